@@ -1,0 +1,16 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Key, Node } from '@khg/platform';
+
+@Entity({ name: 'funds' })
+@ObjectType({ implements: Node })
+@Key('id')
+export class Fund {
+  @PrimaryColumn({ type: 'text' })
+  @Field(() => ID)
+  id: string;
+
+  @Column({ type: 'text' })
+  @Field()
+  name: string;
+}

@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { loadConfig, port, secret, z } from '@khg/platform';
+
+const url = (name: string, fallback: string) => z.string().url(`${name} must be an http(s) URL of the subgraph's /graphql`).default(fallback);
+
+/** The gateway's settings, validated at start (see the README's configuration table). */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
+  return loadConfig('gateway', {
+    PORT: port(4000),
+    HOST: z.string().default('127.0.0.1'),
+    JWT_SECRET: secret('JWT_SECRET'),
+    INTERNAL_SECRET: secret('INTERNAL_SECRET'),
+    MEMBERSHIP_URL: url('MEMBERSHIP_URL', 'http://127.0.0.1:4001/graphql'),
+    FUNDRAISING_URL: url('FUNDRAISING_URL', 'http://127.0.0.1:4002/graphql'),
+    LEARNING_MODELS_URL: url('LEARNING_MODELS_URL', 'http://127.0.0.1:4003/graphql'),
+    INSPECTIONS_URL: url('INSPECTIONS_URL', 'http://127.0.0.1:4004/graphql'),
+    SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', 'supergraph.graphql')),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  }, env);
+}
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+/** The subgraph name in the supergraph → the URL to reach it here. */
+export function subgraphUrls(c: GatewayConfig): Record<string, string> {
+  return {
+    membership: c.MEMBERSHIP_URL,
+    fundraising: c.FUNDRAISING_URL,
+    'learning-models': c.LEARNING_MODELS_URL,
+    inspections: c.INSPECTIONS_URL,
+  };
+}

@@ -1,0 +1,41 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { dirname, extname, join, normalize } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { renderPlaygroundPage } from 'graphql-playground-html';
+
+// Served from the npm package, never a CDN: the province's network may have no internet.
+const BUILD = join(dirname(require.resolve('graphql-playground-react/package.json')), 'build');
+export const ASSETS_PREFIX = '/playground-assets';
+const TYPES: Record<string, string> = { '.js': 'application/javascript', '.css': 'text/css', '.png': 'image/png', '.map': 'application/json' };
+
+const NOTE = `<div style="position:fixed;bottom:8px;right:12px;z-index:9999;font:12px sans-serif;color:#aaa">
+Khuyến học Graph — add <code>{"Authorization": "Bearer &lt;token&gt;"}</code> under HTTP HEADERS (get one with <code>npm run token</code>).</div>`;
+
+export function playgroundPage(endpoint: string): string {
+  const html = renderPlaygroundPage({
+    endpoint,
+    subscriptionEndpoint: endpoint,
+    cdnUrl: ASSETS_PREFIX,
+    title: 'Khuyến học Graph — Playground',
+    settings: { 'request.credentials': 'same-origin', 'editor.reuseHeaders': true, 'schema.polling.enable': false } as never,
+  });
+  return html.replace(/<link[^>]*fonts\.googleapis\.com[^>]*>/g, '').replace('</body>', `${NOTE}</body>`);
+}
+
+/** A browser navigating to the endpoint (GET, Accept: text/html) gets Playground. */
+export function wantsPlayground(req: IncomingMessage): boolean {
+  return req.method === 'GET' && String(req.headers.accept ?? '').includes('text/html');
+}
+
+export function servePlaygroundAsset(path: string, res: ServerResponse): boolean {
+  const m = /^\/playground-assets\/graphql-playground-react[^/]*\/build\/(.+)$/.exec(path);
+  if (!m) return false;
+  const file = normalize(join(BUILD, m[1]));
+  if (!file.startsWith(BUILD) || !existsSync(file)) return false;
+  res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
+  res.setHeader('cache-control', 'public, max-age=86400');
+  createReadStream(file).pipe(res);
+  return true;
+}
+
+export const PLAYGROUND_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:";

@@ -1,0 +1,93 @@
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { BodyTooLargeError, CALLER_HEADER, REQUEST_ID_HEADER, readJsonBody, runApollo, sendJson, type Logger } from '@khg/platform';
+import { CallerAuthenticator, type GatewayContext } from './caller';
+import { subgraphUrls, type GatewayConfig } from './config';
+import { subgraphHealth } from './health';
+import { PLAYGROUND_CSP, playgroundPage, servePlaygroundAsset, wantsPlayground } from './playground';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  httpServer: Server;
+  stop(): Promise<void>;
+}
+
+/** Forwards the verified caller and the request id to every subgraph fetch. */
+class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
+    if (context?.callerHeader) request.http?.headers.set(CALLER_HEADER, context.callerHeader);
+    if (context?.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+}
+
+export async function startGateway(config: GatewayConfig, log: Logger): Promise<RunningGateway> {
+  const urls = subgraphUrls(config);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name, url }) => new CallerForwardingDataSource({ url: urls[name] ?? url }),
+  });
+  const httpServer = createServer();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true, // every operation needs a valid token, so introspection is for authenticated callers only
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    formatError: (formatted) => formatted,
+  });
+  await apollo.start();
+  const auth = new CallerAuthenticator(config.JWT_SECRET, config.INTERNAL_SECRET);
+  const endpoint = '/graphql';
+
+  httpServer.on('request', (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/health/live') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
+    if (path === '/health/ready') {
+      subgraphHealth(urls).then((subgraphs) => {
+        const degraded = Object.entries(subgraphs).filter(([, s]) => s === 'down').map(([n]) => n);
+        sendJson(res, degraded.length ? 503 : 200, { status: degraded.length ? 'degraded' : 'ready', subgraphs, degraded });
+      }, (e: Error) => sendJson(res, 503, { status: 'unavailable', reason: e.message }));
+      return;
+    }
+    if (path.startsWith('/playground-assets/')) {
+      if (!servePlaygroundAsset(path, res)) sendJson(res, 404, { error: 'not found' });
+      return;
+    }
+    if ((path === endpoint && wantsPlayground(req)) || path === '/playground') {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.setHeader('content-security-policy', PLAYGROUND_CSP);
+      res.end(playgroundPage(endpoint));
+      return;
+    }
+    if (path !== endpoint) return sendJson(res, 404, { error: 'not found', hint: `the GraphQL endpoint is ${endpoint}` });
+    readJsonBody(req, config.BODY_LIMIT_BYTES)
+      .then((body) => runApollo(apollo, req, res, body, () => auth.context(req)))
+      .catch((e: Error) => {
+        if (res.headersSent) return res.end();
+        if (e instanceof BodyTooLargeError) {
+          return sendJson(res, 413, { errors: [{ message: e.message, extensions: { code: 'PAYLOAD_TOO_LARGE', limit: config.BODY_LIMIT_BYTES } }] });
+        }
+        if (e instanceof SyntaxError) return sendJson(res, 400, { errors: [{ message: `The body is not valid JSON: ${e.message}`, extensions: { code: 'BAD_REQUEST' } }] });
+        log.error({ err: e }, 'request failed');
+        sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      });
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  log.info({ port }, 'gateway listening');
+  return {
+    url: `http://${config.HOST}:${port}${endpoint}`,
+    port,
+    httpServer,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

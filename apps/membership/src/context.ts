@@ -1,0 +1,8 @@
+import type { RequestContext } from '@khg/platform';
+import type { AreaLoaders } from './modules/areas/area.loaders';
+import type { OrganizationLoaders } from './modules/organizations/organization.loaders';
+import type { MemberLoaders } from './modules/members/member.loaders';
+import type { StatsLoaders } from './modules/stats/stats.loaders';
+
+export type MembershipLoaders = AreaLoaders & OrganizationLoaders & MemberLoaders & StatsLoaders;
+export type Ctx = RequestContext<MembershipLoaders>;

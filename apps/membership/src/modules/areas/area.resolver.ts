@@ -1,0 +1,83 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AreaLevel, todayInVietnam } from '@khg/domain';
+import { DateScalar, badInput, requireId } from '@khg/platform';
+import type { Ctx as Context } from '../../context';
+import { Area, AreaStatistic } from './area.entity';
+import { CreateAreaInput } from './area.input';
+import type { AreaService } from './area.service';
+
+@Resolver(() => Area)
+export class AreaResolver {
+  constructor(private readonly service: AreaService) {}
+
+  @Query(() => Area, { nullable: true, description: 'An area by id or by code; a code is read on the day `on` (default today), since codes are reused over time.' })
+  async area(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('code', () => String, { nullable: true }) code?: string,
+    @Arg('on', () => DateScalar, { nullable: true }) on?: string,
+  ): Promise<Area | null> {
+    if (!id && !code) throw badInput('Give the area’s id or its code');
+    if (id) return ctx.loaders.area.load(requireId('Area', id, 'id'));
+    return this.service.byCode(code!, on ?? todayInVietnam());
+  }
+
+  @Query(() => [Area], { description: 'Units valid on the day `on` (default today), by level and/or parent, ordered by code.' })
+  async areas(
+    @Arg('level', () => AreaLevel, { nullable: true }) level?: AreaLevel,
+    @Arg('parentId', () => ID, { nullable: true }) parentId?: string,
+    @Arg('on', () => DateScalar, { nullable: true }) on?: string,
+  ): Promise<Area[]> {
+    if (parentId) requireId('Area', parentId, 'parentId');
+    return this.service.list({ level, parentId, on: on ?? todayInVietnam() });
+  }
+
+  @FieldResolver(() => Area, { nullable: true })
+  parent(@Root() area: Area, @Ctx() ctx: Context): Promise<Area | null> | null {
+    return area.parentId ? ctx.loaders.area.load(area.parentId) : null;
+  }
+
+  @FieldResolver(() => [Area], { description: 'The units under it on the day `on` (default today).' })
+  async children(@Root() area: Area, @Ctx() ctx: Context, @Arg('on', () => DateScalar, { nullable: true }) on?: string): Promise<Area[]> {
+    const rows = await ctx.loaders.areaChildren.load({ parentId: area.id, on: on ?? todayInVietnam() });
+    return rows.map((r) => r.area);
+  }
+
+  @FieldResolver(() => [ID], { description: 'Ids of the units above it, the province first.' })
+  ancestorIds(@Root() area: Area): string[] {
+    return this.service.ancestorIds(area);
+  }
+
+  @FieldResolver(() => [AreaStatistic], { description: 'Population and households recorded for every year, oldest first.' })
+  statistics(@Root() area: Area, @Ctx() ctx: Context): Promise<AreaStatistic[]> {
+    return ctx.loaders.areaStatistics.load(area.id);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Inhabitants (dân số) recorded for that year; null when none was recorded.' })
+  async population(@Root() area: Area, @Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<number | null> {
+    const stats = await ctx.loaders.areaStatistics.load(area.id);
+    return stats.find((s) => s.year === year)?.population ?? null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Households (hộ gia đình) recorded for that year; null when none was recorded.' })
+  async households(@Root() area: Area, @Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<number | null> {
+    const stats = await ctx.loaders.areaStatistics.load(area.id);
+    return stats.find((s) => s.year === year)?.households ?? null;
+  }
+
+  @Mutation(() => Area, { description: 'ADMIN: a new administrative unit under its parent.' })
+  createArea(@Ctx() ctx: Context, @Arg('input', () => CreateAreaInput) input: CreateAreaInput): Promise<Area> {
+    return this.service.create(ctx.caller, input);
+  }
+
+  @Mutation(() => Area, { description: 'ADMIN: records (or corrects) an area’s population and households for a year.' })
+  recordAreaStatistics(
+    @Ctx() ctx: Context,
+    @Arg('areaId', () => ID) areaId: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('population', () => Int) population: number,
+    @Arg('households', () => Int) households: number,
+  ): Promise<Area> {
+    return this.service.recordStatistics(ctx.caller, areaId, year, population, households);
+  }
+}

@@ -1,0 +1,86 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MemberStatus } from '@khg/domain';
+import { DateScalar, requireId } from '@khg/platform';
+import type { Ctx as Context } from '../../context';
+import { Organization } from '../organizations/organization.entity';
+import { Member, MemberConnection, MembershipPeriod } from './member.entity';
+import { AdmitMemberInput } from './member.input';
+import type { MemberService } from './member.service';
+
+@Resolver(() => Member)
+export class MemberResolver {
+  constructor(private readonly service: MemberService) {}
+
+  @Query(() => Member, { nullable: true })
+  member(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Member | null> {
+    return ctx.loaders.member.load(requireId('Member', id, 'id'));
+  }
+
+  @Query(() => MemberConnection, { description: 'Members, newest last. `search` ignores Vietnamese diacritics and case: "nguyen van a" finds "Nguyễn Văn A".' })
+  members(
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('organizationId', () => ID, { nullable: true }) organizationId?: string,
+    @Arg('status', () => MemberStatus, { nullable: true }) status?: MemberStatus,
+    @Arg('search', () => String, { nullable: true }) search?: string,
+    @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: 'With organizationId: include the organisations below it.' }) includeDescendants?: boolean,
+  ): Promise<MemberConnection> {
+    return this.service.page({ first, after, organizationId, status, search, includeDescendants });
+  }
+
+  @FieldResolver(() => Organization, { description: 'The organisation the member belongs to now.' })
+  async organization(@Root() m: Member, @Ctx() ctx: Context): Promise<Organization> {
+    return (await ctx.loaders.organization.load(m.organizationId))!;
+  }
+
+  @FieldResolver(() => [MembershipPeriod], { description: 'Every organisation the member belonged to, oldest first.' })
+  memberships(@Root() m: Member, @Ctx() ctx: Context): Promise<MembershipPeriod[]> {
+    return ctx.loaders.memberPeriods.load(m.id);
+  }
+
+  @Mutation(() => Member, { description: 'Admits a member (kết nạp); ADMIN, or an OFFICER within its subtree.' })
+  admitMember(@Ctx() ctx: Context, @Arg('input', () => AdmitMemberInput) input: AdmitMemberInput): Promise<Member> {
+    return this.service.admit(ctx.caller, input);
+  }
+
+  @Mutation(() => Member, { description: 'Changes a member’s status from today; the history is kept. DECEASED is final.' })
+  changeMemberStatus(@Ctx() ctx: Context, @Arg('memberId', () => ID) memberId: string, @Arg('status', () => MemberStatus) status: MemberStatus): Promise<Member> {
+    return this.service.changeStatus(ctx.caller, memberId, status);
+  }
+
+  @Mutation(() => Member, { description: 'Moves a member to another organisation from the day `on`; the earlier membership stays in `memberships`.' })
+  transferMember(
+    @Ctx() ctx: Context,
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('on', () => DateScalar) on: string,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ): Promise<Member> {
+    return this.service.transfer(ctx.caller, memberId, organizationId, on, reason ?? null);
+  }
+}
+
+@Resolver(() => MembershipPeriod)
+export class MembershipPeriodResolver {
+  @FieldResolver(() => Organization)
+  async organization(@Root() p: MembershipPeriod, @Ctx() ctx: Context): Promise<Organization> {
+    return (await ctx.loaders.organization.load(p.organizationId))!;
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationMembersResolver {
+  constructor(private readonly service: MemberService) {}
+
+  @FieldResolver(() => MemberConnection, { description: 'Its members (with includeDescendants, also those of the organisations below it).' })
+  members(
+    @Root() org: Organization,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('status', () => MemberStatus, { nullable: true }) status?: MemberStatus,
+    @Arg('search', () => String, { nullable: true }) search?: string,
+    @Arg('includeDescendants', () => Boolean, { defaultValue: false }) includeDescendants?: boolean,
+  ): Promise<MemberConnection> {
+    return this.service.page({ first, after, organizationId: org.id, status, search, includeDescendants });
+  }
+}

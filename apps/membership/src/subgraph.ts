@@ -1,0 +1,70 @@
+import type { SubgraphDefinition } from '@khg/platform';
+import { Initial1764600000000 } from './migrations/1764600000000-initial';
+import { OutboxEvent } from '@khg/platform';
+import type { MembershipLoaders } from './context';
+import { Area, AreaStatistic } from './modules/areas/area.entity';
+import { AreaResolver } from './modules/areas/area.resolver';
+import { AreaService } from './modules/areas/area.service';
+import { areaLoaders } from './modules/areas/area.loaders';
+import { Organization } from './modules/organizations/organization.entity';
+import { OrganizationResolver } from './modules/organizations/organization.resolver';
+import { OrganizationService } from './modules/organizations/organization.service';
+import { organizationLoaders } from './modules/organizations/organization.loaders';
+import { Member, MemberStatusChange, MembershipPeriod } from './modules/members/member.entity';
+import { MemberResolver, MembershipPeriodResolver, OrganizationMembersResolver } from './modules/members/member.resolver';
+import { MemberService } from './modules/members/member.service';
+import { memberLoaders } from './modules/members/member.loaders';
+import { MemberCard } from './modules/cards/card.entity';
+import { MemberCardResolver } from './modules/cards/card.resolver';
+import { CardService } from './modules/cards/card.service';
+import { FeePayment } from './modules/fees/fee.entity';
+import { MemberFeesResolver } from './modules/fees/fee.resolver';
+import { FeeService } from './modules/fees/fee.service';
+import { CharterOrder } from './modules/charter-orders/charter-order.entity';
+import { CharterOrderResolver } from './modules/charter-orders/charter-order.resolver';
+import { CharterOrderService } from './modules/charter-orders/charter-order.service';
+import { MembershipStatsResolver } from './modules/stats/stats.resolver';
+import { StatsService } from './modules/stats/stats.service';
+import { statsLoaders } from './modules/stats/stats.loaders';
+import { seedMembershipDemo } from './demo/seed';
+import type { Ctx } from './context';
+
+const resolvers = [
+  AreaResolver, OrganizationResolver, MemberResolver, MembershipPeriodResolver, OrganizationMembersResolver,
+  MemberCardResolver, MemberFeesResolver, CharterOrderResolver, MembershipStatsResolver,
+] as const;
+
+/** Membership: areas, the organisation tree, members, cards, fees, Charter orders. */
+export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
+  name: 'membership',
+  dbSchema: 'membership',
+  defaultPort: 4001,
+  entities: [Area, AreaStatistic, Organization, Member, MembershipPeriod, MemberStatusChange, MemberCard, FeePayment, CharterOrder, OutboxEvent],
+  migrations: [Initial1764600000000],
+  schema: {
+    resolvers: [...resolvers],
+    referenceResolvers: {
+      Area: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.area.load(ref.id) },
+      Organization: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.organization.load(ref.id) },
+      Member: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.member.load(ref.id) },
+    },
+  },
+  wire({ ds, outbox }) {
+    const areas = new AreaService(ds, outbox);
+    const orgs = new OrganizationService(ds, outbox);
+    const members = new MemberService(ds, outbox, orgs);
+    const cards = new CardService(ds, outbox, members);
+    const fees = new FeeService(ds, outbox, members);
+    const charterOrders = new CharterOrderService(ds, outbox, orgs);
+    const stats = new StatsService(ds);
+    return {
+      instances: [
+        new AreaResolver(areas), new OrganizationResolver(orgs), new MemberResolver(members), new MembershipPeriodResolver(),
+        new OrganizationMembersResolver(members), new MemberCardResolver(cards), new MemberFeesResolver(fees),
+        new CharterOrderResolver(charterOrders), new MembershipStatsResolver(),
+      ],
+      makeLoaders: () => ({ ...areaLoaders(areas), ...organizationLoaders(orgs), ...memberLoaders(members, cards, fees), ...statsLoaders(stats) }),
+    };
+  },
+  seedDemo: seedMembershipDemo,
+};

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * Reads and validates a process's settings from the environment. Every problem is listed at
+ * once and the process exits 1, so a wrong setting never surfaces later as an odd failure.
+ */
+export function loadConfig<S extends z.ZodRawShape>(
+  name: string,
+  shape: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<z.ZodObject<S>> {
+  const result = z.object(shape).safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
+  process.stderr.write(`${name}: invalid configuration\n${lines.join('\n')}\n`);
+  process.exit(1);
+}
+
+const DEV_SECRET = 'khg-local-development-secret-change-me';
+const isProduction = (env: NodeJS.ProcessEnv) => env.NODE_ENV === 'production';
+
+/** A secret with a development default that production must replace. */
+export const secret = (what: string) =>
+  z.string().min(16, `${what} must be at least 16 characters`).default(DEV_SECRET).refine(
+    (v) => !(isProduction(process.env) && v === DEV_SECRET),
+    `${what} must be set in production (NODE_ENV=production)`,
+  );
+
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+export const boolFlag = (fallback: boolean) =>
+  z.enum(['true', 'false', '1', '0', '']).default(fallback ? 'true' : 'false').transform((v) => v === 'true' || v === '1');
+
+/** The settings every subgraph shares. Each subgraph adds its own port default. */
+export const subgraphConfigShape = (defaultPort: number) => ({
+  PORT: port(defaultPort),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  INTERNAL_SECRET: secret('INTERNAL_SECRET'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: boolFlag(false),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type SubgraphConfig = z.infer<z.ZodObject<ReturnType<typeof subgraphConfigShape>>>;
+export { z };

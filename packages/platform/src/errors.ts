@@ -1,0 +1,74 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+/** The error codes of the public API (see docs/architecture.md). */
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT';
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
+
+/**
+ * A rule of the domain was broken. Services throw these, transport-free; `formatError` is the one
+ * place that turns them into GraphQL errors with `extensions.code`.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const badInput = (message: string, details?: Record<string, unknown>) => new DomainError('BAD_USER_INPUT', message, details);
+export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND', `${what} ${id} does not exist`, { id });
+export const conflict = (message: string, details?: Record<string, unknown>) => new DomainError('CONFLICT', message, details);
+export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
+export const unauthenticated = (message = 'Sign in: send "Authorization: Bearer <token>"') =>
+  new DomainError('UNAUTHENTICATED', message);
+
+/** The GraphQL form of a domain error, for places (context, plugins) that answer before resolvers. */
+export function toGraphQLError(e: DomainError): GraphQLError {
+  const status = HTTP_STATUS[e.code];
+  return new GraphQLError(e.message, {
+    extensions: { code: e.code, ...(e.details ?? {}), ...(status ? { http: { status } } : {}) },
+  });
+}
+
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_FK_VIOLATION = '23503';
+const PG_SERIALIZATION = ['40001', '40P01'];
+
+interface PgLikeError { code?: string; detail?: string; driverError?: { code?: string; detail?: string } }
+
+function pgCode(e: unknown): string | undefined {
+  const err = e as PgLikeError;
+  return err?.driverError?.code ?? err?.code;
+}
+
+/**
+ * Apollo Server's `formatError`: domain errors keep their code and message; database constraint
+ * errors become CONFLICT / BAD_USER_INPUT; anything unexpected is logged by the caller and shown
+ * as an opaque internal error, never with its SQL or stack.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, onInternal?: (e: unknown) => void): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return { ...formatted, message: original.message, extensions: { ...(original.details ?? {}), code: original.code } };
+  }
+  const code = pgCode(original);
+  if (code === PG_UNIQUE_VIOLATION) {
+    return { ...formatted, message: 'This record already exists (a unique rule was broken); nothing was changed.', extensions: { code: 'CONFLICT' } };
+  }
+  if (code === PG_FK_VIOLATION) {
+    return { ...formatted, message: 'A referenced record does not exist; nothing was changed.', extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  if (code && PG_SERIALIZATION.includes(code)) {
+    return { ...formatted, message: 'The change collided with another one and was not made; retry it.', extensions: { code: 'CONFLICT', retryable: true } };
+  }
+  const existing = formatted.extensions?.code;
+  if (existing && existing !== 'INTERNAL_SERVER_ERROR') return formatted;
+  onInternal?.(original);
+  return { message: 'Internal error; it has been logged.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+export * from './config';
+export * from './logger';
+export * from './errors';
+export * from './ids';
+export * from './scalars';
+export * from './auth';
+export * from './context';
+export * from './db';
+export * from './transformers';
+export * from './loaders';
+export * from './outbox';
+export * from './federation';
+export * from './http';
+export * from './subgraph-server';
+export * from './run-subgraph';
+export * from './pagination';

@@ -1,0 +1,69 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
+import type { DomainEventInput } from '@khg/domain';
+import type { Caller } from './auth';
+
+/**
+ * The transactional outbox: a domain change and its event commit together, so an event exists
+ * exactly when its change does. `seq` orders the subgraph's events; the relay delivers them.
+ * Every subgraph has this table in its own schema.
+ */
+@Entity({ name: 'outbox_events' })
+@Index(['occurredAt'])
+export class OutboxEvent {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  seq: string;
+
+  @Column({ type: 'text' })
+  type: string;
+
+  @Column({ name: 'subject_id', type: 'text' })
+  subjectId: string;
+
+  @Column({ name: 'area_id', type: 'text', nullable: true })
+  areaId: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  payload: Record<string, string | number | boolean | null>;
+
+  /** who did it: subject and role (audit), never a token */
+  @Column({ type: 'jsonb' })
+  actor: { sub: string; role: string; orgId?: string };
+
+  @CreateDateColumn({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt: Date;
+}
+
+/** The SQL every subgraph's first migration runs to create its outbox. */
+export const OUTBOX_TABLE_SQL = `
+CREATE TABLE outbox_events (
+  seq bigserial PRIMARY KEY,
+  type text NOT NULL,
+  subject_id text NOT NULL,
+  area_id text,
+  payload jsonb NOT NULL DEFAULT '{}'::jsonb,
+  actor jsonb NOT NULL,
+  occurred_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX outbox_events_occurred_at ON outbox_events (occurred_at);
+`;
+
+export const OUTBOX_CHANNEL = 'khg_outbox';
+
+/** One subgraph's outbox. */
+export class Outbox {
+  constructor(private readonly schema: string) {}
+
+  /**
+   * Appends events inside the change's transaction and wakes the relay; NOTIFY is delivered only
+   * if the transaction commits.
+   */
+  async append(em: EntityManager, caller: Caller, ...events: DomainEventInput[]): Promise<void> {
+    if (events.length === 0) return;
+    if (!em.queryRunner?.isTransactionActive) throw new Error('Outbox.append must run inside the transaction of the change');
+    const actor = { sub: caller.sub, role: caller.role, ...(caller.orgId ? { orgId: caller.orgId } : {}) };
+    await em.createQueryBuilder().insert().into(OutboxEvent).values(
+      events.map((e) => ({ type: e.type, subjectId: e.subjectId, areaId: e.areaId ?? null, payload: (e.payload ?? {}) as OutboxEvent['payload'], actor })) as never,
+    ).execute();
+    await em.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, this.schema]);
+  }
+}

@@ -1,0 +1,65 @@
+import { writeFileSync } from 'node:fs';
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import type { Logger } from 'pino';
+import { loadConfig, subgraphConfigShape, type SubgraphConfig } from './config';
+import { createLogger } from './logger';
+import { createDataSource, initializeDatabase } from './db';
+import { buildFederatedSchema, type FederatedSchemaOptions } from './federation';
+import { startSubgraphServer, stopOnSignals, type RunningSubgraph } from './subgraph-server';
+import { Outbox } from './outbox';
+
+/** Everything that makes one subgraph; `apps/<name>/src/subgraph.ts` declares it. */
+export interface SubgraphDefinition<L> {
+  name: string;
+  /** its own Postgres schema */
+  dbSchema: string;
+  defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  schema: FederatedSchemaOptions;
+  /** builds the subgraph's services, its resolver instances and its per-request loader factory */
+  wire: (deps: SubgraphDeps) => Wiring<L>;
+  /** loads demo data when the subgraph's tables are empty */
+  seedDemo?: (deps: SubgraphDeps) => Promise<void>;
+}
+
+export interface Wiring<L> {
+  instances: object[];
+  makeLoaders: () => L;
+}
+
+export interface SubgraphDeps {
+  ds: DataSource;
+  outbox: Outbox;
+  config: SubgraphConfig;
+  log: Logger;
+}
+
+/** Boots a subgraph from its definition: config, database and migrations, demo data, server. */
+export async function runSubgraph<L>(def: SubgraphDefinition<L>, env: NodeJS.ProcessEnv = process.env): Promise<RunningSubgraph> {
+  const config = loadConfig(def.name, subgraphConfigShape(def.defaultPort), env);
+  const log = createLogger(def.name, config.LOG_LEVEL);
+  const ds = createDataSource({
+    url: config.DATABASE_URL, schema: def.dbSchema, entities: def.entities, migrations: def.migrations,
+    poolMax: config.DB_POOL_MAX, applicationName: `khg-${def.name}`, log,
+  });
+  await initializeDatabase(ds, def.dbSchema);
+  const deps: SubgraphDeps = { ds, outbox: new Outbox(def.dbSchema), config, log };
+  const { instances, makeLoaders } = def.wire(deps);
+  if (config.SEED_DEMO && def.seedDemo) await def.seedDemo(deps);
+  const { schema } = await buildFederatedSchema({ ...def.schema, instances });
+  const running = await startSubgraphServer({
+    name: def.name, schema, dataSource: ds, host: config.HOST, port: config.PORT,
+    internalSecret: config.INTERNAL_SECRET, log, makeLoaders,
+  });
+  stopOnSignals(log, running.stop);
+  return running;
+}
+
+/** Writes the subgraph's SDL (with federation directives) for build-time composition. */
+export async function printSubgraphSchema(def: Pick<SubgraphDefinition<unknown>, 'schema'>, file: string): Promise<void> {
+  const { sdl } = await buildFederatedSchema(def.schema);
+  writeFileSync(file, sdl + '\n');
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// `npm start`: one command brings up the whole platform on this machine.
+import { join } from 'node:path';
+import { Role } from '@khg/domain';
+import { signUserToken } from '@khg/platform';
+import { externalDatabase, startEmbeddedPostgres, type RunningDatabase } from '../database';
+import { startPlatform, type RunningPlatform } from '../services';
+import { loadStartSettings } from '../settings';
+
+async function main(): Promise<void> {
+  const s = loadStartSettings();
+  const began = Date.now();
+  let db: RunningDatabase | null = null;
+  let platform: RunningPlatform | null = null;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('\nStopping Khuyến học Graph…\n');
+    await platform?.stop().catch(() => undefined);
+    await db?.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    if (s.DATABASE_URL) {
+      db = externalDatabase(s.DATABASE_URL);
+      process.stdout.write('Using the PostgreSQL server named by DATABASE_URL\n');
+    } else {
+      process.stdout.write(`Starting embedded PostgreSQL (data in ${join(s.DATA_DIR, 'pg')})…\n`);
+      db = await startEmbeddedPostgres({ dir: join(s.DATA_DIR, 'pg'), port: s.EMBEDDED_PG_PORT, persistent: true });
+    }
+    process.stdout.write('Starting the subgraphs (migrations, demo data) and the gateway…\n');
+    platform = await startPlatform({
+      databaseUrl: db.url,
+      gatewayPort: s.PORT,
+      subgraphPorts: {
+        membership: s.MEMBERSHIP_PORT, fundraising: s.FUNDRAISING_PORT,
+        'learning-models': s.LEARNING_MODELS_PORT, inspections: s.INSPECTIONS_PORT,
+      },
+      env: { ...process.env, JWT_SECRET: s.JWT_SECRET, INTERNAL_SECRET: s.INTERNAL_SECRET, LOG_LEVEL: s.LOG_LEVEL, SEED_DEMO: s.SEED_DEMO },
+      output: 'inherit',
+    });
+  } catch (e) {
+    process.stderr.write(`Could not start: ${(e as Error).message}\n`);
+    await stop(1);
+    return;
+  }
+  const token = await signUserToken(s.JWT_SECRET, { sub: 'demo-province-admin', role: Role.ADMIN }, '30d');
+  const endpoint = `http://localhost:${s.PORT}/graphql`;
+  process.stdout.write([
+    '',
+    `Khuyến học Graph is up (${((Date.now() - began) / 1000).toFixed(1)} s).`,
+    `  GraphQL endpoint : ${endpoint}`,
+    `  Playground       : ${endpoint}  (open it in a browser; also http://localhost:${s.PORT}/playground)`,
+    `  Subscriptions    : ws://localhost:${s.PORT}/graphql (graphql-ws)`,
+    '  Province admin header (paste into Playground\'s HTTP HEADERS):',
+    `  {"Authorization": "Bearer ${token}"}`,
+    '  Other roles: npm run token -- --role OFFICER --org <organisation id>',
+    'Press Ctrl-C to stop.',
+    '',
+  ].join('\n'));
+}
+
+void main();

@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The repository root (this file is packages/stack/dist/services.js). */
+export const ROOT = resolve(__dirname, '..', '..', '..');
+
+export interface ServiceSpec { name: string; defaultPort: number; entry: string; urlEnv?: string }
+
+export const SUBGRAPHS: ServiceSpec[] = [
+  { name: 'membership', defaultPort: 4001, entry: 'apps/membership/dist/index.js', urlEnv: 'MEMBERSHIP_URL' },
+  { name: 'fundraising', defaultPort: 4002, entry: 'apps/fundraising/dist/index.js', urlEnv: 'FUNDRAISING_URL' },
+  { name: 'learning-models', defaultPort: 4003, entry: 'apps/learning-models/dist/index.js', urlEnv: 'LEARNING_MODELS_URL' },
+  { name: 'inspections', defaultPort: 4004, entry: 'apps/inspections/dist/index.js', urlEnv: 'INSPECTIONS_URL' },
+];
+export const GATEWAY: ServiceSpec = { name: 'gateway', defaultPort: 4000, entry: 'apps/gateway/dist/index.js' };
+
+export interface RunningService {
+  spec: ServiceSpec;
+  port: number;
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+  /** starts it again on the same port (used by fault tests) */
+  restart(): Promise<RunningService>;
+}
+
+export interface ServiceOptions {
+  env: NodeJS.ProcessEnv;
+  /** where the child's output goes: 'inherit' prefixes lines on our stdout; a path appends to a file */
+  output: 'inherit' | string;
+  readyTimeoutMs?: number;
+}
+
+function pipeOutput(child: ChildProcess, name: string, output: string): WriteStream | null {
+  if (output === 'inherit') {
+    const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}\n`).join('');
+    child.stdout?.on('data', (c: Buffer) => process.stdout.write(prefix(c)));
+    child.stderr?.on('data', (c: Buffer) => process.stderr.write(prefix(c)));
+    return null;
+  }
+  const file = createWriteStream(output, { flags: 'a' });
+  child.stdout?.pipe(file);
+  child.stderr?.pipe(file);
+  return file;
+}
+
+async function waitReady(url: string, child: ChildProcess, name: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let exited: number | null = null;
+  child.once('exit', (code) => { exited = code ?? -1; });
+  while (Date.now() < until) {
+    if (exited !== null) throw new Error(`${name} exited with code ${exited} before it was ready (see its log)`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} was not ready within ${timeoutMs} ms`);
+}
+
+/** Starts one of the platform's processes and waits for its /health/ready. */
+export async function startService(spec: ServiceSpec, port: number, o: ServiceOptions): Promise<RunningService> {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, spec.entry)], {
+    cwd: ROOT,
+    env: { ...o.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const file = pipeOutput(child, spec.name, o.output);
+  const exit = new Promise<void>((r) => child.once('exit', () => r()));
+  const service: RunningService = {
+    spec, port, url: `http://127.0.0.1:${port}`, child,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exit;
+        clearTimeout(timer);
+      }
+      file?.end();
+    },
+    restart: () => startService(spec, port, o),
+  };
+  try {
+    await waitReady(`${service.url}/health/ready`, child, spec.name, o.readyTimeoutMs ?? 60_000);
+  } catch (e) {
+    await service.stop();
+    throw e;
+  }
+  return service;
+}
+
+export interface PlatformOptions {
+  databaseUrl: string;
+  gatewayPort: number;
+  subgraphPorts: Record<string, number>;
+  env: NodeJS.ProcessEnv;
+  output: 'inherit' | string;
+}
+
+export interface RunningPlatform {
+  gateway: RunningService;
+  subgraphs: Record<string, RunningService>;
+  stop(): Promise<void>;
+}
+
+/** Starts the four subgraphs (each migrates its own schema), then the gateway in front of them. */
+export async function startPlatform(o: PlatformOptions): Promise<RunningPlatform> {
+  const env = { ...o.env, DATABASE_URL: o.databaseUrl };
+  const subgraphs: Record<string, RunningService> = {};
+  const started = await Promise.allSettled(SUBGRAPHS.map(async (spec) => {
+    subgraphs[spec.name] = await startService(spec, o.subgraphPorts[spec.name] ?? spec.defaultPort, { env, output: o.output });
+  }));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+    throw failed.reason;
+  }
+  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv!, `${subgraphs[s.name].url}/graphql`]));
+  const gateway = await startService(GATEWAY, o.gatewayPort, { env: { ...env, ...urls }, output: o.output });
+  return {
+    gateway, subgraphs,
+    async stop() {
+      await gateway.stop();
+      await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+    },
+  };
+}

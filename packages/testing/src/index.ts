@@ -1,0 +1,5 @@
+export * from './state';
+export * from './client';
+export * from './database';
+export * from './fixtures';
+export * from './jest-preset';
