@@ -40,6 +40,8 @@ export const subgraphConfigShape = (defaultPort: number) => ({
   INTERNAL_SECRET: secret('INTERNAL_SECRET'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: boolFlag(false),
+  /** where other subgraphs ask membership about areas and organisations */
+  MEMBERSHIP_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
   NODE_ENV: z.string().default('development'),
 });
 

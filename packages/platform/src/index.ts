@@ -15,3 +15,4 @@ export * from './http';
 export * from './subgraph-server';
 export * from './run-subgraph';
 export * from './pagination';
+export * from './directory';

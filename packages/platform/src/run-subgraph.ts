@@ -7,6 +7,7 @@ import { createDataSource, initializeDatabase } from './db';
 import { buildFederatedSchema, type FederatedSchemaOptions } from './federation';
 import { startSubgraphServer, stopOnSignals, type RunningSubgraph } from './subgraph-server';
 import { Outbox } from './outbox';
+import { MembershipDirectory } from './directory';
 
 /** Everything that makes one subgraph; `apps/<name>/src/subgraph.ts` declares it. */
 export interface SubgraphDefinition<L> {
@@ -32,6 +33,8 @@ export interface Wiring<L> {
 
 export interface SubgraphDeps {
   ds: DataSource;
+  /** membership's answers about areas and organisations (for the other subgraphs) */
+  directory: MembershipDirectory;
   outbox: Outbox;
   config: SubgraphConfig;
   log: Logger;
@@ -46,7 +49,8 @@ export async function runSubgraph<L>(def: SubgraphDefinition<L>, env: NodeJS.Pro
     poolMax: config.DB_POOL_MAX, applicationName: `khg-${def.name}`, log,
   });
   await initializeDatabase(ds, def.dbSchema);
-  const deps: SubgraphDeps = { ds, outbox: new Outbox(def.dbSchema), config, log };
+  const directory = new MembershipDirectory(config.MEMBERSHIP_URL, config.INTERNAL_SECRET, def.name);
+  const deps: SubgraphDeps = { ds, directory, outbox: new Outbox(def.dbSchema), config, log };
   const { instances, makeLoaders } = def.wire(deps);
   if (config.SEED_DEMO && def.seedDemo) await def.seedDemo(deps);
   const { schema } = await buildFederatedSchema({ ...def.schema, instances });

@@ -107,18 +107,19 @@ export interface RunningPlatform {
 
 /** Starts the four subgraphs (each migrates its own schema), then the gateway in front of them. */
 export async function startPlatform(o: PlatformOptions): Promise<RunningPlatform> {
-  const env = { ...o.env, DATABASE_URL: o.databaseUrl };
+  const port = (spec: ServiceSpec) => o.subgraphPorts[spec.name] ?? spec.defaultPort;
+  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv!, `http://127.0.0.1:${port(s)}/graphql`]));
+  const env = { ...o.env, ...urls, DATABASE_URL: o.databaseUrl };
   const subgraphs: Record<string, RunningService> = {};
   const started = await Promise.allSettled(SUBGRAPHS.map(async (spec) => {
-    subgraphs[spec.name] = await startService(spec, o.subgraphPorts[spec.name] ?? spec.defaultPort, { env, output: o.output });
+    subgraphs[spec.name] = await startService(spec, port(spec), { env, output: o.output });
   }));
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) {
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     throw failed.reason;
   }
-  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv!, `${subgraphs[s.name].url}/graphql`]));
-  const gateway = await startService(GATEWAY, o.gatewayPort, { env: { ...env, ...urls }, output: o.output });
+  const gateway = await startService(GATEWAY, o.gatewayPort, { env, output: o.output });
   return {
     gateway, subgraphs,
     async stop() {

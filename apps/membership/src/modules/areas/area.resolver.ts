@@ -22,6 +22,11 @@ export class AreaResolver {
     return this.service.byCode(code!, on ?? todayInVietnam());
   }
 
+  @Query(() => [Area], { nullable: 'items', description: 'Areas by id, in the order asked (null where none exists).' })
+  areasByIds(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]): Promise<(Area | null)[]> {
+    return Promise.all(ids.map((id) => ctx.loaders.area.load(requireId('Area', id, 'ids'))));
+  }
+
   @Query(() => [Area], { description: 'Units valid on the day `on` (default today), by level and/or parent, ordered by code.' })
   async areas(
     @Arg('level', () => AreaLevel, { nullable: true }) level?: AreaLevel,
