@@ -9,6 +9,7 @@ import { BodyTooLargeError, CALLER_HEADER, REQUEST_ID_HEADER, readJsonBody, runA
 import { CallerAuthenticator, type GatewayContext } from './caller';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { subgraphHealth } from './health';
+import { enforceCustomScalars } from './scalars';
 import { PLAYGROUND_CSP, playgroundPage, servePlaygroundAsset, wantsPlayground } from './playground';
 
 export interface RunningGateway {
@@ -32,6 +33,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => new CallerForwardingDataSource({ url: urls[name] ?? url }),
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => enforceCustomScalars(apiSchema));
   const httpServer = createServer();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

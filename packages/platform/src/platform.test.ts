@@ -1,0 +1,71 @@
+import { Kind } from 'graphql';
+import { Role } from '@khg/domain';
+import { DateScalar, VndScalar } from './scalars';
+import { DomainError, formatError, conflict } from './errors';
+import { signInternalCaller, signUserToken, verifyInternalCaller, verifyUserToken } from './auth';
+import { requireWriterWithin } from './context';
+import { decodeCursor, encodeCursor, pageSize } from './pagination';
+import { idFromLtreeLabel, idsOfLtreePath, ltreeLabel } from './db';
+
+describe('scalars', () => {
+  it('Vnd carries big integers exactly and refuses fractions', () => {
+    expect(VndScalar.parseValue(3_000_000_000)).toBe(3_000_000_000n);
+    expect(VndScalar.parseLiteral({ kind: Kind.INT, value: '9007199254740991' }, {})).toBe(9_007_199_254_740_991n);
+    expect(VndScalar.serialize(3_000_000_000n)).toBe(3_000_000_000);
+    expect(() => VndScalar.parseValue(10.5)).toThrow('not a whole number');
+    expect(() => VndScalar.parseLiteral({ kind: Kind.FLOAT, value: '10.5' }, {})).toThrow('not a whole number');
+  });
+  it('Date accepts only real calendar dates', () => {
+    expect(DateScalar.parseValue('2018-12-31')).toBe('2018-12-31');
+    expect(() => DateScalar.parseValue('2018-02-30')).toThrow('YYYY-MM-DD');
+  });
+});
+
+describe('errors', () => {
+  it('keeps a domain error’s code and message, hides unexpected ones', () => {
+    const mapped = formatError({ message: 'x' }, conflict('already ACTIVE', { currentStatus: 'ACTIVE' }));
+    expect(mapped).toEqual({ message: 'already ACTIVE', extensions: { code: 'CONFLICT', currentStatus: 'ACTIVE' } });
+    let logged: unknown = null;
+    const hidden = formatError({ message: 'relation "x" does not exist' }, new Error('relation "x" does not exist'), (e) => { logged = e; });
+    expect(hidden.message).not.toContain('relation');
+    expect(hidden.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(logged).toBeInstanceOf(Error);
+    const unique = formatError({ message: 'dup' }, Object.assign(new Error('dup'), { code: '23505' }));
+    expect(unique.extensions?.code).toBe('CONFLICT');
+  });
+});
+
+describe('auth', () => {
+  const secret = 'a-test-secret-of-enough-length';
+  it('round-trips user tokens and caller statements, and refuses forged ones', async () => {
+    const token = await signUserToken(secret, { sub: 'u1', role: Role.OFFICER, orgId: 'org_x' });
+    expect(await verifyUserToken(secret, token)).toEqual({ sub: 'u1', role: Role.OFFICER, orgId: 'org_x' });
+    await expect(verifyUserToken('another-secret-of-enough-length', token)).rejects.toBeInstanceOf(DomainError);
+    const internal = await signInternalCaller(secret, { sub: 'u1', role: Role.ADMIN });
+    expect((await verifyInternalCaller(secret, internal)).role).toBe(Role.ADMIN);
+    // a user token is not a caller statement (different audience)
+    await expect(verifyInternalCaller(secret, token)).rejects.toBeInstanceOf(DomainError);
+    await expect(verifyInternalCaller(secret, undefined)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+  it('lets an officer write only inside its subtree', () => {
+    const officer = { sub: 'o', role: Role.OFFICER, orgId: 'org_b' };
+    expect(() => requireWriterWithin(officer, ['org_a', 'org_b', 'org_c'], 'x')).not.toThrow();
+    expect(() => requireWriterWithin(officer, ['org_a', 'org_c'], 'x')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => requireWriterWithin({ sub: 'a', role: Role.ANALYST }, ['org_a'], 'x')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+});
+
+describe('pagination and paths', () => {
+  it('round-trips cursors, refuses forged ones and caps page sizes', () => {
+    expect(decodeCursor(encodeCursor('mbr_1'))).toBe('mbr_1');
+    expect(() => decodeCursor('!!')).toThrow();
+    expect(() => pageSize(501)).toThrow('500');
+    expect(pageSize(null)).toBe(50);
+  });
+  it('maps ids to ltree labels and back', () => {
+    const id = 'org_0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+    expect(ltreeLabel(id)).toMatch(/^[A-Za-z0-9_]+$/);
+    expect(idFromLtreeLabel(ltreeLabel(id))).toBe(id);
+    expect(idsOfLtreePath(`${ltreeLabel('area_0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c')}.${ltreeLabel(id)}`)).toEqual(['area_0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', id]);
+  });
+});
