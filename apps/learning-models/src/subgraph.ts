@@ -1,27 +1,58 @@
-import { OutboxEvent, keyedLoader, type RequestContext, type SubgraphDefinition } from '@khg/platform';
-import { In } from 'typeorm';
+import { OutboxEvent, type SubgraphDefinition } from '@khg/platform';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
-import { CommunityLearningCenter } from './modules/community_learning_centers/community_learning_centers.entity';
-import { CommunityLearningCenterResolver } from './modules/community_learning_centers/community_learning_centers.resolver';
+import { LearningModels1764700000000 } from './migrations/1764700000000-learning-models';
+import type { Ctx, LearningLoaders } from './context';
+import { Area } from './modules/shared/stubs';
+import { LearningModelDecision, LearningModelEntry } from './modules/entries/entry.entity';
+import { LearningModelEntryResolver } from './modules/entries/entry.resolver';
+import { EntryService } from './modules/entries/entry.service';
+import { entryLoaders } from './modules/entries/entry.loaders';
+import { AreaLearningModelsResolver, LearningModelRateResolver } from './modules/rates/rate.resolver';
+import { RateService } from './modules/rates/rate.service';
+import { rateLoaders } from './modules/rates/rate.loaders';
+import { CenterEvaluation, CommunityLearningCenter } from './modules/centers/center.entity';
+import { CommunityLearningCenterResolver } from './modules/centers/center.resolver';
+import { CenterService } from './modules/centers/center.service';
+import { centerLoaders } from './modules/centers/center.loaders';
+import { TrainingCourse } from './modules/courses/course.entity';
+import { TrainingCourseResolver } from './modules/courses/course.resolver';
+import { CourseService } from './modules/courses/course.service';
+import { courseLoaders } from './modules/courses/course.loaders';
+import { seedLearningDemo } from './demo/seed';
 
-type Loaders = { center: ReturnType<typeof keyedLoader<string, CommunityLearningCenter>> };
+const resolvers = [
+  LearningModelEntryResolver, AreaLearningModelsResolver, LearningModelRateResolver, CommunityLearningCenterResolver, TrainingCourseResolver,
+] as const;
 
-export const learningModelsSubgraph: SubgraphDefinition<Loaders> = {
+/** Learning models: families, clans, communities and units against targets; Community Learning Centres; cadre training. */
+export const learningModelsSubgraph: SubgraphDefinition<LearningLoaders> = {
   name: 'learning-models',
   dbSchema: 'learning',
   defaultPort: 4003,
-  entities: [CommunityLearningCenter, OutboxEvent],
-  migrations: [Initial1764600000000],
+  entities: [LearningModelEntry, LearningModelDecision, CommunityLearningCenter, CenterEvaluation, TrainingCourse, OutboxEvent],
+  migrations: [Initial1764600000000, LearningModels1764700000000],
   schema: {
-    resolvers: [CommunityLearningCenterResolver],
+    resolvers: [...resolvers],
     referenceResolvers: {
-      CommunityLearningCenter: { __resolveReference: (ref, ctx: RequestContext<Loaders>) => ctx.loaders.center.load(ref.id) },
+      LearningModelEntry: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.entry.load(ref.id) },
+      CommunityLearningCenter: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.center.load(ref.id) },
+      TrainingCourse: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.course.load(ref.id) },
+      // Nothing to load: Area.learningModels works from the key and the required ancestorIds.
+      Area: { __resolveReference: (ref) => Object.assign(new Area(), ref) },
     },
   },
-  wire({ ds }) {
+  wire({ ds, outbox, directory }) {
+    const entries = new EntryService(ds, outbox);
+    const rates = new RateService(ds, outbox);
+    const centers = new CenterService(ds, outbox);
+    const courses = new CourseService(ds, outbox);
     return {
-      instances: [new CommunityLearningCenterResolver(ds)],
-      makeLoaders: () => ({ center: keyedLoader((ids: readonly string[]) => ds.getRepository(CommunityLearningCenter).findBy({ id: In([...ids]) }), (x) => x.id) }),
+      instances: [
+        new LearningModelEntryResolver(entries), new AreaLearningModelsResolver(), new LearningModelRateResolver(rates),
+        new CommunityLearningCenterResolver(centers), new TrainingCourseResolver(courses),
+      ],
+      makeLoaders: () => ({ ...entryLoaders(entries), ...rateLoaders(rates), ...centerLoaders(centers), ...courseLoaders(courses), ...directory.loaders() }),
     };
   },
+  seedDemo: seedLearningDemo,
 };

@@ -1,0 +1,3 @@
+import type { SubgraphDeps } from '@khg/platform';
+
+export async function seedLearningDemo(_deps: SubgraphDeps): Promise<void> {}
