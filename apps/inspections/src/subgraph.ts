@@ -1,27 +1,70 @@
-import { OutboxEvent, keyedLoader, type RequestContext, type SubgraphDefinition } from '@khg/platform';
-import { In } from 'typeorm';
+import { OutboxEvent, type SubgraphDefinition } from '@khg/platform';
+import type { Ctx, InspectionsLoaders } from './context';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
-import { PolicyDocument } from './modules/policy_documents/policy_documents.entity';
-import { PolicyDocumentResolver } from './modules/policy_documents/policy_documents.resolver';
+import { Inspections1764700000000 } from './migrations/1764700000000-inspections';
+import { OrganizationInspectionsResolver } from './modules/organizations/organization.resolver';
+import { organizationRef } from './modules/organizations/organization.entity';
+import { PolicyDocument } from './modules/policy-documents/policy-document.entity';
+import { PolicyDocumentResolver } from './modules/policy-documents/policy-document.resolver';
+import { PolicyDocumentService } from './modules/policy-documents/policy-document.service';
+import { policyDocumentLoaders } from './modules/policy-documents/policy-document.loaders';
+import { Finding, Inspection, InspectionDocument } from './modules/inspections/inspection.entity';
+import { InspectionResolver } from './modules/inspections/inspection.resolver';
+import { InspectionService } from './modules/inspections/inspection.service';
+import { inspectionLoaders } from './modules/inspections/inspection.loaders';
+import { Recommendation } from './modules/recommendations/recommendation.entity';
+import { RecommendationResolver } from './modules/recommendations/recommendation.resolver';
+import { RecommendationService } from './modules/recommendations/recommendation.service';
+import { recommendationLoaders } from './modules/recommendations/recommendation.loaders';
+import { CooperationProgram } from './modules/cooperation/cooperation-program.entity';
+import { CooperationProgramResolver } from './modules/cooperation/cooperation-program.resolver';
+import { CooperationProgramService } from './modules/cooperation/cooperation-program.service';
+import { cooperationLoaders } from './modules/cooperation/cooperation-program.loaders';
+import { OutreachActivity, OutreachDocument } from './modules/outreach/outreach-activity.entity';
+import { OutreachActivityResolver } from './modules/outreach/outreach-activity.resolver';
+import { OutreachActivityService } from './modules/outreach/outreach-activity.service';
+import { outreachLoaders } from './modules/outreach/outreach-activity.loaders';
+import { seedInspectionsDemo } from './demo/seed';
 
-type Loaders = { policyDocument: ReturnType<typeof keyedLoader<string, PolicyDocument>> };
+const resolvers = [
+  PolicyDocumentResolver, InspectionResolver, RecommendationResolver, CooperationProgramResolver, OutreachActivityResolver,
+  OrganizationInspectionsResolver,
+] as const;
 
-export const inspectionsSubgraph: SubgraphDefinition<Loaders> = {
+/** Inspections: policy documents, inspections with findings and recommendations, cooperation programmes, outreach. */
+export const inspectionsSubgraph: SubgraphDefinition<InspectionsLoaders> = {
   name: 'inspections',
   dbSchema: 'inspections',
   defaultPort: 4004,
-  entities: [PolicyDocument, OutboxEvent],
-  migrations: [Initial1764600000000],
+  entities: [PolicyDocument, Inspection, InspectionDocument, Finding, Recommendation, CooperationProgram, OutreachActivity, OutreachDocument, OutboxEvent],
+  migrations: [Initial1764600000000, Inspections1764700000000],
   schema: {
-    resolvers: [PolicyDocumentResolver],
+    resolvers: [...resolvers],
     referenceResolvers: {
-      PolicyDocument: { __resolveReference: (ref, ctx: RequestContext<Loaders>) => ctx.loaders.policyDocument.load(ref.id) },
+      PolicyDocument: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.policyDocument.load(ref.id) },
+      Inspection: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.inspection.load(ref.id) },
+      CooperationProgram: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.cooperationProgram.load(ref.id) },
+      OutreachActivity: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.outreachActivity.load(ref.id) },
+      // membership vouches for the organisation; here it is only the key our fields hang on
+      Organization: { __resolveReference: (ref) => organizationRef(ref.id) },
     },
   },
-  wire({ ds }) {
+  wire({ ds, outbox, directory }) {
+    const docs = new PolicyDocumentService(ds, outbox);
+    const inspections = new InspectionService(ds, outbox, docs);
+    const recs = new RecommendationService(ds, outbox);
+    const programs = new CooperationProgramService(ds, outbox);
+    const outreach = new OutreachActivityService(ds, outbox, docs);
     return {
-      instances: [new PolicyDocumentResolver(ds)],
-      makeLoaders: () => ({ policyDocument: keyedLoader((ids: readonly string[]) => ds.getRepository(PolicyDocument).findBy({ id: In([...ids]) }), (x) => x.id) }),
+      instances: [
+        new PolicyDocumentResolver(docs), new InspectionResolver(inspections), new RecommendationResolver(recs),
+        new CooperationProgramResolver(programs), new OutreachActivityResolver(outreach), new OrganizationInspectionsResolver(),
+      ],
+      makeLoaders: () => ({
+        ...policyDocumentLoaders(docs), ...inspectionLoaders(inspections), ...recommendationLoaders(recs),
+        ...cooperationLoaders(programs), ...outreachLoaders(outreach), ...directory.loaders(),
+      }),
     };
   },
+  seedDemo: seedInspectionsDemo,
 };

@@ -1,0 +1,39 @@
+import { In, type DataSource } from 'typeorm';
+import { EventType } from '@khg/domain';
+import { badInput, newId, requireAdmin, type Caller, type Outbox } from '@khg/platform';
+import { notInFuture, plausibleDate, requiredText } from '../common/validate';
+import { CooperationProgram } from './cooperation-program.entity';
+import type { SignCooperationProgramInput } from './cooperation-program.input';
+
+export class CooperationProgramService {
+  constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
+
+  byIds(ids: readonly string[]): Promise<CooperationProgram[]> {
+    return this.ds.getRepository(CooperationProgram).findBy({ id: In([...ids]) });
+  }
+
+  /** Programmes by signing date; `activeOn` keeps those signed by then and not yet expired. */
+  list(f: { partner?: string | null; activeOn?: string | null }): Promise<CooperationProgram[]> {
+    const qb = this.ds.getRepository(CooperationProgram).createQueryBuilder('c');
+    if (f.partner) qb.andWhere('c.partner = :partner', { partner: f.partner.trim() });
+    if (f.activeOn) {
+      qb.andWhere('c.signed_on <= :on AND (c.valid_until IS NULL OR c.valid_until >= :on)', { on: plausibleDate(f.activeOn, 'activeOn') });
+    }
+    return qb.orderBy('c.signed_on', 'ASC').addOrderBy('c.id', 'ASC').limit(2000).getMany();
+  }
+
+  async sign(caller: Caller, input: SignCooperationProgramInput): Promise<CooperationProgram> {
+    requireAdmin(caller, 'Signing a cooperation programme');
+    const title = requiredText(input.title, 'title', 500);
+    const partner = requiredText(input.partner, 'partner', 200);
+    const signedOn = notInFuture(plausibleDate(input.signedOn, 'signedOn'), 'signedOn');
+    const validUntil = input.validUntil ? plausibleDate(input.validUntil, 'validUntil') : null;
+    if (validUntil && validUntil < signedOn) throw badInput(`validUntil ${validUntil} is before signedOn ${signedOn}`, { argument: 'validUntil' });
+    return this.ds.transaction(async (em) => {
+      const program = em.create(CooperationProgram, { id: newId('CooperationProgram'), title, partner, signedOn, validUntil });
+      await em.insert(CooperationProgram, program);
+      await this.outbox.append(em, caller, { type: EventType.COOPERATION_PROGRAM_SIGNED, subjectId: program.id, areaId: null, payload: { partner, signedOn } });
+      return program;
+    });
+  }
+}

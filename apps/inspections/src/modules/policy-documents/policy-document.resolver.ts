@@ -1,0 +1,33 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { DocumentKind } from '@khg/domain';
+import { badInput, requireId } from '@khg/platform';
+import type { Ctx as Context } from '../../context';
+import { PolicyDocument } from './policy-document.entity';
+import { RegisterPolicyDocumentInput } from './policy-document.input';
+import type { PolicyDocumentService } from './policy-document.service';
+
+@Resolver(() => PolicyDocument)
+export class PolicyDocumentResolver {
+  constructor(private readonly docs: PolicyDocumentService) {}
+
+  @Query(() => [PolicyDocument], { description: 'Policy documents (văn bản), oldest first, optionally of one kind.' })
+  policyDocuments(@Arg('kind', () => DocumentKind, { nullable: true }) kind?: DocumentKind): Promise<PolicyDocument[]> {
+    return this.docs.list(kind ?? null);
+  }
+
+  @Query(() => PolicyDocument, { nullable: true, description: 'One policy document by id or by code (case does not matter).' })
+  policyDocument(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('code', () => String, { nullable: true }) code?: string,
+  ): Promise<PolicyDocument | null> {
+    if (id) return ctx.loaders.policyDocument.load(requireId('PolicyDocument', id, 'id'));
+    if (code) return this.docs.byCode(code);
+    throw badInput('Give id or code');
+  }
+
+  @Mutation(() => PolicyDocument, { description: 'Registers a directive, decision, plan or circular (ADMIN). A code already registered is a CONFLICT naming that document.' })
+  registerPolicyDocument(@Ctx() ctx: Context, @Arg('input', () => RegisterPolicyDocumentInput) input: RegisterPolicyDocumentInput): Promise<PolicyDocument> {
+    return this.docs.register(ctx.caller, input);
+  }
+}

@@ -1,0 +1,52 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { DocumentKind, EventType } from '@khg/domain';
+import { conflict, newId, notFound, requireAdmin, type Caller, type Outbox } from '@khg/platform';
+import { notInFuture, plausibleDate, requiredText } from '../common/validate';
+import { PolicyDocument, codeKeyOf } from './policy-document.entity';
+import type { RegisterPolicyDocumentInput } from './policy-document.input';
+
+export class PolicyDocumentService {
+  constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
+
+  byIds(ids: readonly string[]): Promise<PolicyDocument[]> {
+    return this.ds.getRepository(PolicyDocument).findBy({ id: In([...ids]) });
+  }
+
+  byCode(code: string): Promise<PolicyDocument | null> {
+    return this.ds.getRepository(PolicyDocument).findOneBy({ codeKey: codeKeyOf(code) });
+  }
+
+  list(kind: DocumentKind | null): Promise<PolicyDocument[]> {
+    return this.ds.getRepository(PolicyDocument).find({
+      where: kind ? { kind } : {}, order: { issuedOn: { direction: 'ASC', nulls: 'LAST' }, code: 'ASC' }, take: 2000,
+    });
+  }
+
+  /** Every id must name a registered document (inside the caller's transaction); NOT_FOUND names the first missing one. */
+  async requireAll(em: EntityManager, ids: readonly string[]): Promise<PolicyDocument[]> {
+    const found = await em.findBy(PolicyDocument, { id: In([...ids]) });
+    const byId = new Map(found.map((d) => [d.id, d]));
+    const missing = ids.find((id) => !byId.has(id));
+    if (missing) throw notFound('PolicyDocument', missing);
+    return ids.map((id) => byId.get(id)!);
+  }
+
+  async register(caller: Caller, input: RegisterPolicyDocumentInput): Promise<PolicyDocument> {
+    requireAdmin(caller, 'Registering a policy document');
+    const code = requiredText(input.code, 'code', 60);
+    const title = requiredText(input.title, 'title', 500);
+    const issuer = requiredText(input.issuer, 'issuer', 200);
+    const issuedOn = input.issuedOn ? notInFuture(plausibleDate(input.issuedOn, 'issuedOn'), 'issuedOn') : null;
+    return this.ds.transaction(async (em) => {
+      const codeKey = codeKeyOf(code);
+      const existing = await em.findOneBy(PolicyDocument, { codeKey });
+      if (existing) {
+        throw conflict(`A document with code ${existing.code} is already registered (${existing.id}: ${existing.title})`, { existingId: existing.id });
+      }
+      const doc = em.create(PolicyDocument, { id: newId('PolicyDocument'), code, codeKey, title, kind: input.kind, issuer, issuedOn });
+      await em.insert(PolicyDocument, doc);
+      await this.outbox.append(em, caller, { type: EventType.POLICY_DOCUMENT_REGISTERED, subjectId: doc.id, areaId: null, payload: { code, kind: doc.kind } });
+      return doc;
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RecommendationStatus } from '@khg/domain';
+import type { Ctx as Context } from '../../context';
+import { Inspection } from '../inspections/inspection.entity';
+import { Organization, organizationRef } from '../organizations/organization.entity';
+import { Recommendation } from './recommendation.entity';
+import type { RecommendationService } from './recommendation.service';
+
+@Resolver(() => Recommendation)
+export class RecommendationResolver {
+  constructor(private readonly recs: RecommendationService) {}
+
+  @Query(() => [Recommendation], { description: 'Recommendations, newest first, by responsible organisation, status and/or inspection.' })
+  recommendations(
+    @Arg('responsibleId', () => ID, { nullable: true }) responsibleId?: string,
+    @Arg('status', () => RecommendationStatus, { nullable: true }) status?: RecommendationStatus,
+    @Arg('inspectionId', () => ID, { nullable: true }) inspectionId?: string,
+  ): Promise<Recommendation[]> {
+    return this.recs.list({ responsibleId, status, inspectionId });
+  }
+
+  @FieldResolver(() => Organization, { description: 'The organisation that has to act on it.' })
+  responsible(@Root() r: Recommendation): Organization {
+    return organizationRef(r.responsibleId);
+  }
+
+  @FieldResolver(() => Inspection)
+  async inspection(@Root() r: Recommendation, @Ctx() ctx: Context): Promise<Inspection> {
+    return (await ctx.loaders.inspection.load(r.inspectionId))!;
+  }
+
+  @Mutation(() => Recommendation, { description: 'Marks a recommendation DONE (once): ADMIN, or an OFFICER within the lead’s or the responsible organisation’s subtree.' })
+  resolveRecommendation(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Recommendation> {
+    return this.recs.resolve(ctx.caller, id);
+  }
+}
