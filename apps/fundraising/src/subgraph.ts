@@ -1,27 +1,58 @@
-import { OutboxEvent, keyedLoader, type RequestContext, type SubgraphDefinition } from '@khg/platform';
-import { In } from 'typeorm';
+import { OutboxEvent, type SubgraphDefinition } from '@khg/platform';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
-import { Fund } from './modules/funds/funds.entity';
-import { FundResolver } from './modules/funds/funds.resolver';
+import { Ledger1764700000000 } from './migrations/1764700000000-ledger';
+import type { Ctx, FundraisingLoaders } from './context';
+import { fundraisingLoaders } from './loaders';
+import { Fund, LedgerEntry } from './modules/funds/fund.entity';
+import { FundResolver, OrganizationFundResolver } from './modules/funds/fund.resolver';
+import { FundService } from './modules/funds/fund.service';
+import { Campaign } from './modules/campaigns/campaign.entity';
+import { CampaignResolver } from './modules/campaigns/campaign.resolver';
+import { CampaignService } from './modules/campaigns/campaign.service';
+import { Donation } from './modules/donations/donation.entity';
+import { DonationResolver } from './modules/donations/donation.resolver';
+import { DonationService } from './modules/donations/donation.service';
+import { Award } from './modules/awards/award.entity';
+import { AwardResolver } from './modules/awards/award.resolver';
+import { AwardService } from './modules/awards/award.service';
+import { AreaFundraisingResolver } from './modules/stats/stats.resolver';
+import { StatsService } from './modules/stats/stats.service';
+import { seedFundraisingDemo } from './demo/seed';
 
-type Loaders = { fund: ReturnType<typeof keyedLoader<string, Fund>> };
+const resolvers = [FundResolver, OrganizationFundResolver, CampaignResolver, DonationResolver, AwardResolver, AreaFundraisingResolver] as const;
 
-export const fundraisingSubgraph: SubgraphDefinition<Loaders> = {
+/** Fundraising: Study Promotion Funds, their ledgers, campaigns, donations, awards, per-capita figures. */
+export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
   name: 'fundraising',
   dbSchema: 'fundraising',
   defaultPort: 4002,
-  entities: [Fund, OutboxEvent],
-  migrations: [Initial1764600000000],
+  entities: [Fund, LedgerEntry, Campaign, Donation, Award, OutboxEvent],
+  migrations: [Initial1764600000000, Ledger1764700000000],
   schema: {
-    resolvers: [FundResolver],
+    resolvers: [...resolvers],
     referenceResolvers: {
-      Fund: { __resolveReference: (ref, ctx: RequestContext<Loaders>) => ctx.loaders.fund.load(ref.id) },
+      Fund: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.fund.load(ref.id) },
+      Campaign: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.campaign.load(ref.id) },
+      Donation: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.donation.load(ref.id) },
+      Award: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.award.load(ref.id) },
+      // Membership's entities: the representation (with any @requires fields) is all we need.
+      Area: { __resolveReference: (ref) => ref },
+      Organization: { __resolveReference: (ref) => ref },
     },
   },
-  wire({ ds }) {
+  wire({ ds, outbox, directory }) {
+    const funds = new FundService(ds, outbox, directory);
+    const campaigns = new CampaignService(ds, outbox, funds);
+    const donations = new DonationService(ds, outbox, funds);
+    const awards = new AwardService(ds, outbox, funds, directory);
+    const stats = new StatsService(ds);
     return {
-      instances: [new FundResolver(ds)],
-      makeLoaders: () => ({ fund: keyedLoader((ids: readonly string[]) => ds.getRepository(Fund).findBy({ id: In([...ids]) }), (x) => x.id) }),
+      instances: [
+        new FundResolver(funds), new OrganizationFundResolver(), new CampaignResolver(campaigns),
+        new DonationResolver(donations), new AwardResolver(awards), new AreaFundraisingResolver(),
+      ],
+      makeLoaders: () => fundraisingLoaders({ funds, campaigns, donations, awards, stats }),
     };
   },
+  seedDemo: seedFundraisingDemo,
 };

@@ -1,0 +1,24 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { isPlausibleYear, perCapita } from '@khg/domain';
+import { Requires, badInput } from '@khg/platform';
+import type { Ctx as Context } from '../../context';
+import { Area } from '../refs/refs.entity';
+import { FundraisingStats } from './stats.types';
+
+@Resolver(() => Area)
+export class AreaFundraisingResolver {
+  @FieldResolver(() => FundraisingStats, { description: 'Fundraising of the area and everything below it in `year`, per inhabitant and against the year’s campaign target.' })
+  @Requires('ancestorIds statistics { year population }')
+  async fundraising(@Root() area: Area, @Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<FundraisingStats> {
+    if (!isPlausibleYear(year)) throw badInput(`year ${year} is outside 1990–2100`);
+    const ancestry = [...(area.ancestorIds ?? []), area.id];
+    const totals = (await ctx.loaders.areaTotals.load({ areaId: area.id, year, ancestry }))!;
+    const population = area.statistics?.find((s) => s.year === year)?.population ?? null;
+    const raisedPerCapita = perCapita(totals.raised, population);
+    return {
+      raised: totals.raised, awarded: totals.awarded, perCapita: raisedPerCapita, perCapitaTarget: totals.target,
+      targetMet: raisedPerCapita === null || totals.target === null ? null : raisedPerCapita >= totals.target,
+      population, balance: totals.balance, balancePerCapita: totals.balance < 0n ? null : perCapita(totals.balance, population),
+    };
+  }
+}
