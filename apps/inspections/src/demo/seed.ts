@@ -23,6 +23,8 @@ const DOCUMENTS: { code: string; title: string; kind: DocumentKind; issuer: stri
 ];
 
 const docId = (code: string) => demoId('PolicyDocument', code);
+/** The demo's records are written in one transaction: give them the moments they were made, in order. */
+const during = (day: string, n: number) => new Date(`${day}T09:${String(n).padStart(2, '0')}:00+07:00`);
 const EDUCATION = 'Sở Giáo dục và Đào tạo';
 
 interface DemoInspection {
@@ -102,7 +104,7 @@ export async function seedInspectionsDemo({ ds, log }: SubgraphDeps): Promise<vo
       });
       await em.insert(InspectionDocument, x.documents.map((code, position) => ({ inspectionId: id, documentId: docId(code), position })));
       if (x.findings.length) {
-        await em.insert(Finding, x.findings.map((f, i) => ({ id: demoId('Finding', `${x.key}:${i}`), inspectionId: id, ...f })));
+        await em.insert(Finding, x.findings.map((f, i) => ({ id: demoId('Finding', `${x.key}:${i}`), inspectionId: id, recordedAt: during(x.startsOn, i), ...f })));
       }
       if (x.recommendations.length) {
         await em.insert(Recommendation, x.recommendations.map((r, i) => {
@@ -110,7 +112,7 @@ export async function seedInspectionsDemo({ ds, log }: SubgraphDeps): Promise<vo
           return {
             id: demoId('Recommendation', `${x.key}:${i}`), inspectionId: id, text: r.text, responsibleId: responsible.id,
             responsibleAncestry: ancestry(responsible), responsibleAreaId: responsible.areaId, dueOn: r.dueOn,
-            status: r.doneOn ? RecommendationStatus.DONE : RecommendationStatus.OPEN, resolvedOn: r.doneOn,
+            status: r.doneOn ? RecommendationStatus.DONE : RecommendationStatus.OPEN, resolvedOn: r.doneOn, createdAt: during(x.startsOn, 10 + i),
           };
         }));
       }

@@ -65,7 +65,7 @@ CREATE TABLE findings (
   summary text NOT NULL,
   recorded_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX findings_inspection ON findings (inspection_id, id);
+CREATE INDEX findings_inspection ON findings (inspection_id, recorded_at, id);
 
 CREATE TABLE recommendations (
   id text PRIMARY KEY,
@@ -80,7 +80,7 @@ CREATE TABLE recommendations (
   created_at timestamptz NOT NULL DEFAULT now(),
   CHECK ((status = 'DONE') = (resolved_on IS NOT NULL))
 );
-CREATE INDEX recommendations_inspection ON recommendations (inspection_id, id);
+CREATE INDEX recommendations_inspection ON recommendations (inspection_id, created_at, id);
 CREATE INDEX recommendations_responsible ON recommendations (responsible_id, status);
 
 CREATE TABLE cooperation_programs (

@@ -52,7 +52,7 @@ export class InspectionService {
   }
 
   findingsOf(inspectionIds: readonly string[]): Promise<Finding[]> {
-    return this.ds.getRepository(Finding).find({ where: { inspectionId: In([...inspectionIds]) }, order: { id: 'ASC' } });
+    return this.ds.getRepository(Finding).find({ where: { inspectionId: In([...inspectionIds]) }, order: { recordedAt: 'ASC', id: 'ASC' } });
   }
 
   /** Inspections by status, the year they start in, lead, subject and document; newest start first. */

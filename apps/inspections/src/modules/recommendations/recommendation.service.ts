@@ -14,7 +14,7 @@ export class RecommendationService {
   constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
 
   ofInspections(inspectionIds: readonly string[]): Promise<Recommendation[]> {
-    return this.ds.getRepository(Recommendation).find({ where: { inspectionId: In([...inspectionIds]) }, order: { id: 'ASC' } });
+    return this.ds.getRepository(Recommendation).find({ where: { inspectionId: In([...inspectionIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** OPEN recommendations per responsible organisation: one grouped count for the whole batch. */
@@ -32,7 +32,7 @@ export class RecommendationService {
     if (f.responsibleId) where.responsibleId = requireId('Organization', f.responsibleId, 'responsibleId');
     if (f.inspectionId) where.inspectionId = requireId('Inspection', f.inspectionId, 'inspectionId');
     if (f.status) where.status = f.status;
-    return this.ds.getRepository(Recommendation).find({ where, order: { id: 'DESC' }, take: 2000 });
+    return this.ds.getRepository(Recommendation).find({ where, order: { createdAt: 'DESC', id: 'DESC' }, take: 2000 });
   }
 
   /**
