@@ -17,6 +17,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', 'supergraph.graphql')),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),
+    EVENT_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   }, env);
 }

@@ -10,6 +10,13 @@ import { CallerAuthenticator, type GatewayContext } from './caller';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { subgraphHealth } from './health';
 import { enforceCustomScalars } from './scalars';
+import { introspect, introspectionOnly } from './introspection';
+import { EventStore } from './events/store';
+import { OutboxRelay } from './events/relay';
+import { EventHub } from './events/hub';
+import { buildSubscriptionSchema, serveSubscriptions, type SubscriptionDeps } from './events/subscriptions';
+import { MembershipDirectory } from '@khg/platform';
+import type { GraphQLSchema } from 'graphql';
 import { PLAYGROUND_CSP, playgroundPage, servePlaygroundAsset, wantsPlayground } from './playground';
 
 export interface RunningGateway {
@@ -33,8 +40,20 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => new CallerForwardingDataSource({ url: urls[name] ?? url }),
   });
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => enforceCustomScalars(apiSchema));
   const httpServer = createServer();
+  const auth = new CallerAuthenticator(config.JWT_SECRET, config.INTERNAL_SECRET);
+  const directory = new MembershipDirectory(config.MEMBERSHIP_URL, config.INTERNAL_SECRET, 'gateway');
+  const store = config.DATABASE_URL ? new EventStore(config.DATABASE_URL, log) : null;
+  const hub = store ? new EventHub(store, config.DATABASE_URL!, log, config.EVENT_POLL_MS) : null;
+  const relay = store ? new OutboxRelay(store, config.DATABASE_URL!, directory, log, config.EVENT_POLL_MS) : null;
+  if (!store) log.warn('DATABASE_URL is not set: subscriptions and webhooks are off');
+  let combined: GraphQLSchema | null = null;
+  const deps: Partial<SubscriptionDeps> = { store: store ?? undefined, hub: hub ?? undefined, auth, directory, log };
+  // Registered before start: the gateway does not replay schema loads to late listeners.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    enforceCustomScalars(apiSchema);
+    combined = store ? buildSubscriptionSchema(apiSchema, deps as SubscriptionDeps) : apiSchema;
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true, // every operation needs a valid token, so introspection is for authenticated callers only
@@ -43,9 +62,16 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
     formatError: (formatted) => formatted,
   });
+  deps.apollo = apollo;
+  await store?.migrate();
   await apollo.start();
-  const auth = new CallerAuthenticator(config.JWT_SECRET, config.INTERNAL_SECRET);
+  await hub?.start();
+  await relay?.start();
   const endpoint = '/graphql';
+  const subscriptions = store ? serveSubscriptions(httpServer, endpoint, () => combined!, auth, log) : null;
+  const retention = store ? setInterval(() => {
+    store.applyRetention(config.EVENT_RETENTION_DAYS).catch((e: Error) => log.warn({ err: e.message }, 'event retention failed'));
+  }, 3_600_000) : null;
 
   httpServer.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -69,7 +95,17 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     }
     if (path !== endpoint) return sendJson(res, 404, { error: 'not found', hint: `the GraphQL endpoint is ${endpoint}` });
     readJsonBody(req, config.BODY_LIMIT_BYTES)
-      .then((body) => runApollo(apollo, req, res, body, () => auth.context(req)))
+      .then(async (body) => {
+        const b = body as { query?: unknown; variables?: Record<string, unknown>; operationName?: string } | undefined;
+        const doc = req.method === 'POST' && combined ? introspectionOnly(b?.query, b?.operationName) : null;
+        if (!doc) return runApollo(apollo, req, res, body, () => auth.context(req));
+        try {
+          await auth.authenticate(req.headers.authorization);
+        } catch (e) {
+          return sendJson(res, 401, { errors: [{ message: (e as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
+        }
+        sendJson(res, 200, introspect(combined!, doc, b?.variables, b?.operationName));
+      })
       .catch((e: Error) => {
         if (res.headersSent) return res.end();
         if (e instanceof BodyTooLargeError) {
@@ -89,7 +125,12 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     port,
     httpServer,
     async stop() {
+      if (retention) clearInterval(retention);
+      await subscriptions?.close();
+      await relay?.stop();
+      await hub?.stop();
       await apollo.stop();
+      await store?.close();
     },
   };
 }

@@ -42,9 +42,13 @@ CREATE TABLE outbox_events (
   area_id text,
   payload jsonb NOT NULL DEFAULT '{}'::jsonb,
   actor jsonb NOT NULL,
-  occurred_at timestamptz NOT NULL DEFAULT now()
+  occurred_at timestamptz NOT NULL DEFAULT now(),
+  -- the writing transaction: the relay reads only rows of transactions older than every running one,
+  -- so a late commit with a lower seq is never skipped
+  txid xid8 NOT NULL DEFAULT pg_current_xact_id()
 );
 CREATE INDEX outbox_events_occurred_at ON outbox_events (occurred_at);
+CREATE INDEX outbox_events_txid ON outbox_events (txid, seq);
 `;
 
 export const OUTBOX_CHANNEL = 'khg_outbox';

@@ -67,6 +67,10 @@ export default async function globalSetup(): Promise<void> {
     databaseUrl: db.url,
     subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([n, s]) => [n, s.url])),
     jwtSecret, internalSecret, logFile,
+    env: {
+      DATABASE_URL: db.url, JWT_SECRET: jwtSecret, INTERNAL_SECRET: internalSecret, LOG_LEVEL: 'warn', NODE_ENV: 'test',
+      ...Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv!, `${platform.subgraphs[s.name].url}/graphql`])),
+    },
   };
   const stateFile = join(dir, 'state.json');
   writeFileSync(stateFile, JSON.stringify(state));

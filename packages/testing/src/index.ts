@@ -3,3 +3,4 @@ export * from './client';
 export * from './database';
 export * from './fixtures';
 export * from './jest-preset';
+export * from './subscriptions';

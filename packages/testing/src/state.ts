@@ -8,6 +8,8 @@ export interface TestState {
   jwtSecret: string;
   internalSecret: string;
   logFile: string;
+  /** the environment the platform's processes got (to start another gateway in a test) */
+  env: Record<string, string>;
 }
 
 export const STATE_ENV = 'KHG_TEST_STATE';

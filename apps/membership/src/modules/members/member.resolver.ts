@@ -16,6 +16,11 @@ export class MemberResolver {
     return ctx.loaders.member.load(requireId('Member', id, 'id'));
   }
 
+  @Query(() => [Member], { nullable: 'items', description: 'Members by id, in the order asked (null where none exists).' })
+  membersByIds(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]): Promise<(Member | null)[]> {
+    return Promise.all(ids.map((id) => ctx.loaders.member.load(requireId('Member', id, 'ids'))));
+  }
+
   @Query(() => MemberConnection, { description: 'Members, newest last. `search` ignores Vietnamese diacritics and case: "nguyen van a" finds "Nguyễn Văn A".' })
   members(
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,

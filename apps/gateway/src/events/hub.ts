@@ -1,0 +1,81 @@
+import { Client as PgClient } from 'pg';
+import type { Logger } from '@khg/platform';
+import { EVENTS_CHANNEL } from './relay';
+import type { EventRow, EventStore } from './store';
+
+export interface EventFilter {
+  types: Set<string> | null;
+  /** only events whose area lies in one of these areas' subtrees (all must hold) */
+  withinAreas: string[];
+}
+
+export function matches(f: EventFilter, e: EventRow): boolean {
+  if (f.types && !f.types.has(e.type)) return false;
+  return f.withinAreas.every((a) => e.area_ancestry.includes(a));
+}
+
+type Listener = (rows: EventRow[]) => void;
+
+/**
+ * One reader of the log per gateway process: a NOTIFY from the relay (or a poll) makes it read the
+ * new rows once and hand them, in cursor order, to every live subscriber.
+ */
+export class EventHub {
+  private readonly listeners = new Set<Listener>();
+  private last = 0n;
+  private client: PgClient | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private reading = false;
+  private again = false;
+
+  constructor(private readonly store: EventStore, private readonly databaseUrl: string, private readonly log: Logger, private readonly pollMs: number) {}
+
+  async start(): Promise<void> {
+    this.last = await this.store.latestCursor();
+    this.client = new PgClient({ connectionString: this.databaseUrl, application_name: 'khg-events-hub' });
+    this.client.on('error', (e) => this.log.warn({ err: e.message }, 'events listener failed; polling continues'));
+    await this.client.connect();
+    await this.client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    this.client.on('notification', () => this.read());
+    this.timer = setInterval(() => this.read(), this.pollMs);
+  }
+
+  /** The highest cursor handed out so far. */
+  get position(): bigint {
+    return this.last;
+  }
+
+  listen(l: Listener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
+  read(): void {
+    if (this.reading) { this.again = true; return; }
+    this.reading = true;
+    (async () => {
+      for (;;) {
+        const rows = await this.store.after(this.last, 1000);
+        if (!rows.length) break;
+        this.last = BigInt(rows[rows.length - 1].cursor);
+        for (const l of this.listeners) l(rows);
+        if (rows.length < 1000) break;
+      }
+    })()
+      .catch((e: Error) => this.log.warn({ err: e.message }, 'reading the event log failed'))
+      .finally(() => {
+        this.reading = false;
+        if (this.again) { this.again = false; this.read(); }
+      });
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.listeners.clear();
+    await this.client?.end().catch(() => undefined);
+  }
+}

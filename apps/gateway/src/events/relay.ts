@@ -1,0 +1,154 @@
+import type { Client, PoolClient } from 'pg';
+import { Client as PgClient } from 'pg';
+import type { Logger, MembershipDirectory } from '@khg/platform';
+import type { EventStore } from './store';
+
+export const OUTBOX_CHANNEL = 'khg_outbox';
+export const EVENTS_CHANNEL = 'khg_events';
+
+/** The subgraphs' schemas whose outboxes feed the log. */
+const BATCH = 5000;
+
+export const SOURCES = ['membership', 'fundraising', 'learning', 'inspections'] as const;
+
+interface OutboxRow {
+  seq: string; type: string; subject_id: string; area_id: string | null;
+  payload: Record<string, unknown>; occurred_at: Date; txid: string;
+}
+
+/**
+ * The outbox relay: the only reader of the subgraphs' outbox tables (read-only). It copies new
+ * outbox rows into the global log, giving each a cursor that orders all events totally.
+ *
+ * A row is copied only once every transaction that might still commit with a lower sequence has
+ * ended: the window is [offset, snapshot xmin) over the writing transaction ids, so nothing is
+ * skipped when transactions commit out of order. One gateway replica relays at a time (advisory
+ * lock); a NOTIFY from the subgraphs wakes it and a poll covers lost notifications.
+ */
+export class OutboxRelay {
+  private listener: Client | null = null;
+  private lockHolder: PoolClient | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private again = false;
+  private stopped = false;
+  private readonly areaCache = new Map<string, string[]>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly databaseUrl: string,
+    private readonly directory: MembershipDirectory,
+    private readonly log: Logger,
+    private readonly pollMs: number,
+  ) {}
+
+  async start(): Promise<void> {
+    this.listener = new PgClient({ connectionString: this.databaseUrl, application_name: 'khg-relay-listener' });
+    this.listener.on('error', (e) => this.log.warn({ err: e.message }, 'relay listener failed; polling continues'));
+    await this.listener.connect();
+    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener.on('notification', () => this.kick());
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.kick();
+  }
+
+  /** Runs one relay pass now, or right after the current one. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) { this.again = true; return; }
+    this.running = true;
+    this.pass()
+      .catch((e: Error) => this.log.warn({ err: e.message }, 'relay pass failed; will retry'))
+      .finally(() => {
+        this.running = false;
+        if (this.again) { this.again = false; this.kick(); }
+      });
+  }
+
+  private async holdLock(): Promise<boolean> {
+    if (this.lockHolder) return true;
+    const c = await this.store.pool.connect();
+    const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', ['khg-relay']);
+    if (rows[0].ok) {
+      this.lockHolder = c;
+      c.on('error', () => { this.lockHolder = null; });
+      return true;
+    }
+    c.release();
+    return false;
+  }
+
+  private async ancestry(areaIds: string[]): Promise<Map<string, string[]>> {
+    const missing = [...new Set(areaIds.filter((id) => !this.areaCache.has(id)))];
+    if (missing.length) {
+      const infos = await this.directory.areas(missing);
+      infos.forEach((info, i) => this.areaCache.set(missing[i], info ? info.ancestry : [missing[i]]));
+    }
+    return this.areaCache;
+  }
+
+  private async pass(): Promise<void> {
+    if (!(await this.holdLock())) return;
+    let copied = 0;
+    for (const source of SOURCES) copied += await this.relaySource(source);
+    if (copied) await this.store.pool.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(copied)]);
+  }
+
+  private async relaySource(source: string): Promise<number> {
+    const c = await this.store.pool.connect();
+    try {
+      const exists = await c.query(`SELECT to_regclass($1) AS t`, [`${source}.outbox_events`]);
+      if (!exists.rows[0].t) return 0;
+      await c.query('BEGIN');
+      const off = await c.query<{ next_txid: string }>('SELECT next_txid::text FROM events.relay_offsets WHERE source = $1 FOR UPDATE', [source]);
+      const from = off.rows[0]?.next_txid ?? '0';
+      const horizon = await c.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
+      const until = horizon.rows[0].xmin;
+      const rows = (await c.query<OutboxRow>(
+        `SELECT seq::text, type, subject_id, area_id, payload, occurred_at, txid::text FROM "${source}".outbox_events
+         WHERE txid >= $1::xid8 AND txid < $2::xid8 ORDER BY txid, seq LIMIT ${BATCH}`, [from, until])).rows;
+      let next = until;
+      if (rows.length === BATCH) {
+        // Finish the last transaction of a full batch, then resume after it.
+        const last = rows[rows.length - 1];
+        rows.push(...(await c.query<OutboxRow>(
+          `SELECT seq::text, type, subject_id, area_id, payload, occurred_at, txid::text FROM "${source}".outbox_events
+           WHERE txid = $1::xid8 AND seq > $2 ORDER BY seq`, [last.txid, last.seq])).rows);
+        next = (BigInt(last.txid) + 1n).toString();
+      }
+      if (rows.length) {
+        const areas = await this.ancestry(rows.flatMap((r) => (r.area_id ? [r.area_id] : [])));
+        await c.query(
+          `INSERT INTO events.log (source, source_seq, type, subject_id, area_id, area_ancestry, payload, occurred_at)
+           SELECT $1, s, t, sub, a, coalesce(anc, '{}'), p, o
+           FROM jsonb_to_recordset($2::jsonb) AS x(s bigint, t text, sub text, a text, anc text[], p jsonb, o timestamptz)
+           ON CONFLICT (source, source_seq) DO NOTHING`,
+          [source, JSON.stringify(rows.map((r) => ({
+            s: r.seq, t: r.type, sub: r.subject_id, a: r.area_id, anc: r.area_id ? areas.get(r.area_id) : null, p: r.payload, o: r.occurred_at,
+          })))],
+        );
+      }
+      await c.query(
+        `INSERT INTO events.relay_offsets (source, next_txid) VALUES ($1, $2::xid8)
+         ON CONFLICT (source) DO UPDATE SET next_txid = excluded.next_txid`, [source, next]);
+      await c.query('COMMIT');
+      return rows.length;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    while (this.running) await new Promise((r) => setTimeout(r, 20));
+    await this.listener?.end().catch(() => undefined);
+    if (this.lockHolder) {
+      await this.lockHolder.query('SELECT pg_advisory_unlock(hashtext($1))', ['khg-relay']).catch(() => undefined);
+      this.lockHolder.release();
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import { Pool, type PoolClient } from 'pg';
+import type { Logger } from '@khg/platform';
+
+/** The gateway's own schema: the global event log, relay offsets, webhooks and their deliveries. */
+const MIGRATIONS: { id: number; sql: string }[] = [
+  {
+    id: 1,
+    sql: `
+CREATE TABLE events.log (
+  cursor bigserial PRIMARY KEY,
+  source text NOT NULL,
+  source_seq bigint NOT NULL,
+  type text NOT NULL,
+  subject_id text NOT NULL,
+  area_id text,
+  area_ancestry text[] NOT NULL DEFAULT '{}',
+  payload jsonb NOT NULL DEFAULT '{}'::jsonb,
+  occurred_at timestamptz NOT NULL,
+  relayed_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (source, source_seq)
+);
+CREATE INDEX log_occurred_at ON events.log (occurred_at);
+CREATE TABLE events.relay_offsets (source text PRIMARY KEY, next_txid xid8 NOT NULL);
+CREATE TABLE events.retention (id int PRIMARY KEY CHECK (id = 1), floor bigint NOT NULL DEFAULT 0);
+INSERT INTO events.retention VALUES (1, 0);
+CREATE TABLE events.webhooks (
+  id text PRIMARY KEY,
+  url text NOT NULL,
+  types text[] NOT NULL DEFAULT '{}',
+  area_id text,
+  secret text NOT NULL,
+  owner_sub text NOT NULL,
+  active boolean NOT NULL DEFAULT true,
+  removed_at timestamptz,
+  start_after bigint NOT NULL,
+  consecutive_failures int NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL DEFAULT now(),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE events.webhook_deliveries (
+  webhook_id text NOT NULL REFERENCES events.webhooks(id),
+  cursor bigint NOT NULL,
+  attempts int NOT NULL DEFAULT 0,
+  last_status int,
+  last_error text,
+  delivered_at timestamptz,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (webhook_id, cursor)
+);`,
+  },
+];
+
+export interface EventRow {
+  cursor: string;
+  source: string;
+  type: string;
+  subject_id: string;
+  area_id: string | null;
+  area_ancestry: string[];
+  payload: Record<string, unknown>;
+  occurred_at: Date;
+}
+
+export class EventStore {
+  readonly pool: Pool;
+
+  constructor(url: string, private readonly log: Logger) {
+    this.pool = new Pool({ connectionString: url, max: 5, application_name: 'khg-gateway-events' });
+    this.pool.on('error', (e) => log.warn({ err: e.message }, 'idle events connection failed'));
+  }
+
+  async migrate(): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('SELECT pg_advisory_lock(hashtext($1))', ['khg-migrate']);
+      await c.query('CREATE SCHEMA IF NOT EXISTS events');
+      await c.query('CREATE TABLE IF NOT EXISTS events.migrations (id int PRIMARY KEY, run_at timestamptz NOT NULL DEFAULT now())');
+      const done = new Set((await c.query<{ id: number }>('SELECT id FROM events.migrations')).rows.map((r) => r.id));
+      for (const m of MIGRATIONS.filter((x) => !done.has(x.id))) {
+        await c.query('BEGIN');
+        await c.query(m.sql);
+        await c.query('INSERT INTO events.migrations (id) VALUES ($1)', [m.id]);
+        await c.query('COMMIT');
+        this.log.info({ migration: m.id }, 'events migration');
+      }
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      await c.query('SELECT pg_advisory_unlock(hashtext($1))', ['khg-migrate']).catch(() => undefined);
+      c.release();
+    }
+  }
+
+  /** Log rows after `cursor`, oldest first. */
+  async after(cursor: bigint, limit: number): Promise<EventRow[]> {
+    const r = await this.pool.query<EventRow>('SELECT * FROM events.log WHERE cursor > $1 ORDER BY cursor LIMIT $2', [cursor.toString(), limit]);
+    return r.rows;
+  }
+
+  async latestCursor(): Promise<bigint> {
+    const r = await this.pool.query<{ c: string | null }>('SELECT max(cursor)::text AS c FROM events.log');
+    return BigInt(r.rows[0].c ?? '0');
+  }
+
+  /** Cursors at or below the floor were removed by retention. */
+  async retentionFloor(): Promise<bigint> {
+    const r = await this.pool.query<{ floor: string }>('SELECT floor::text FROM events.retention WHERE id = 1');
+    return BigInt(r.rows[0].floor);
+  }
+
+  async applyRetention(days: number): Promise<number> {
+    const c: PoolClient = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const r = await c.query<{ cursor: string }>(`DELETE FROM events.log WHERE occurred_at < now() - make_interval(days => $1) RETURNING cursor`, [days]);
+      if (r.rowCount) {
+        const max = r.rows.reduce((m, x) => (BigInt(x.cursor) > m ? BigInt(x.cursor) : m), 0n);
+        await c.query('UPDATE events.retention SET floor = greatest(floor, $1) WHERE id = 1', [max.toString()]);
+      }
+      await c.query('COMMIT');
+      return r.rowCount ?? 0;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
