@@ -167,3 +167,20 @@ describe('campaigns', () => {
     expect(d.donations).toHaveLength(2);
   });
 });
+
+describe('events', () => {
+  it('emits FUND_OPENED, CAMPAIGN_LAUNCHED, DONATION_RECORDED and DONATION_VOIDED at the organisation’s area, with the change', async () => {
+    const { province, fund } = await freshFund();
+    const c = await graphOk(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id } }`, { i: { fundId: fund.id, name: 'Vận động 2019', year: 2019, perCapitaTarget: 55000 } });
+    const gift = await donate(fund.id, 123_456);
+    await graphOk(VOID, { id: gift.id, r: 'Nhầm quỹ' });
+    const events = await sql(`SELECT type, subject_id, area_id, payload, actor->>'role' AS role FROM fundraising.outbox_events
+      WHERE subject_id = ANY($1) ORDER BY seq`, [[fund.id, c.launchCampaign.id, gift.id]]);
+    expect(events).toEqual([
+      { type: 'FUND_OPENED', subject_id: fund.id, area_id: province.id, payload: expect.any(Object), role: 'ADMIN' },
+      { type: 'CAMPAIGN_LAUNCHED', subject_id: c.launchCampaign.id, area_id: province.id, payload: { fundId: fund.id, year: 2019, perCapitaTarget: 55000 }, role: 'ADMIN' },
+      { type: 'DONATION_RECORDED', subject_id: gift.id, area_id: province.id, payload: { fundId: fund.id, amount: 123456, receiptNumber: 'PT-000001' }, role: 'ADMIN' },
+      { type: 'DONATION_VOIDED', subject_id: gift.id, area_id: province.id, payload: { fundId: fund.id, amount: 123456, receiptNumber: 'PT-000001' }, role: 'ADMIN' },
+    ]);
+  });
+});

@@ -61,26 +61,34 @@ export async function seedFundraisingDemo({ ds, log }: SubgraphDeps): Promise<vo
     campaigns.push(campaign);
     const population = area.statistics.find((s) => s.year === 2018)!.population;
     // Districts raise 60–130 % of the target so some meet it and some do not; the province fund a bit on top.
-    const goal = area.level === AreaLevel.PROVINCE ? BigInt(population) * 5_000n : (BigInt(population) * TARGET_2018 * BigInt(between(60, 130))) / 100n;
-    const members = membersByDistrict.get(area.id) ?? [];
-    const gifts = between(3, 6);
+    const goal = (area.level === AreaLevel.PROVINCE ? BigInt(population) * 5_000n : (BigInt(population) * TARGET_2018 * BigInt(between(600, 1300))) / 1000n)
+      + BigInt(between(0, 999) * 1000);
+    // Large gifts from businesses, banks and clans make the bulk; members give small sums.
+    const gifts: { amount: bigint; donorName: string; donorMemberId: string | null; receivedOn: string }[] = [];
+    const day = () => `2018-${String(between(1, 11)).padStart(2, '0')}-${String(between(1, 28)).padStart(2, '0')}`;
+    const large = between(3, 5);
     let left = goal;
-    for (let i = 0; i < gifts; i++) {
-      const amount = i === gifts - 1 ? left : (left * BigInt(between(15, 35))) / 100n;
+    for (let i = 0; i < large; i++) {
+      const amount = i === large - 1 ? left : (left * BigInt(between(15, 35))) / 100n;
       left -= amount;
-      const byMember = i === 0 && members.length > 0;
+      gifts.push({ amount, donorName: DONORS[between(0, DONORS.length - 1)], donorMemberId: null, receivedOn: day() });
+    }
+    for (const memberId of (membersByDistrict.get(area.id) ?? []).slice(0, 2)) {
+      const member = plan.members.find((m) => m.id === memberId)!;
+      gifts.push({ amount: BigInt(between(2, 50)) * 100_000n, donorName: member.fullName, donorMemberId: member.id, receivedOn: day() });
+    }
+    // Receipts follow the days the money came in, as a treasurer would have issued them.
+    gifts.sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
+    for (const g of gifts) {
       const seq = ++fund.receiptsIssued;
-      const receivedOn = `2018-${String(between(1, 11)).padStart(2, '0')}-${String(between(1, 28)).padStart(2, '0')}`;
       const d = Object.assign(new Donation(), {
-        id: demoId('Donation', `${fundId}:${seq}`), fundId, campaignId: campaign.id,
-        donorName: byMember ? plan.members.find((m) => m.id === members[0])!.fullName : DONORS[between(0, DONORS.length - 1)],
-        donorMemberId: byMember ? members[0] : null, amount, receivedOn,
+        id: demoId('Donation', `${fundId}:${seq}`), fundId, campaignId: campaign.id, ...g,
         method: [DonationMethod.BANK_TRANSFER, DonationMethod.CASH, DonationMethod.IN_KIND][between(0, 2)],
         receiptSeq: seq, receiptNumber: receiptNumber(seq), idempotencyKey: `demo:${fundId}:${seq}`, voided: false, voidReason: null, voidedAt: null,
       });
       donations.push(d);
-      ledger.push({ fundId, kind: LedgerKind.DONATION, amount, entryOn: receivedOn, donationId: d.id, awardId: null });
-      fund.balance += amount;
+      ledger.push({ fundId, kind: LedgerKind.DONATION, amount: g.amount, entryOn: g.receivedOn, donationId: d.id, awardId: null });
+      fund.balance += g.amount;
     }
     const communes = plan.areas.filter((a) => a.parentId === area.id);
     for (let i = 0; i < 3; i++) {
