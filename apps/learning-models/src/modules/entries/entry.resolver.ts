@@ -50,7 +50,7 @@ export class LearningModelEntryResolver {
   }
 
   @Mutation(() => [LearningModelEntry], {
-    description: 'Registers a whole list (e.g. a commune’s families), all or nothing, up to 20,000 rows. A bad list is refused with one BAD_USER_INPUT error whose extensions.rows lists every bad row as {index, field, message}.',
+    description: 'Registers a whole list (e.g. a commune’s families), all or nothing, up to 10,000 rows (and the gateway’s 1 MB request limit). A bad list is refused with one BAD_USER_INPUT error whose extensions.rows lists every bad row as {index, field, message}.',
   })
   registerLearningModels(@Ctx() ctx: Context, @Arg('inputs', () => [RegisterLearningModelInput]) inputs: RegisterLearningModelInput[]): Promise<LearningModelEntry[]> {
     return this.entries.register(ctx.caller, ctx.loaders, inputs);

@@ -17,8 +17,11 @@ const LEVELS: Record<LearningModelKind, AreaLevel[]> = {
   [LearningModelKind.UNIT]: [AreaLevel.PROVINCE, AreaLevel.DISTRICT, AreaLevel.COMMUNE, AreaLevel.VILLAGE],
 };
 
-/** A bulk list may hold a province's share of a year; bigger lists should be split. */
-export const MAX_BULK_ROWS = 20_000;
+/**
+ * A commune's list fits easily (a few thousand families); the gateway's 1 MB request limit allows
+ * about 9,000 rows of typical names anyway, so bigger lists are split by the client.
+ */
+export const MAX_BULK_ROWS = 10_000;
 const INSERT_CHUNK = 5_000;
 const EVENT_CHUNK = 1_000;
 

@@ -45,3 +45,22 @@ export async function rollupRegistered(em: EntityManager, entryIds: readonly str
     FROM learning_model_entries e WHERE e.id = ANY($1::text[])`;
   await em.query(UPSERT.replace('%SOURCE%', source), [entryIds]);
 }
+
+/**
+ * Recomputes the whole roll-up from entries and eligible counts (demo seed, bulk loads, and a
+ * repair if the maintained table were ever doubted): one statement.
+ */
+export async function rebuildRollup(em: EntityManager): Promise<void> {
+  await em.query('DELETE FROM rollup_counts');
+  await em.query(`
+INSERT INTO rollup_counts (area_id, year, kind, eligible, registered, recognized, not_recognized)
+SELECT x.area_id, x.year, x.kind, sum(x.el), sum(x.reg), sum(x.rec), sum(x.nrec)
+FROM (
+  SELECT unnest(e.area_ancestry) AS area_id, e.year, e.kind, 0::bigint AS el, 1 AS reg,
+         (e.status = 'RECOGNIZED')::int AS rec, (e.status = 'NOT_RECOGNIZED')::int AS nrec
+  FROM learning_model_entries e
+  UNION ALL
+  SELECT unnest(c.area_ancestry), c.year, c.kind, c.count, 0, 0, 0 FROM eligible_counts c
+) x
+GROUP BY x.area_id, x.year, x.kind`);
+}
