@@ -1,4 +1,4 @@
-import { codes, createArea, createOrganization, graph, graphOk, rowCount, sql } from '@khg/testing';
+import { admitMember, codes, countStatements, createArea, createOrganization, graph, graphOk, rowCount, sql } from '@khg/testing';
 import { DONATION_FIELDS, RECORD, VOID, donate, donationInput, openFund } from './helpers';
 
 async function freshFund() {
@@ -182,5 +182,34 @@ describe('events', () => {
       { type: 'DONATION_RECORDED', subject_id: gift.id, area_id: province.id, payload: { fundId: fund.id, amount: 123456, receiptNumber: 'PT-000001' }, role: 'ADMIN' },
       { type: 'DONATION_VOIDED', subject_id: gift.id, area_id: province.id, payload: { fundId: fund.id, amount: 123456, receiptNumber: 'PT-000001' }, role: 'ADMIN' },
     ]);
+  });
+});
+
+describe('batching', () => {
+  it('reads a page of donations with their fund, campaign, donor and organisation in a constant number of statements', async () => {
+    const province = await createArea({ level: 'PROVINCE' });
+    const org = await createOrganization({ areaId: province.id });
+    const fund = await openFund(org.id);
+    const c = await graphOk(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id } }`, { i: { fundId: fund.id, name: 'Vận động 2018', year: 2018 } });
+    const member = await admitMember(org.id);
+    const page = `query($f: ID!, $n: Int) { donations(fundId: $f, first: $n) { amount fund { balance organization { name fund { id } } campaigns { raised } } campaign { raised } donorMember { fullName } } }`;
+    const add = (n: number) => Promise.all(Array.from({ length: n }, () => donate(fund.id, 1000, { campaignId: c.launchCampaign.id, donorMemberId: member.id })));
+    await add(3);
+    const few = await countStatements(async () => expect((await graphOk(page, { f: fund.id, n: 100 })).donations).toHaveLength(3));
+    await add(27);
+    const many = await countStatements(async () => expect((await graphOk(page, { f: fund.id, n: 100 })).donations).toHaveLength(30));
+    expect(many).toEqual(few);
+    // eslint-disable-next-line no-console
+    console.info('donation page with relations, SQL statements per subgraph (3 and 30 donations):', few, many);
+  });
+
+  it('answers the same idempotency key sent at the same moment to two funds with one donation and one CONFLICT', async () => {
+    const a = await freshFund();
+    const b = await freshFund();
+    const input = donationInput(a.fund.id, 10_000);
+    const results = await Promise.all([graph(RECORD, { i: input }), graph(RECORD, { i: { ...input, fundId: b.fund.id } })]);
+    expect(results.flatMap(codes)).toEqual(['CONFLICT']);
+    expect(await rowCount('fundraising.donations', 'idempotency_key = $1', [input.idempotencyKey])).toBe(1);
+    expect(await rowCount('fundraising.ledger_entries', 'fund_id = ANY($1)', [[a.fund.id, b.fund.id]])).toBe(1);
   });
 });
