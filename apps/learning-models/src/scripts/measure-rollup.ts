@@ -81,6 +81,24 @@ async function main(): Promise<void> {
     times.sort((a, b) => a - b);
     console.log(`Area.learningModels(2018) for the province and its ${demo.area.children.length} districts, through the gateway: median ${times[15].toFixed(1)} ms, p95 ${times[28].toFixed(1)} ms, min ${times[0].toFixed(1)} ms`);
 
+    const BASE = `query($p: ID!) { area(id: $p) { name ancestorIds children { name ancestorIds } } }`;
+    const base: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t = process.hrtime.bigint();
+      await gql(BASE, { p: province.id });
+      base.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    base.sort((a, b) => a - b);
+    console.log(`baseline: the same areas without learningModels (membership only): median ${base[15].toFixed(1)} ms, min ${base[0].toFixed(1)} ms`);
+    const page: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t = process.hrtime.bigint();
+      await gql(`query($p: ID!) { learningModelEntries(areaId: $p, year: 2018, kind: FAMILY, status: RECOGNIZED, first: 100) { id name } }`, { p: province.id });
+      page.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    page.sort((a, b) => a - b);
+    console.log(`learningModelEntries(province, 2018, FAMILY, RECOGNIZED, first: 100): median ${page[5].toFixed(1)} ms`);
+
     const ids = [province.id, ...plan.areas.filter((a) => a.level === 'DISTRICT').map((a) => a.id)];
     const sqlTimes: number[] = [];
     for (let i = 0; i < 5; i++) {
