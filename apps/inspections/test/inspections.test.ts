@@ -222,6 +222,7 @@ describe('reading inspections', () => {
     await Promise.all([0, 1, 2, 3, 4].map(() => plan()));
     const more = await countStatementsOf(() => graphOk(query, { l: tree.provinceOrg.id }));
     expect(more).toBe(few);
+    expect(more).toBe(5); // list, document links, documents, findings, recommendations
   });
 });
 
