@@ -57,11 +57,11 @@ describe('awards', () => {
     const d = await graphOk(`query($f: ID!, $ids: [ID!]!) {
       awards(fundId: $f, year: 2018, category: LIFELONG_LEARNER) { id amount category reason awardedOn area { id name } fund { id } }
       none: awards(fundId: $f, year: 2017) { id }
-      awardsByIds(ids: $ids) { id }
+      awardsByIds(ids: $ids) { id area { fundraising(year: 2018) { raised } } }
     }`, { f: fund.id, ids: ['awd_0190f0a0-0000-7000-8000-000000000000', a.id] });
     expect(d.awards).toEqual([{ id: a.id, amount: 1_200_000, category: 'LIFELONG_LEARNER', reason: 'Tốt nghiệp đại học ở tuổi 60', awardedOn: '2018-09-05', area: { id: t.villages[0].id, name: t.villages[0].name }, fund: { id: fund.id } }]);
     expect(d.none).toEqual([]);
-    expect(d.awardsByIds).toEqual([null, { id: a.id }]);
+    expect(d.awardsByIds).toEqual([null, { id: a.id, area: { fundraising: { raised: 0 } } }]); // the village has no fund of its own
   });
 
   it('refuses to void a donation the fund has already paid out', async () => {
