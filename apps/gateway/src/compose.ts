@@ -3,18 +3,21 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, type DocumentNode } from 'graphql';
+import { WEBHOOKS_SDL } from './events/webhooks';
 
 export const SUBGRAPH_NAMES = ['membership', 'fundraising', 'learning-models', 'inspections'] as const;
 const APPS = join(__dirname, '..', '..');
 
 /** The supergraph SDL from the subgraphs' printed schemas, or the composition errors. */
 export function composeSupergraph(): { supergraph: string } | { errors: string[] } {
-  const services = SUBGRAPH_NAMES.map((name, i) => ({
+  const services: { name: string; url: string; typeDefs: DocumentNode }[] = SUBGRAPH_NAMES.map((name, i) => ({
     name,
     url: `http://127.0.0.1:${4001 + i}/graphql`,
     typeDefs: parse(readFileSync(join(APPS, name, 'schema.graphql'), 'utf8')),
   }));
+  // The webhooks subgraph runs inside the gateway (see events/webhooks.ts).
+  services.push({ name: 'events', url: 'http://gateway.local/events', typeDefs: parse(WEBHOOKS_SDL) });
   const result = composeServices(services);
   if (result.errors) return { errors: result.errors.map((e) => e.message) };
   return { supergraph: result.supergraphSdl };
@@ -36,6 +39,6 @@ if (require.main === module) {
       process.exit(1);
     }
     writeFileSync(SUPERGRAPH_FILE, result.supergraph);
-    process.stdout.write(`supergraph.graphql recomposed from ${SUBGRAPH_NAMES.join(', ')}\n`);
+    process.stdout.write(`supergraph.graphql recomposed from ${SUBGRAPH_NAMES.join(', ')} and events\n`);
   }
 }

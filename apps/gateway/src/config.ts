@@ -19,6 +19,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),
     EVENT_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
+    WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).default(8),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   }, env);

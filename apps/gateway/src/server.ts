@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -15,6 +15,7 @@ import { EventStore } from './events/store';
 import { OutboxRelay } from './events/relay';
 import { EventHub } from './events/hub';
 import { buildSubscriptionSchema, serveSubscriptions, type SubscriptionDeps } from './events/subscriptions';
+import { WebhookDispatcher, buildWebhooksSchema } from './events/webhooks';
 import { MembershipDirectory } from '@khg/platform';
 import type { GraphQLSchema } from 'graphql';
 import { PLAYGROUND_CSP, playgroundPage, servePlaygroundAsset, wantsPlayground } from './playground';
@@ -36,14 +37,15 @@ class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
 
 export async function startGateway(config: GatewayConfig, log: Logger): Promise<RunningGateway> {
   const urls = subgraphUrls(config);
+  const store = config.DATABASE_URL ? new EventStore(config.DATABASE_URL, log) : null;
+  const webhooks = new LocalGraphQLDataSource(buildWebhooksSchema(store));
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name, url }) => new CallerForwardingDataSource({ url: urls[name] ?? url }),
+    buildService: ({ name, url }) => (name === 'events' ? webhooks : new CallerForwardingDataSource({ url: urls[name] ?? url })),
   });
   const httpServer = createServer();
   const auth = new CallerAuthenticator(config.JWT_SECRET, config.INTERNAL_SECRET);
   const directory = new MembershipDirectory(config.MEMBERSHIP_URL, config.INTERNAL_SECRET, 'gateway');
-  const store = config.DATABASE_URL ? new EventStore(config.DATABASE_URL, log) : null;
   const hub = store ? new EventHub(store, config.DATABASE_URL!, log, config.EVENT_POLL_MS) : null;
   const relay = store ? new OutboxRelay(store, config.DATABASE_URL!, directory, log, config.EVENT_POLL_MS) : null;
   if (!store) log.warn('DATABASE_URL is not set: subscriptions and webhooks are off');
@@ -52,7 +54,13 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   // Registered before start: the gateway does not replay schema loads to late listeners.
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
     enforceCustomScalars(apiSchema);
-    combined = store ? buildSubscriptionSchema(apiSchema, deps as SubscriptionDeps) : apiSchema;
+    try {
+      combined = store ? buildSubscriptionSchema(apiSchema, deps as SubscriptionDeps) : apiSchema;
+    } catch (e) {
+      // Keep serving queries; subscriptions answer with the reason until a good schema loads.
+      log.error({ err: (e as Error).message }, 'could not build the subscription schema');
+      combined = null;
+    }
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -67,6 +75,11 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   await apollo.start();
   await hub?.start();
   await relay?.start();
+  const dispatcher = store ? new WebhookDispatcher(store, {
+    retryBaseMs: config.WEBHOOK_RETRY_BASE_MS, maxFailures: config.WEBHOOK_MAX_FAILURES, timeoutMs: config.WEBHOOK_TIMEOUT_MS, pollMs: Math.min(config.EVENT_POLL_MS, 500),
+  }, log) : null;
+  dispatcher?.start();
+  hub?.listen(() => dispatcher?.kick());
   const endpoint = '/graphql';
   const subscriptions = store ? serveSubscriptions(httpServer, endpoint, () => combined!, auth, log) : null;
   const retention = store ? setInterval(() => {
@@ -127,6 +140,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     async stop() {
       if (retention) clearInterval(retention);
       await subscriptions?.close();
+      await dispatcher?.stop();
       await relay?.stop();
       await hub?.stop();
       await apollo.stop();

@@ -60,13 +60,13 @@ describe('subscriptions over graphql-ws', () => {
 
   it('replays exactly the events missed while disconnected, in order, then goes live', async () => {
     const t = await createTree(1, 1);
-    const first = await subscribe<Ev>(EVENTS, { areaId: t.province.id });
+    const first = await subscribe<Ev>(EVENTS, { areaId: t.province.id, types: ['MEMBER_ADMITTED'] });
     await admitMember(t.communeOrgs[0].id);
     const [seen] = await first.waitFor(1);
     await first.close();
     const missed: string[] = [];
     for (let i = 0; i < 100; i++) missed.push((await admitMember(t.communeOrgs[0].id, `Trần Văn ${i}`)).id);
-    const resumed = await subscribe<Ev>(EVENTS, { areaId: t.province.id, after: seen.events.cursor });
+    const resumed = await subscribe<Ev>(EVENTS, { areaId: t.province.id, types: ['MEMBER_ADMITTED'], after: seen.events.cursor });
     const replay = await resumed.waitFor(100, 30_000);
     expect(replay.map((e) => e.events.subjectId)).toEqual(missed);
     expect(replay.map((e) => e.events.member?.fullName)).toEqual(missed.map((_, i) => `Trần Văn ${i}`));
@@ -86,7 +86,7 @@ describe('subscriptions over graphql-ws', () => {
     const env = { ...process.env, ...testState().env };
     let gw = await startService(GATEWAY, port, { env, output: testState().logFile });
     const url = `${gw.url}/graphql`;
-    const sub = await subscribe<Ev>(EVENTS, { areaId: t.province.id }, { url });
+    const sub = await subscribe<Ev>(EVENTS, { areaId: t.province.id, types: ['MEMBER_ADMITTED'] }, { url });
     await admitMember(t.communeOrgs[0].id);
     const [last] = await sub.waitFor(1);
     await sub.close();
@@ -94,7 +94,7 @@ describe('subscriptions over graphql-ws', () => {
     const during: string[] = [];
     for (let i = 0; i < 5; i++) during.push((await admitMember(t.communeOrgs[0].id)).id);
     gw = await startService(GATEWAY, port, { env, output: testState().logFile });
-    const again = await subscribe<Ev>(EVENTS, { areaId: t.province.id, after: last.events.cursor }, { url });
+    const again = await subscribe<Ev>(EVENTS, { areaId: t.province.id, types: ['MEMBER_ADMITTED'], after: last.events.cursor }, { url });
     const got = await again.waitFor(5);
     expect(got.map((e) => e.events.subjectId)).toEqual(during);
     await again.close();

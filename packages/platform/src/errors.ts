@@ -54,6 +54,8 @@ function pgCode(e: unknown): string | undefined {
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, onInternal?: (e: unknown) => void): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  const validation = validationProblems(original);
+  if (validation) return { ...formatted, ...validation };
   if (original instanceof DomainError) {
     return { ...formatted, message: original.message, extensions: { ...(original.details ?? {}), code: original.code } };
   }
@@ -71,4 +73,28 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
   if (existing && existing !== 'INTERNAL_SERVER_ERROR') return formatted;
   onInternal?.(original);
   return { message: 'Internal error; it has been logged.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+interface ClassValidatorError { property: string; constraints?: Record<string, string>; children?: ClassValidatorError[] }
+
+/**
+ * type-graphql's argument validation error echoes the whole input (personal data, and bigints that
+ * cannot be serialised): keep only which field broke which rule, in words a person can act on.
+ */
+function validationProblems(e: unknown): Pick<GraphQLFormattedError, 'message' | 'extensions'> | null {
+  const list = (e as { extensions?: { validationErrors?: ClassValidatorError[] } })?.extensions?.validationErrors;
+  if (!Array.isArray(list)) return null;
+  const problems: { field: string; message: string }[] = [];
+  const walk = (errs: ClassValidatorError[], prefix: string) => {
+    for (const v of errs) {
+      const field = prefix ? `${prefix}.${v.property}` : v.property;
+      for (const m of Object.values(v.constraints ?? {})) problems.push({ field, message: m });
+      if (v.children?.length) walk(v.children, field);
+    }
+  };
+  walk(list, '');
+  return {
+    message: problems.length ? `Invalid input: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}` : 'Invalid input',
+    extensions: { code: 'BAD_USER_INPUT', problems },
+  };
 }

@@ -54,7 +54,7 @@ export default async function globalSetup(): Promise<void> {
       databaseUrl: db.url,
       gatewayPort: await freePort(),
       subgraphPorts: ports,
-      env: { ...process.env, JWT_SECRET: jwtSecret, INTERNAL_SECRET: internalSecret, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SEED_DEMO: 'false', NODE_ENV: 'test' },
+      env: { ...process.env, JWT_SECRET: jwtSecret, INTERNAL_SECRET: internalSecret, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SEED_DEMO: 'false', NODE_ENV: 'test', EVENT_POLL_MS: '200', WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_MAX_FAILURES: '4' },
       output: logFile,
     });
   } catch (e) {
@@ -68,7 +68,7 @@ export default async function globalSetup(): Promise<void> {
     subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([n, s]) => [n, s.url])),
     jwtSecret, internalSecret, logFile,
     env: {
-      DATABASE_URL: db.url, JWT_SECRET: jwtSecret, INTERNAL_SECRET: internalSecret, LOG_LEVEL: 'warn', NODE_ENV: 'test',
+      DATABASE_URL: db.url, JWT_SECRET: jwtSecret, INTERNAL_SECRET: internalSecret, LOG_LEVEL: 'warn', NODE_ENV: 'test', EVENT_POLL_MS: '200', WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_MAX_FAILURES: '4',
       ...Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv!, `${platform.subgraphs[s.name].url}/graphql`])),
     },
   };

@@ -105,15 +105,15 @@ export class OutboxRelay {
       const horizon = await c.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
       const until = horizon.rows[0].xmin;
       const rows = (await c.query<OutboxRow>(
-        `SELECT seq::text, type, subject_id, area_id, payload, occurred_at, txid::text FROM "${source}".outbox_events
-         WHERE txid >= $1::xid8 AND txid < $2::xid8 ORDER BY txid, seq LIMIT ${BATCH}`, [from, until])).rows;
+        `SELECT o.seq::text AS seq, o.type, o.subject_id, o.area_id, o.payload, o.occurred_at, o.txid::text AS txid FROM "${source}".outbox_events o
+         WHERE o.txid >= $1::xid8 AND o.txid < $2::xid8 ORDER BY o.txid, o.seq LIMIT ${BATCH}`, [from, until])).rows;
       let next = until;
       if (rows.length === BATCH) {
         // Finish the last transaction of a full batch, then resume after it.
         const last = rows[rows.length - 1];
         rows.push(...(await c.query<OutboxRow>(
-          `SELECT seq::text, type, subject_id, area_id, payload, occurred_at, txid::text FROM "${source}".outbox_events
-           WHERE txid = $1::xid8 AND seq > $2 ORDER BY seq`, [last.txid, last.seq])).rows);
+          `SELECT o.seq::text AS seq, o.type, o.subject_id, o.area_id, o.payload, o.occurred_at, o.txid::text AS txid FROM "${source}".outbox_events o
+           WHERE o.txid = $1::xid8 AND o.seq > $2 ORDER BY o.seq`, [last.txid, last.seq])).rows);
         next = (BigInt(last.txid) + 1n).toString();
       }
       if (rows.length) {

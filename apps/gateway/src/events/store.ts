@@ -32,7 +32,8 @@ CREATE TABLE events.webhooks (
   owner_sub text NOT NULL,
   active boolean NOT NULL DEFAULT true,
   removed_at timestamptz,
-  start_after bigint NOT NULL,
+  -- the cursor delivered (acknowledged) last: deliveries go strictly in cursor order
+  delivered_through bigint NOT NULL,
   consecutive_failures int NOT NULL DEFAULT 0,
   next_attempt_at timestamptz NOT NULL DEFAULT now(),
   created_at timestamptz NOT NULL DEFAULT now()

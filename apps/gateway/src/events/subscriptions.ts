@@ -17,8 +17,7 @@ const BATCH = 100;
 export function subscriptionSdl(api: GraphQLSchema): string {
   const entity = (field: string, type: string, what: string) => (api.getType(type) ? `  """${what}"""\n  ${field}: ${type}\n` : '');
   return `
-"""What changed (loại sự kiện)."""
-enum EventType { ${Object.values(EventType).join(' ')} }
+${api.getType('EventType') ? '' : `"""What changed (loại sự kiện)."""\nenum EventType { ${Object.values(EventType).join(' ')} }`}
 ${api.getType('DateTime') ? '' : 'scalar DateTime'}
 """A change in the graph, from a subgraph's outbox. Entity fields resolve through the whole graph."""
 type DomainEvent {

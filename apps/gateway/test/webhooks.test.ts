@@ -1,0 +1,105 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Role } from '@khg/domain';
+import { admitMember, codes, createTree, graph, graphOk, tokenFor } from '@khg/testing';
+
+interface Received { body: { cursor: string; type: string; subjectId: string; webhookId: string }; verified: boolean; status: number }
+
+/** A real HTTP receiver that verifies signatures the way docs/subscriptions.md tells departments to. */
+async function receiver(secretRef: { secret: string }, statuses: number[] = []): Promise<{ url: string; got: Received[]; close(): Promise<void> }> {
+  const got: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const header = String(req.headers['x-khg-signature'] ?? '');
+      const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header) ?? [];
+      const expected = createHmac('sha256', secretRef.secret).update(`${t}.${raw}`).digest();
+      const verified = !!v1 && timingSafeEqual(expected, Buffer.from(v1, 'hex')) && Math.abs(Date.now() / 1000 - Number(t)) < 300;
+      const status = statuses.length ? statuses.shift()! : 200;
+      got.push({ body: JSON.parse(raw), verified, status });
+      res.statusCode = status;
+      res.end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, got, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+async function until<T>(check: () => Promise<T | undefined | false> | T | undefined | false, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const REGISTER = `mutation($i: RegisterWebhookInput!) { registerWebhook(input: $i) { secret webhook { id url types areaId active } } }`;
+const DELIVERIES = `{ webhooks { id active consecutiveFailures deliveries { cursor eventType attempts lastStatus deliveredAt lastError } } }`;
+
+describe('webhooks', () => {
+  it('is for DEPARTMENT and ADMIN, with a valid URL', async () => {
+    const analyst = await tokenFor({ role: Role.ANALYST });
+    expect(codes(await graph(REGISTER, { i: { url: 'http://127.0.0.1:9/x' } }, { token: analyst }))).toEqual(['FORBIDDEN']);
+    expect(codes(await graph(REGISTER, { i: { url: 'not a url' } }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('delivers signed events in cursor order, retries a failing receiver until acknowledged, and logs each delivery', async () => {
+    const t = await createTree(1, 1);
+    const dept = await tokenFor({ role: Role.DEPARTMENT, sub: 'so-giao-duc' });
+    const ref = { secret: '' };
+    const rx = await receiver(ref, [500, 503]);
+    const reg = await graphOk(REGISTER, { i: { url: rx.url, types: ['MEMBER_ADMITTED'], areaId: t.province.id } }, { token: dept });
+    ref.secret = reg.registerWebhook.secret;
+    expect(reg.registerWebhook.webhook).toMatchObject({ url: rx.url, types: ['MEMBER_ADMITTED'], areaId: t.province.id, active: true });
+    const members = [];
+    for (let i = 0; i < 3; i++) members.push((await admitMember(t.communeOrgs[0].id)).id);
+    await until(() => rx.got.filter((g) => g.status === 200).length >= 3);
+    expect(rx.got.every((g) => g.verified)).toBe(true);
+    // the first event failed twice, then succeeded; nothing overtook it
+    expect(rx.got.map((g) => [g.body.subjectId, g.status])).toEqual([
+      [members[0], 500], [members[0], 503], [members[0], 200], [members[1], 200], [members[2], 200],
+    ]);
+    const cursors = rx.got.filter((g) => g.status === 200).map((g) => BigInt(g.body.cursor));
+    expect(cursors[0] < cursors[1] && cursors[1] < cursors[2]).toBe(true);
+    const log = await graphOk(DELIVERIES, {}, { token: dept });
+    const hook = log.webhooks.find((w: { id: string }) => w.id === reg.registerWebhook.webhook.id);
+    expect(hook.deliveries.map((d: { attempts: number; lastStatus: number; eventType: string }) => [d.attempts, d.lastStatus, d.eventType]))
+      .toEqual([[1, 200, 'MEMBER_ADMITTED'], [1, 200, 'MEMBER_ADMITTED'], [3, 200, 'MEMBER_ADMITTED']]);
+    expect(hook.deliveries.every((d: { deliveredAt: string | null }) => d.deliveredAt)).toBe(true);
+    await rx.close();
+  });
+
+  it('pauses a webhook that keeps failing, resumes it on request, and stops after removal', async () => {
+    const t = await createTree(1, 1);
+    const dept = await tokenFor({ role: Role.DEPARTMENT, sub: 'so-noi-vu' });
+    const ref = { secret: '' };
+    const rx = await receiver(ref, [500, 500, 500, 500]);
+    const reg = await graphOk(REGISTER, { i: { url: rx.url, areaId: t.province.id } }, { token: dept });
+    ref.secret = reg.registerWebhook.secret;
+    const id = reg.registerWebhook.webhook.id;
+    const m = await admitMember(t.communeOrgs[0].id);
+    const paused = await until(async () => {
+      const d = await graphOk(DELIVERIES, {}, { token: dept });
+      const w = d.webhooks.find((x: { id: string }) => x.id === id);
+      return !w.active && w;
+    });
+    expect(paused.consecutiveFailures).toBe(4);
+    expect(rx.got).toHaveLength(4);
+    const resumed = await graphOk(`mutation($id: ID!) { resumeWebhook(id: $id) { active } }`, { id }, { token: dept });
+    expect(resumed.resumeWebhook.active).toBe(true);
+    await until(() => rx.got.some((g) => g.status === 200));
+    expect(rx.got.filter((g) => g.status === 200).map((g) => g.body.subjectId)).toEqual([m.id]);
+    expect((await graphOk(`mutation($id: ID!) { removeWebhook(id: $id) }`, { id }, { token: dept })).removeWebhook).toBe(true);
+    await admitMember(t.communeOrgs[0].id);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(rx.got.filter((g) => g.status === 200)).toHaveLength(1);
+    const other = await tokenFor({ role: Role.DEPARTMENT, sub: 'someone-else' });
+    expect(codes(await graph(`mutation($id: ID!) { resumeWebhook(id: $id) { id } }`, { id }, { token: other }))).toEqual(['NOT_FOUND']);
+    await rx.close();
+  });
+});
