@@ -27,11 +27,13 @@ import { MembershipStatsResolver } from './modules/stats/stats.resolver';
 import { StatsService } from './modules/stats/stats.service';
 import { statsLoaders } from './modules/stats/stats.loaders';
 import { seedMembershipDemo } from './demo/seed';
+import { NodeResolver } from './modules/node/node.resolver';
+import { foreignNodeStubs } from './modules/node/node.stubs';
 import type { Ctx } from './context';
 
 const resolvers = [
   AreaResolver, OrganizationResolver, MemberResolver, MembershipPeriodResolver, OrganizationMembersResolver,
-  MemberCardResolver, MemberFeesResolver, CharterOrderResolver, MembershipStatsResolver,
+  MemberCardResolver, MemberFeesResolver, CharterOrderResolver, MembershipStatsResolver, NodeResolver,
 ] as const;
 
 /** Membership: areas, the organisation tree, members, cards, fees, Charter orders. */
@@ -43,6 +45,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
   migrations: [Initial1764600000000],
   schema: {
     resolvers: [...resolvers],
+    orphanedTypes: foreignNodeStubs,
     referenceResolvers: {
       Area: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.area.load(ref.id) },
       Organization: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.organization.load(ref.id) },
@@ -61,7 +64,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
       instances: [
         new AreaResolver(areas), new OrganizationResolver(orgs), new MemberResolver(members), new MembershipPeriodResolver(),
         new OrganizationMembersResolver(members), new MemberCardResolver(cards), new MemberFeesResolver(fees),
-        new CharterOrderResolver(charterOrders), new MembershipStatsResolver(),
+        new CharterOrderResolver(charterOrders), new MembershipStatsResolver(), new NodeResolver(),
       ],
       makeLoaders: () => ({ ...areaLoaders(areas), ...organizationLoaders(orgs), ...memberLoaders(members, cards, fees), ...statsLoaders(stats) }),
     };
