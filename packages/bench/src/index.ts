@@ -1,1 +1,2 @@
-export {};
+export { loadDataset, datasetCounts, sizesFor, uid, uidJs } from './dataset';
+export { renderReport, type Report } from './report';

@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// `npm run bench [-- --scale N] [--compare] [--no-subscriptions] [--seconds S] [--connections C]`
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { Role } from '@khg/domain';
+import { signInternalCaller, signUserToken, type Caller } from '@khg/platform';
+import { ROOT, SUBGRAPHS, freePort, startEmbeddedPostgres, startPlatform, type RunningDatabase, type RunningPlatform } from '@khg/stack';
+import { datasetCounts, loadDataset, sizesFor } from './dataset';
+import { startHive, type RunningHive } from './hive';
+import { measure, post, type Measurement, type Target } from './load';
+import { DONATION_PAGE, scenarios } from './scenarios';
+import { measureDelivery, type DeliveryResult } from './subscriptions';
+import { renderReport, type Report } from './report';
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: '1' },
+      compare: { type: 'boolean', default: false },
+      'no-subscriptions': { type: 'boolean', default: false },
+      subscribers: { type: 'string', default: '1000' },
+      mutations: { type: 'string', default: '40' },
+      seconds: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '3' },
+      connections: { type: 'string', default: '16' },
+      only: { type: 'string' },
+      regenerate: { type: 'boolean', default: false },
+    },
+  });
+  const int = (name: string, v: string | undefined, min: number, max: number) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) { process.stderr.write(`--${name} must be a whole number from ${min} to ${max}\n`); process.exit(2); }
+    return n;
+  };
+  return {
+    scale: int('scale', values.scale, 1, 100), compare: values.compare!, subscriptions: !values['no-subscriptions'],
+    subscribers: int('subscribers', values.subscribers, 1, 5000), mutations: int('mutations', values.mutations, 1, 1000),
+    seconds: int('seconds', values.seconds, 1, 600), warmup: int('warmup', values.warmup, 0, 120),
+    connections: int('connections', values.connections, 1, 512),
+    only: values.only ? values.only.split(',') : null, regenerate: values.regenerate!,
+  };
+}
+
+const say = (s: string) => process.stdout.write(s + '\n');
+
+async function main(): Promise<void> {
+  const o = options();
+  const dir = join(ROOT, '.data', `bench-${o.scale}`);
+  const pgDir = join(dir, 'pg');
+  const marker = join(dir, 'dataset.json');
+  const logFile = join(dir, 'platform.log');
+  const secrets = { JWT_SECRET: randomBytes(24).toString('hex'), INTERNAL_SECRET: randomBytes(24).toString('hex') };
+  const env = { ...process.env, ...secrets, LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production' };
+  const started = Date.now();
+  let db: RunningDatabase | null = null;
+  let platform: RunningPlatform | null = null;
+  let hive: RunningHive | null = null;
+  const cleanup = async () => {
+    await hive?.stop().catch(() => undefined);
+    await platform?.stop().catch(() => undefined);
+    await db?.stop().catch(() => undefined);
+  };
+  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+  try {
+    if (o.regenerate || !existsSync(marker)) rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const pgPort = await freePort();
+    const ports = async () => {
+      const p: Record<string, number> = {};
+      for (const s of SUBGRAPHS) p[s.name] = await freePort();
+      return p;
+    };
+    let generation: { seconds: number; counts: Record<string, number> };
+    if (!existsSync(marker)) {
+      say(`Generating the scale-${o.scale} dataset in ${dir} (once; later runs reuse it)…`);
+      const t = Date.now();
+      db = await startEmbeddedPostgres({ dir: pgDir, port: pgPort, persistent: true });
+      say('  migrating: booting the platform once with SEED_DEMO=false');
+      platform = await startPlatform({ databaseUrl: db.url, gatewayPort: await freePort(), subgraphPorts: await ports(), env, output: logFile });
+      await platform.stop();
+      platform = null;
+      await loadDataset(db.url, o.scale, say);
+      generation = { seconds: (Date.now() - t) / 1000, counts: await datasetCounts(db.url) };
+      writeFileSync(marker, JSON.stringify(generation, null, 2));
+      say(`  generated in ${generation.seconds.toFixed(0)} s`);
+    } else {
+      generation = JSON.parse(readFileSync(marker, 'utf8'));
+      say(`Reusing the scale-${o.scale} dataset in ${dir} (generated in ${generation.seconds.toFixed(0)} s; --regenerate to rebuild)`);
+      db = await startEmbeddedPostgres({ dir: pgDir, port: pgPort, persistent: true });
+    }
+    say(`  ${Object.entries(generation.counts).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
+
+    say('Starting the platform (4 subgraphs + gateway)…');
+    platform = await startPlatform({ databaseUrl: db.url, gatewayPort: await freePort(), subgraphPorts: await ports(), env, output: logFile });
+    const subgraphs = Object.fromEntries(Object.entries(platform.subgraphs).map(([n, s]) => [n, s.url]));
+    const admin: Caller = { sub: 'bench-admin', role: Role.ADMIN };
+    const token = await signUserToken(secrets.JWT_SECRET, admin, '4h');
+    const internal = await signInternalCaller(secrets.INTERNAL_SECRET, admin, '4h');
+    const ours: Target = { name: 'gateway', base: platform.gateway.url, path: '/graphql', headers: { authorization: `Bearer ${token}` }, pid: platform.gateway.child.pid };
+    if (o.compare) {
+      say('Starting Hive Gateway on the same supergraph…');
+      hive = await startHive({
+        supergraphPath: join(ROOT, 'apps/gateway/supergraph.graphql'),
+        subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([n, u]) => [n, `${u}/graphql`])),
+        port: await freePort(), workDir: join(dir, 'hive'), logFile: join(dir, 'hive.log'),
+      });
+    }
+    const hiveTarget: Target | null = hive ? { name: 'hive', base: hive.url.replace(/\/graphql$/, ''), path: '/graphql', headers: { 'x-khg-caller': internal }, pid: hive.pid } : null;
+
+    // cursors of the first ten pages of donations, so the fan-out does not read one page only
+    const cursors: (string | null)[] = [null];
+    for (let i = 0; i < 9; i++) {
+      const r = await post(ours, { query: DONATION_PAGE, variables: { after: cursors[cursors.length - 1] } });
+      const page = (r.body.data as { donations: { cursor: string }[] } | undefined)?.donations ?? [];
+      if (page.length === 0) break;
+      cursors.push(page[page.length - 1].cursor);
+    }
+
+    const runId = `bench-${Date.now().toString(36)}`;
+    const list = scenarios(o.scale, runId, cursors).filter((s) => !o.only || o.only.includes(s.key));
+    const load = { connections: o.connections, seconds: o.seconds, warmupSeconds: o.warmup };
+    const results: Report['scenarios'] = [];
+    for (const s of list) {
+      const counter = { i: 0 };
+      say(`Running ${s.title}…`);
+      const rows: Measurement[] = [await measure(ours, s.request, counter, subgraphs, load)];
+      if (hiveTarget) rows.push(await measure(hiveTarget, s.request, counter, subgraphs, load));
+      if (o.compare && s.direct) {
+        const url = subgraphs[s.direct.subgraph];
+        const direct: Target = { name: `${s.direct.subgraph} direct`, base: url, path: '/graphql', headers: { 'x-khg-caller': internal } };
+        rows.push({ ...(await measure(direct, s.direct.request, counter, subgraphs, load)), target: `${s.direct.subgraph} direct (${s.direct.note})` });
+      }
+      for (const r of rows) say(`  ${r.target}: ${r.error ? `FAILED ${r.error}` : `${r.rps.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.sqlPerRequest.toFixed(2)} SQL/req, ${r.failed} failed`}`);
+      results.push({ key: s.key, title: s.title, rows });
+    }
+
+    let delivery: DeliveryResult | null = null;
+    if (o.subscriptions) {
+      say(`Subscriptions: ${o.subscribers} graphql-ws subscribers, ${o.mutations} mutations…`);
+      delivery = await measureDelivery({
+        gatewayUrl: `${platform.gateway.url}/graphql`, token, subscribers: o.subscribers, mutations: o.mutations, runId,
+        communes: sizesFor(o.scale).communes, gatewayPid: platform.gateway.child.pid,
+      });
+    }
+
+    const report: Report = {
+      scale: o.scale, compare: o.compare, at: new Date().toISOString(), connections: o.connections, seconds: o.seconds,
+      generation, scenarios: results, delivery, totalSeconds: (Date.now() - started) / 1000,
+    };
+    const text = renderReport(report);
+    say('\n' + text);
+    writeFileSync(join(dir, `report${o.compare ? '-compare' : ''}.md`), text);
+    writeFileSync(join(dir, `report${o.compare ? '-compare' : ''}.json`), JSON.stringify(report, null, 2));
+  } catch (e) {
+    process.stderr.write(`Benchmark failed: ${(e as Error).stack ?? e}\n(see ${logFile})\n`);
+    process.exitCode = 1;
+  } finally {
+    await cleanup();
+  }
+}
+
+void main();

@@ -1,0 +1,76 @@
+import type { Request } from './scenarios';
+import { allSubgraphMetrics, rssOfPid } from './metrics';
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  errors: number; timeouts: number; non2xx: number; mismatches: number; duration: number;
+}
+interface AutocannonRequest { method?: string; path?: string; headers?: Record<string, string>; body?: string }
+type Autocannon = (o: Record<string, unknown>) => Promise<AutocannonResult>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as Autocannon;
+
+export interface Target {
+  name: string;
+  /** base URL (http://127.0.0.1:port) and path of the GraphQL endpoint */
+  base: string;
+  path: string;
+  headers: Record<string, string>;
+  /** the process whose memory is reported as "gateway" (none for direct runs) */
+  pid?: number;
+}
+
+export interface Measurement {
+  target: string;
+  rps: number; p50: number; p99: number; requests: number; failed: number;
+  sqlPerRequest: number; sqlBySubgraph: Record<string, number>;
+  gatewayRssBytes: number; subgraphRssBytes: Record<string, number>;
+  error?: string;
+}
+
+export async function post(target: Target, r: Request): Promise<{ status: number; body: { data?: unknown; errors?: { message: string }[] } }> {
+  const res = await fetch(target.base + target.path, {
+    method: 'POST', headers: { 'content-type': 'application/json', ...target.headers }, body: JSON.stringify(r),
+    signal: AbortSignal.timeout(60_000),
+  });
+  return { status: res.status, body: await res.json() as { data?: unknown; errors?: { message: string }[] } };
+}
+
+export interface LoadOptions { connections: number; seconds: number; warmupSeconds: number }
+
+/**
+ * One scenario against one target: a check that the request answers without errors, a warm-up,
+ * then the measured run; SQL statements per request from the subgraphs' counters around it.
+ */
+export async function measure(target: Target, make: (i: number) => Request, counter: { i: number }, subgraphs: Record<string, string>, o: LoadOptions): Promise<Measurement> {
+  const empty: Measurement = { target: target.name, rps: NaN, p50: NaN, p99: NaN, requests: 0, failed: 0, sqlPerRequest: NaN, sqlBySubgraph: {}, gatewayRssBytes: NaN, subgraphRssBytes: {} };
+  const probe = await post(target, make(counter.i++));
+  if (probe.status !== 200 || probe.body.errors?.length) {
+    return { ...empty, error: `HTTP ${probe.status}: ${probe.body.errors?.map((e) => e.message).join('; ') ?? ''}`.slice(0, 300) };
+  }
+  const run = (seconds: number) => autocannon({
+    url: target.base, connections: o.connections, duration: seconds, timeout: 30,
+    requests: [{
+      method: 'POST', path: target.path,
+      setupRequest: (req: AutocannonRequest) => ({
+        ...req, headers: { 'content-type': 'application/json', ...target.headers }, body: JSON.stringify(make(counter.i++)),
+      }),
+    }],
+    // a GraphQL error arrives with HTTP 200: count it as a failure
+    verifyBody: (body: string) => !body.includes('"errors"'),
+  });
+  await run(o.warmupSeconds);
+  const before = await allSubgraphMetrics(subgraphs);
+  const r = await run(o.seconds);
+  const after = await allSubgraphMetrics(subgraphs);
+  const sqlBySubgraph = Object.fromEntries(Object.keys(subgraphs).map((n) => [n, (after[n].sql - before[n].sql) / Math.max(1, r.requests.total)]));
+  return {
+    target: target.name,
+    rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total,
+    failed: r.errors + r.timeouts + r.non2xx + r.mismatches,
+    sqlPerRequest: Object.values(sqlBySubgraph).reduce((a, b) => a + b, 0), sqlBySubgraph,
+    gatewayRssBytes: rssOfPid(target.pid),
+    subgraphRssBytes: Object.fromEntries(Object.entries(after).map(([n, m]) => [n, m.rssBytes])),
+  };
+}
