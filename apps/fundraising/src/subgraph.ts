@@ -18,8 +18,12 @@ import { AwardService } from './modules/awards/award.service';
 import { AreaFundraisingResolver } from './modules/stats/stats.resolver';
 import { StatsService } from './modules/stats/stats.service';
 import { seedFundraisingDemo } from './demo/seed';
+import { FundTransfers1765000000000 } from './migrations/1765000000000-fund-transfers';
+import { FundTransferResolver } from './modules/transfers/transfer.resolver';
+import { TransferService } from './modules/transfers/transfer.service';
+import { ComparableYear, ComparableYearFundraisingResolver } from './modules/stats/comparable.resolver';
 
-const resolvers = [FundResolver, OrganizationFundResolver, CampaignResolver, DonationResolver, AwardResolver, AreaFundraisingResolver] as const;
+const resolvers = [FundResolver, OrganizationFundResolver, CampaignResolver, DonationResolver, AwardResolver, AreaFundraisingResolver, FundTransferResolver, ComparableYearFundraisingResolver] as const;
 
 /** Fundraising: Study Promotion Funds, their ledgers, campaigns, donations, awards, per-capita figures. */
 export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
@@ -27,9 +31,11 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
   dbSchema: 'fundraising',
   defaultPort: 4002,
   entities: [Fund, LedgerEntry, Campaign, Donation, Award, OutboxEvent],
-  migrations: [Initial1764600000000, Ledger1764700000000],
+  migrations: [Initial1764600000000, Ledger1764700000000, FundTransfers1765000000000],
   schema: {
     resolvers: [...resolvers],
+    // Reached only through membership's Area.comparableSeries: declared so this subgraph can extend it.
+    orphanedTypes: [ComparableYear],
     referenceResolvers: {
       Fund: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.fund.load(ref.id) },
       Campaign: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.campaign.load(ref.id) },
@@ -38,6 +44,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
       // Membership's entities: the representation (with any @requires fields) is all we need.
       Area: { __resolveReference: (ref) => ref },
       Organization: { __resolveReference: (ref) => ref },
+      ComparableYear: { __resolveReference: (ref) => Object.assign(new ComparableYear(), ref) },
     },
   },
   wire({ ds, outbox, directory }) {
@@ -50,6 +57,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
       instances: [
         new FundResolver(funds), new OrganizationFundResolver(), new CampaignResolver(campaigns),
         new DonationResolver(donations), new AwardResolver(awards), new AreaFundraisingResolver(),
+        new FundTransferResolver(new TransferService(ds, outbox, funds)), new ComparableYearFundraisingResolver(),
       ],
       makeLoaders: () => fundraisingLoaders({ funds, campaigns, donations, awards, stats }),
     };

@@ -20,8 +20,11 @@ import { CourseService } from './modules/courses/course.service';
 import { courseLoaders } from './modules/courses/course.loaders';
 import { seedLearningDemo } from './demo/seed';
 
+import { ComparableYear, ComparableYearLearningModelsResolver } from './modules/comparable/comparable.resolver';
+
 const resolvers = [
   LearningModelEntryResolver, AreaLearningModelsResolver, LearningModelRateResolver, CommunityLearningCenterResolver, TrainingCourseResolver,
+  ComparableYearLearningModelsResolver,
 ] as const;
 
 /** Learning models: families, clans, communities and units against targets; Community Learning Centres; cadre training. */
@@ -33,12 +36,15 @@ export const learningModelsSubgraph: SubgraphDefinition<LearningLoaders> = {
   migrations: [Initial1764600000000, LearningModels1764700000000],
   schema: {
     resolvers: [...resolvers],
+    // Reached only through membership's Area.comparableSeries: declared so this subgraph can extend it.
+    orphanedTypes: [ComparableYear],
     referenceResolvers: {
       LearningModelEntry: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.entry.load(ref.id) },
       CommunityLearningCenter: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.center.load(ref.id) },
       TrainingCourse: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.course.load(ref.id) },
       // Nothing to load: Area.learningModels works from the key and the required ancestorIds.
       Area: { __resolveReference: (ref) => Object.assign(new Area(), ref) },
+      ComparableYear: { __resolveReference: (ref) => Object.assign(new ComparableYear(), ref) },
     },
   },
   wire({ ds, outbox, directory }) {
@@ -49,7 +55,7 @@ export const learningModelsSubgraph: SubgraphDefinition<LearningLoaders> = {
     return {
       instances: [
         new LearningModelEntryResolver(entries), new AreaLearningModelsResolver(), new LearningModelRateResolver(rates),
-        new CommunityLearningCenterResolver(centers), new TrainingCourseResolver(courses),
+        new CommunityLearningCenterResolver(centers), new TrainingCourseResolver(courses), new ComparableYearLearningModelsResolver(),
       ],
       makeLoaders: () => ({ ...entryLoaders(entries), ...rateLoaders(rates), ...centerLoaders(centers), ...courseLoaders(courses), ...directory.loaders() }),
     };

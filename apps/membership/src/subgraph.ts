@@ -27,6 +27,14 @@ import { MembershipStatsResolver } from './modules/stats/stats.resolver';
 import { StatsService } from './modules/stats/stats.service';
 import { statsLoaders } from './modules/stats/stats.loaders';
 import { seedMembershipDemo } from './demo/seed';
+import { AreasOverTime1765000000000 } from './migrations/1765000000000-areas-over-time';
+import { AreaLineage, AreaParent } from './modules/areas/area.entity';
+import { AreaReorganization } from './modules/reorganizations/reorganization.entity';
+import { AreaLineageResolver, AreaReorganizationResolver, ComparableYearResolver, resolveComparableYear } from './modules/reorganizations/reorganization.resolver';
+import { ReorganizationService } from './modules/reorganizations/reorganization.service';
+import { reorganizationLoaders } from './modules/reorganizations/reorganization.loaders';
+import { OrganizationChangeResolver } from './modules/reorganizations/organization-change.resolver';
+import { OrganizationChangeService } from './modules/reorganizations/organization-change.service';
 import { NodeResolver } from './modules/node/node.resolver';
 import { foreignNodeStubs } from './modules/node/node.stubs';
 import type { Ctx } from './context';
@@ -34,6 +42,7 @@ import type { Ctx } from './context';
 const resolvers = [
   AreaResolver, OrganizationResolver, MemberResolver, MembershipPeriodResolver, OrganizationMembersResolver,
   MemberCardResolver, MemberFeesResolver, CharterOrderResolver, MembershipStatsResolver, NodeResolver,
+  AreaReorganizationResolver, AreaLineageResolver, ComparableYearResolver, OrganizationChangeResolver,
 ] as const;
 
 /** Membership: areas, the organisation tree, members, cards, fees, Charter orders. */
@@ -41,8 +50,8 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
   name: 'membership',
   dbSchema: 'membership',
   defaultPort: 4001,
-  entities: [Area, AreaStatistic, Organization, Member, MembershipPeriod, MemberStatusChange, MemberCard, FeePayment, CharterOrder, OutboxEvent],
-  migrations: [Initial1764600000000],
+  entities: [Area, AreaStatistic, Organization, Member, MembershipPeriod, MemberStatusChange, MemberCard, FeePayment, CharterOrder, OutboxEvent, AreaParent, AreaLineage, AreaReorganization],
+  migrations: [Initial1764600000000, AreasOverTime1765000000000],
   schema: {
     resolvers: [...resolvers],
     orphanedTypes: foreignNodeStubs,
@@ -50,6 +59,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
       Area: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.area.load(ref.id) },
       Organization: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.organization.load(ref.id) },
       Member: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.member.load(ref.id) },
+      ComparableYear: { __resolveReference: (ref, ctx: Ctx) => resolveComparableYear(ctx, ref.id) },
     },
   },
   wire({ ds, outbox }) {
@@ -60,13 +70,16 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     const fees = new FeeService(ds, outbox, members);
     const charterOrders = new CharterOrderService(ds, outbox, orgs);
     const stats = new StatsService(ds);
+    const reorgs = new ReorganizationService(ds, outbox);
+    const orgChanges = new OrganizationChangeService(ds, outbox, orgs, members);
     return {
       instances: [
         new AreaResolver(areas), new OrganizationResolver(orgs), new MemberResolver(members), new MembershipPeriodResolver(),
         new OrganizationMembersResolver(members), new MemberCardResolver(cards), new MemberFeesResolver(fees),
         new CharterOrderResolver(charterOrders), new MembershipStatsResolver(), new NodeResolver(),
+        new AreaReorganizationResolver(reorgs), new AreaLineageResolver(), new ComparableYearResolver(), new OrganizationChangeResolver(orgChanges),
       ],
-      makeLoaders: () => ({ ...areaLoaders(areas), ...organizationLoaders(orgs), ...memberLoaders(members, cards, fees), ...statsLoaders(stats) }),
+      makeLoaders: () => ({ ...areaLoaders(areas), ...organizationLoaders(orgs), ...memberLoaders(members, cards, fees), ...statsLoaders(stats), ...reorganizationLoaders(reorgs, orgChanges) }),
     };
   },
   seedDemo: seedMembershipDemo,

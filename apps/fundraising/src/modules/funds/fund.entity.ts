@@ -64,4 +64,8 @@ export class LedgerEntry {
 
   @Column({ name: 'award_id', type: 'text', nullable: true })
   awardId: string | null;
+
+  /** the fund transfer this entry is one side of (TRANSFER_IN / TRANSFER_OUT only) */
+  @Column({ name: 'transfer_id', type: 'text', nullable: true })
+  transferId?: string | null;
 }

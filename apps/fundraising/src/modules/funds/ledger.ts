@@ -9,12 +9,12 @@ import { Fund, LedgerEntry, LedgerKind } from './fund.entity';
 export async function post(
   em: EntityManager,
   fund: Fund,
-  entry: { kind: LedgerKind; amount: bigint; entryOn: string; donationId?: string; awardId?: string },
+  entry: { kind: LedgerKind; amount: bigint; entryOn: string; donationId?: string; awardId?: string; transferId?: string },
   extra: { receiptsIssued?: number } = {},
 ): Promise<void> {
   await em.insert(LedgerEntry, {
     fundId: fund.id, kind: entry.kind, amount: entry.amount, entryOn: entry.entryOn,
-    donationId: entry.donationId ?? null, awardId: entry.awardId ?? null,
+    donationId: entry.donationId ?? null, awardId: entry.awardId ?? null, transferId: entry.transferId ?? null,
   });
   fund.balance += entry.amount;
   await em.update(Fund, { id: fund.id }, { balance: fund.balance, ...(extra.receiptsIssued ? { receiptsIssued: extra.receiptsIssued } : {}) });

@@ -63,3 +63,42 @@ export class AreaStatistic {
   @Field(() => Int)
   households: number;
 }
+
+/** Where a unit lay during a period: its parent between validFrom (inclusive) and validTo (exclusive). */
+@Entity({ name: 'area_parents' })
+export class AreaParent {
+  @PrimaryColumn({ name: 'area_id', type: 'text' })
+  areaId: string;
+
+  @PrimaryColumn({ name: 'parent_id', type: 'text' })
+  parentId: string;
+
+  @Column({ name: 'valid_from', type: 'date', nullable: true })
+  validFrom: string | null;
+
+  @Column({ name: 'valid_to', type: 'date', nullable: true })
+  validTo: string | null;
+
+  @Column({ name: 'reorganization_id', type: 'text', nullable: true })
+  reorganizationId: string | null;
+}
+
+/** One link of lineage: `successorId` was formed (wholly or in part) from `predecessorId`. */
+@Entity({ name: 'area_lineage' })
+export class AreaLineage {
+  @PrimaryColumn({ name: 'predecessor_id', type: 'text' })
+  predecessorId: string;
+
+  @PrimaryColumn({ name: 'successor_id', type: 'text' })
+  successorId: string;
+
+  @Column({ name: 'reorganization_id', type: 'text' })
+  reorganizationId: string;
+
+  @Column({ type: 'text' })
+  kind: 'MERGE' | 'SPLIT' | 'RENAME';
+
+  /** share of the predecessor's population that went to the successor, 0 < share ≤ 1 (numeric in SQL) */
+  @Column({ name: 'population_share', type: 'numeric', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  populationShare: number;
+}

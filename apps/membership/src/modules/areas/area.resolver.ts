@@ -37,9 +37,11 @@ export class AreaResolver {
     return this.service.list({ level, parentId, on: on ?? todayInVietnam() });
   }
 
-  @FieldResolver(() => Area, { nullable: true })
-  parent(@Root() area: Area, @Ctx() ctx: Context): Promise<Area | null> | null {
-    return area.parentId ? ctx.loaders.area.load(area.parentId) : null;
+  @FieldResolver(() => Area, { nullable: true, description: 'The unit it lies in on the day `on` (default: its latest parent).' })
+  async parent(@Root() area: Area, @Ctx() ctx: Context, @Arg('on', () => DateScalar, { nullable: true }) on?: string): Promise<Area | null> {
+    if (!on) return area.parentId ? ctx.loaders.area.load(area.parentId) : null;
+    const ids = (await ctx.loaders.areaAncestorsOn.load({ areaId: area.id, on }))?.ids ?? [];
+    return ids.length ? ctx.loaders.area.load(ids[ids.length - 1]) : null;
   }
 
   @FieldResolver(() => [Area], { description: 'The units under it on the day `on` (default today).' })
@@ -48,9 +50,16 @@ export class AreaResolver {
     return rows.map((r) => r.area);
   }
 
-  @FieldResolver(() => [ID], { description: 'Ids of the units above it, the province first.' })
+  @FieldResolver(() => [ID], { description: 'Ids of the units above it, the province first: its latest ancestry (for a closed unit, the one it had when it ceased). See ancestorIdsOn for a given day.' })
   ancestorIds(@Root() area: Area): string[] {
     return this.service.ancestorIds(area);
+  }
+
+  @FieldResolver(() => [ID], {
+    description: 'Ids of the units above it on the day `on`, the province first (a day outside its life reads the nearest day it existed). Per-year figures use the tree of the year: `on` = 31 December of that year (today for the current year).',
+  })
+  async ancestorIdsOn(@Root() area: Area, @Ctx() ctx: Context, @Arg('on', () => DateScalar) on: string): Promise<string[]> {
+    return (await ctx.loaders.areaAncestorsOn.load({ areaId: area.id, on }))?.ids ?? [];
   }
 
   @FieldResolver(() => [AreaStatistic], { description: 'Population and households recorded for every year, oldest first.' })

@@ -49,4 +49,8 @@ export class Organization {
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   @Field(() => DateScalar, { nullable: true, description: 'Day the organisation was dissolved; null while active.' })
   closedOn: string | null;
+
+  /** the organisation that took over its members when it was dissolved */
+  @Column({ name: 'successor_id', type: 'text', nullable: true })
+  successorId: string | null;
 }

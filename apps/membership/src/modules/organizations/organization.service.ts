@@ -57,6 +57,7 @@ export class OrganizationService {
         path: parent ? `${parent.path}.${ltreeLabel(id)}` : ltreeLabel(id), foundedOn: input.foundedOn ?? null, closedOn: null,
       });
       await em.insert(Organization, org);
+      await em.query(`INSERT INTO organization_history (organization_id, parent_id, area_id, valid_from) VALUES ($1, $2, $3, $4)`, [id, org.parentId, org.areaId, org.foundedOn]);
       await this.outbox.append(em, caller, { type: EventType.ORGANIZATION_CREATED, subjectId: id, areaId: area.id, payload: { kind: org.kind, parentId: org.parentId } });
       return org;
     });

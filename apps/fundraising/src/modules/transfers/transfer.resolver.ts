@@ -1,0 +1,50 @@
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { DateScalar, VndScalar, requireId } from '@khg/platform';
+import type { Ctx as Context } from '../../context';
+import { Fund } from '../funds/fund.entity';
+import type { TransferService } from './transfer.service';
+
+@ObjectType({ description: 'Money moved between two funds: a TRANSFER_OUT entry in one ledger and a TRANSFER_IN entry in the other.' })
+export class FundTransfer {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Fund)
+  from: Fund;
+
+  @Field(() => Fund)
+  to: Fund;
+
+  @Field(() => VndScalar)
+  amount: bigint;
+
+  @Field(() => DateScalar)
+  on: string;
+
+  @Field()
+  reason: string;
+}
+
+@Resolver(() => FundTransfer)
+export class FundTransferResolver {
+  constructor(private readonly transfers: TransferService) {}
+
+  @Mutation(() => FundTransfer, {
+    description: 'Moves money from one fund to another on `on` (e.g. a dissolved association’s fund to its successor’s): `amount` đồng, or the whole balance when left out. Never overdraws; old entries are never edited. ADMIN, or an OFFICER over both funds.',
+  })
+  async transferFund(
+    @Ctx() ctx: Context,
+    @Arg('fromFundId', () => ID) fromFundId: string,
+    @Arg('toFundId', () => ID) toFundId: string,
+    @Arg('on', () => DateScalar) on: string,
+    @Arg('reason', () => String) reason: string,
+    @Arg('amount', () => VndScalar, { nullable: true }) amount?: bigint,
+  ): Promise<FundTransfer> {
+    requireId('Fund', fromFundId, 'fromFundId');
+    requireId('Fund', toFundId, 'toFundId');
+    const t = await this.transfers.transfer(ctx.caller, fromFundId, toFundId, on, reason, amount ?? null);
+    ctx.loaders.fund.clearAll();
+    const [from, to] = await Promise.all([ctx.loaders.fund.load(t.fromFundId), ctx.loaders.fund.load(t.toFundId)]);
+    return { id: t.id, from: from!, to: to!, amount: t.amount, on: t.on, reason: t.reason };
+  }
+}
