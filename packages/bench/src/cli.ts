@@ -9,7 +9,7 @@ import { signInternalCaller, signUserToken, type Caller } from '@khg/platform';
 import { ROOT, SUBGRAPHS, freePort, startEmbeddedPostgres, startPlatform, type RunningDatabase, type RunningPlatform } from '@khg/stack';
 import { datasetCounts, loadDataset, sizesFor } from './dataset';
 import { startHive, type RunningHive } from './hive';
-import { measure, post, type Measurement, type Target } from './load';
+import { drain, measure, post, type Measurement, type Target } from './load';
 import { DONATION_PAGE, scenarios } from './scenarios';
 import { measureDelivery, type DeliveryResult } from './subscriptions';
 import { renderReport, type Report } from './report';
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
 
     const runId = `bench-${Date.now().toString(36)}`;
     const list = scenarios(o.scale, runId, cursors).filter((s) => !o.only || o.only.includes(s.key));
-    const load = { connections: o.connections, seconds: o.seconds, warmupSeconds: o.warmup };
+    const load = { connections: o.connections, seconds: o.seconds, warmupSeconds: o.warmup, databaseUrl: db.url };
     const results: Report['scenarios'] = [];
     for (const s of list) {
       const counter = { i: 0 };
@@ -139,6 +139,7 @@ async function main(): Promise<void> {
 
     let delivery: DeliveryResult | null = null;
     if (o.subscriptions) {
+      await drain(db.url);
       say(`Subscriptions: ${o.subscribers} graphql-ws subscribers, ${o.mutations} mutations…`);
       delivery = await measureDelivery({
         gatewayUrl: `${platform.gateway.url}/graphql`, token, subscribers: o.subscribers, mutations: o.mutations, runId,

@@ -27,6 +27,8 @@ export interface Measurement {
   sqlPerRequest: number; sqlBySubgraph: Record<string, number>;
   gatewayRssBytes: number; subgraphRssBytes: Record<string, number>;
   error?: string;
+  /** statements of the previous run still running after 20 s, cancelled before this one */
+  cancelledBefore?: number;
 }
 
 export async function post(target: Target, r: Request): Promise<{ status: number; body: { data?: unknown; errors?: { message: string }[] } }> {
@@ -37,17 +39,18 @@ export async function post(target: Target, r: Request): Promise<{ status: number
   return { status: res.status, body: await res.json() as { data?: unknown; errors?: { message: string }[] } };
 }
 
-export interface LoadOptions { connections: number; seconds: number; warmupSeconds: number }
+export interface LoadOptions { connections: number; seconds: number; warmupSeconds: number; databaseUrl: string }
 
 /**
  * One scenario against one target: a check that the request answers without errors, a warm-up,
  * then the measured run; SQL statements per request from the subgraphs' counters around it.
  */
 export async function measure(target: Target, make: (i: number) => Request, counter: { i: number }, subgraphs: Record<string, string>, o: LoadOptions): Promise<Measurement> {
+  const cancelled = await drain(o.databaseUrl);
   const empty: Measurement = { target: target.name, rps: NaN, p50: NaN, p99: NaN, requests: 0, failed: 0, sqlPerRequest: NaN, sqlBySubgraph: {}, gatewayRssBytes: NaN, subgraphRssBytes: {} };
   const probe = await post(target, make(counter.i++));
   if (probe.status !== 200 || probe.body.errors?.length) {
-    return { ...empty, error: `HTTP ${probe.status}: ${probe.body.errors?.map((e) => e.message).join('; ') ?? ''}`.slice(0, 300) };
+    return { ...empty, cancelledBefore: cancelled, error: `HTTP ${probe.status}: ${probe.body.errors?.map((e) => e.message).join('; ') ?? ''}`.slice(0, 300) };
   }
   const run = (seconds: number) => autocannon({
     url: target.base, connections: o.connections, duration: seconds, timeout: 30,
@@ -70,7 +73,32 @@ export async function measure(target: Target, make: (i: number) => Request, coun
     rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total,
     failed: r.errors + r.timeouts + r.non2xx + r.mismatches,
     sqlPerRequest: Object.values(sqlBySubgraph).reduce((a, b) => a + b, 0), sqlBySubgraph,
-    gatewayRssBytes: rssOfPid(target.pid),
+    gatewayRssBytes: rssOfPid(target.pid), cancelledBefore: cancelled,
     subgraphRssBytes: Object.fromEntries(Object.entries(after).map(([n, m]) => [n, m.rssBytes])),
   };
+}
+
+/**
+ * Between runs: let queries still running from the previous one finish (a slow scenario leaves a
+ * backlog in PostgreSQL that would otherwise be charged to the next), for at most `ms`; then
+ * cancel what is left, on the benchmark's own database only.
+ */
+export async function drain(databaseUrl: string, ms = 20_000): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Client } = require('pg') as typeof import('pg');
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const active = async () => Number((await c.query<{ n: string }>(
+      `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND backend_type = 'client backend' AND query NOT ILIKE 'LISTEN%'`)).rows[0].n);
+    const until = Date.now() + ms;
+    while (Date.now() < until && (await active()) > 0) await new Promise((r) => setTimeout(r, 250));
+    const left = await active();
+    if (left > 0) {
+      await c.query(`SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND backend_type = 'client backend'`);
+    }
+    return left;
+  } finally {
+    await c.end();
+  }
 }
