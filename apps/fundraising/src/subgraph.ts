@@ -56,7 +56,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
     return {
       instances: [
         new FundResolver(funds), new OrganizationFundResolver(), new CampaignResolver(campaigns),
-        new DonationResolver(donations), new AwardResolver(awards), new AreaFundraisingResolver(),
+        new DonationResolver(donations, directory), new AwardResolver(awards), new AreaFundraisingResolver(),
         new FundTransferResolver(new TransferService(ds, outbox, funds)), new ComparableYearFundraisingResolver(),
       ],
       makeLoaders: () => fundraisingLoaders({ funds, campaigns, donations, awards, stats }),

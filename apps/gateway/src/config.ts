@@ -17,6 +17,25 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', 'supergraph.graphql')),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    // Operation limits (docs/security.md): refused with HTTP 400 and extensions.code OPERATION_LIMIT.
+    MAX_DEPTH: z.coerce.number().int().min(2).default(12),
+    MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+    MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+    MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
+    MAX_COST: z.coerce.number().int().min(10).default(50_000),
+    MAX_FIRST: z.coerce.number().int().min(1).default(500),
+    DEFAULT_LIST_SIZE: z.coerce.number().int().min(1).default(20),
+    /** operations per HTTP batch; 0 turns batching off */
+    MAX_BATCH: z.coerce.number().int().min(0).max(100).default(0),
+    /** requests per second / burst, per caller and per role: ROLE=rate/burst:rate/burst,… (others: the defaults below) */
+    RATE_LIMITS: z.string().default(''),
+    RATE_LIMIT_CALLER: z.string().regex(/^\d+(\.\d+)?\/\d+$/).default('50/200'),
+    RATE_LIMIT_ROLE: z.string().regex(/^\d+(\.\d+)?\/\d+$/).default('500/2000'),
+    /** a JSON array of operation texts; roles in SAFELIST_ROLES may run only these */
+    SAFELIST_PATH: z.string().optional(),
+    SAFELIST_ROLES: z.string().default(''),
+    /** how long SIGTERM waits for in-flight requests before closing them */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
     DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),
     EVENT_POLL_MS: z.coerce.number().int().min(50).default(1000),
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),

@@ -11,13 +11,16 @@ import { subgraphUrls, type GatewayConfig } from './config';
 import { subgraphHealth } from './health';
 import { enforceCustomScalars } from './scalars';
 import { introspect, introspectionOnly } from './introspection';
+import { LimitError, OperationGuard, blockFieldSuggestions, limitError, maskSuggestions } from './limits';
+import { RateLimiter, parseRateLimits, rateLimited } from './rate-limit';
+import { loadSafelist, safelistPlugin } from './safelist';
 import { EventStore } from './events/store';
 import { OutboxRelay } from './events/relay';
 import { EventHub } from './events/hub';
 import { buildSubscriptionSchema, serveSubscriptions, type SubscriptionDeps } from './events/subscriptions';
 import { WebhookDispatcher, buildWebhooksSchema } from './events/webhooks';
 import { MembershipDirectory } from '@khg/platform';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { PLAYGROUND_CSP, playgroundPage, servePlaygroundAsset, wantsPlayground } from './playground';
 
 export interface RunningGateway {
@@ -27,11 +30,32 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Forwards the verified caller and the request id to every subgraph fetch. */
+/**
+ * Forwards the verified caller and the request id to every subgraph fetch; bounds each fetch by a
+ * timeout; turns a failed fetch into an error that names the unavailable service (the gateway then
+ * answers with the other services' data: partial results, never a hang).
+ */
 class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(private readonly serviceName: string, url: string, timeoutMs: number) {
+    super({
+      url,
+      fetcher: ((input: string, init?: RequestInit) =>
+        fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs) })) as never,
+    });
+  }
+
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
     if (context?.callerHeader) request.http?.headers.set(CALLER_HEADER, context.callerHeader);
     if (context?.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  override didEncounterError(error: Error): void {
+    if (error instanceof GraphQLError) throw error;
+    const timedOut = error.name === 'TimeoutError' || /timeout|aborted/i.test(error.message);
+    throw new GraphQLError(
+      timedOut ? `The ${this.serviceName} service did not answer in time; the rest of the data is complete` : `The ${this.serviceName} service is unavailable; the rest of the data is complete`,
+      { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName, retryable: true } },
+    );
   }
 }
 
@@ -41,7 +65,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   const webhooks = new LocalGraphQLDataSource(buildWebhooksSchema(store));
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name, url }) => (name === 'events' ? webhooks : new CallerForwardingDataSource({ url: urls[name] ?? url })),
+    buildService: ({ name, url }) => (name === 'events' ? webhooks : new CallerForwardingDataSource(name, urls[name] ?? url, config.SUBGRAPH_TIMEOUT_MS)),
   });
   const httpServer = createServer();
   const auth = new CallerAuthenticator(config.JWT_SECRET, config.INTERNAL_SECRET);
@@ -62,12 +86,26 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
       combined = null;
     }
   });
+  const guard = new OperationGuard({
+    maxDepth: config.MAX_DEPTH, maxAliases: config.MAX_ALIASES, maxDirectives: config.MAX_DIRECTIVES, maxTokens: config.MAX_TOKENS,
+    maxCost: config.MAX_COST, maxFirst: config.MAX_FIRST, defaultListSize: config.DEFAULT_LIST_SIZE, maxBatch: config.MAX_BATCH,
+  });
+  const bucket = (v: string) => ({ rate: Number(v.split('/')[0]), burst: Number(v.split('/')[1]) });
+  const limiter = new RateLimiter(parseRateLimits(config.RATE_LIMITS), { perCaller: bucket(config.RATE_LIMIT_CALLER), perRole: bucket(config.RATE_LIMIT_ROLE) });
+  const safelist = loadSafelist(config.SAFELIST_PATH, config.SAFELIST_ROLES);
+  let draining = false;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true, // every operation needs a valid token, so introspection is for authenticated callers only
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    allowBatchedHttpRequests: config.MAX_BATCH > 0,
+    // Automatic persisted queries: Apollo Server's default in-memory cache (bounded LRU).
+    persistedQueries: {},
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }), ApolloServerPluginLandingPageDisabled(),
+      guard.plugin(), ...blockFieldSuggestions(), ...(safelist ? [safelistPlugin(safelist)] : []),
+    ],
     formatError: (formatted) => formatted,
   });
   deps.apollo = apollo;
@@ -81,7 +119,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   dispatcher?.start();
   hub?.listen(() => dispatcher?.kick());
   const endpoint = '/graphql';
-  const subscriptions = store ? serveSubscriptions(httpServer, endpoint, () => combined!, auth, log) : null;
+  const subscriptions = store ? serveSubscriptions(httpServer, endpoint, () => combined!, auth, log, guard) : null;
   const retention = store ? setInterval(() => {
     store.applyRetention(config.EVENT_RETENTION_DAYS).catch((e: Error) => log.warn({ err: e.message }, 'event retention failed'));
   }, 3_600_000) : null;
@@ -90,6 +128,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health/live') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (path === '/health/ready') {
+      if (draining) return sendJson(res, 503, { status: 'stopping' });
       subgraphHealth(urls).then((subgraphs) => {
         const degraded = Object.entries(subgraphs).filter(([, s]) => s === 'down').map(([n]) => n);
         sendJson(res, degraded.length ? 503 : 200, { status: degraded.length ? 'degraded' : 'ready', subgraphs, degraded });
@@ -107,25 +146,53 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
       return;
     }
     if (path !== endpoint) return sendJson(res, 404, { error: 'not found', hint: `the GraphQL endpoint is ${endpoint}` });
+    if (draining) {
+      res.setHeader('connection', 'close');
+      return sendJson(res, 503, { errors: [{ message: 'The gateway is shutting down; retry on another replica', extensions: { code: 'SHUTTING_DOWN', retryable: true } }] });
+    }
     readJsonBody(req, config.BODY_LIMIT_BYTES)
       .then(async (body) => {
-        const b = body as { query?: unknown; variables?: Record<string, unknown>; operationName?: string } | undefined;
-        const doc = req.method === 'POST' && combined ? introspectionOnly(b?.query, b?.operationName) : null;
-        if (!doc) return runApollo(apollo, req, res, body, () => auth.context(req));
-        try {
-          await auth.authenticate(req.headers.authorization);
-        } catch (e) {
-          return sendJson(res, 401, { errors: [{ message: (e as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
+        // Cheap limits first: they bound the work anything after them does.
+        const ops = (Array.isArray(body) ? body : [body]) as ({ query?: unknown; variables?: Record<string, unknown>; operationName?: string } | undefined)[];
+        if (Array.isArray(body) && ops.length > config.MAX_BATCH) {
+          throw config.MAX_BATCH === 0
+            ? new LimitError('batch', 0, `Batched requests are off: send one operation per request (the batch limit is 0, found ${ops.length})`, ops.length)
+            : limitError('batch', config.MAX_BATCH, ops.length);
         }
-        sendJson(res, 200, introspect(combined!, doc, b?.variables, b?.operationName));
+        for (const op of ops) guard.checkTokens(op?.query);
+        let who: { caller: { sub: string; role: import('@khg/domain').Role } } | null = null;
+        try { who = await auth.authenticate(req.headers.authorization); } catch { who = null; }
+        const wait = limiter.take(who?.caller.sub ?? `ip:${req.socket.remoteAddress}`, who?.caller.role ?? 'ANONYMOUS', Date.now());
+        if (wait > 0) {
+          const err = rateLimited(wait, who?.caller.role ?? 'ANONYMOUS');
+          res.setHeader('retry-after', String(wait));
+          return sendJson(res, 429, { errors: [{ message: err.message, extensions: err.extensions }] });
+        }
+        const b = body as { query?: unknown; variables?: Record<string, unknown>; operationName?: string } | undefined;
+        const doc = req.method === 'POST' && combined && !Array.isArray(body) ? introspectionOnly(b?.query, b?.operationName) : null;
+        if (!doc) return runApollo(apollo, req, res, body, () => auth.context(req));
+        if (!who) {
+          try {
+            await auth.authenticate(req.headers.authorization);
+          } catch (e) {
+            return sendJson(res, 401, { errors: [{ message: (e as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
+          }
+        }
+        guard.check(combined!, doc, b?.variables, b?.operationName);
+        const result = introspect(combined!, doc, b?.variables, b?.operationName);
+        sendJson(res, 200, { ...result, ...(result.errors ? { errors: result.errors.map((e) => ({ ...e.toJSON(), message: maskSuggestions(e.message) })) } : {}) });
       })
       .catch((e: Error) => {
         if (res.headersSent) return res.end();
+        if (e instanceof LimitError) {
+          const { http: _http, ...extensions } = e.extensions as Record<string, unknown>;
+          return sendJson(res, 400, { errors: [{ message: e.message, extensions }] });
+        }
         if (e instanceof BodyTooLargeError) {
-          return sendJson(res, 413, { errors: [{ message: e.message, extensions: { code: 'PAYLOAD_TOO_LARGE', limit: config.BODY_LIMIT_BYTES } }] });
+          return sendJson(res, 413, { errors: [{ message: e.message, extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 'body', max: config.BODY_LIMIT_BYTES } }] });
         }
         if (e instanceof SyntaxError) return sendJson(res, 400, { errors: [{ message: `The body is not valid JSON: ${e.message}`, extensions: { code: 'BAD_REQUEST' } }] });
-        log.error({ err: e }, 'request failed');
+        log.error({ err: { message: e.message, name: e.name } }, 'request failed');
         sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       });
   });
@@ -138,12 +205,15 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     port,
     httpServer,
     async stop() {
+      // New requests are refused (503 SHUTTING_DOWN, readiness fails); subscribers are told to
+      // reconnect (1012); then Apollo's drain closes the listener and waits for in-flight requests.
+      draining = true;
       if (retention) clearInterval(retention);
       await subscriptions?.close();
+      await apollo.stop();
       await dispatcher?.stop();
       await relay?.stop();
       await hub?.stop();
-      await apollo.stop();
       await store?.close();
     },
   };

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 
 /** The error codes of the public API (see docs/architecture.md). */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'PERSONAL_DATA' | 'SERVICE_UNAVAILABLE';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
 
@@ -69,10 +69,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
   if (code && PG_SERIALIZATION.includes(code)) {
     return { ...formatted, message: 'The change collided with another one and was not made; retry it.', extensions: { code: 'CONFLICT', retryable: true } };
   }
+  if (isConnectionLoss(original)) {
+    // The database went away mid-request (restart, failover): the transaction did not commit.
+    return { ...formatted, message: 'The database is briefly unavailable; nothing was changed. Retry the request.', extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
+  }
   const existing = formatted.extensions?.code;
   if (existing && existing !== 'INTERNAL_SERVER_ERROR') return formatted;
   onInternal?.(original);
   return { message: 'Internal error; it has been logged.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+const PG_CONNECTION_CLASSES = ['08', '57']; // connection exception; operator intervention (admin shutdown)
+const CONNECTION_MESSAGES = /Connection terminated|ECONNREFUSED|ECONNRESET|terminating connection|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i;
+
+/** True when a query failed because the connection to PostgreSQL was lost or could not be made. */
+export function isConnectionLoss(e: unknown): boolean {
+  const code = pgCode(e);
+  if (code && PG_CONNECTION_CLASSES.includes(code.slice(0, 2))) return true;
+  const message = (e as Error)?.message ?? '';
+  return CONNECTION_MESSAGES.test(message) || CONNECTION_MESSAGES.test(String((e as { driverError?: Error })?.driverError?.message ?? ''));
 }
 
 interface ClassValidatorError { property: string; constraints?: Record<string, string>; children?: ClassValidatorError[] }

@@ -16,3 +16,5 @@ export * from './subgraph-server';
 export * from './run-subgraph';
 export * from './pagination';
 export * from './directory';
+export * from './personal-data';
+export * from './audit';

@@ -8,6 +8,7 @@ import { buildFederatedSchema, type FederatedSchemaOptions } from './federation'
 import { startSubgraphServer, stopOnSignals, type RunningSubgraph } from './subgraph-server';
 import { Outbox } from './outbox';
 import { MembershipDirectory } from './directory';
+import { AuditIndexes1765000000000, auditResolverFor } from './audit';
 
 /** Everything that makes one subgraph; `apps/<name>/src/subgraph.ts` declares it. */
 export interface SubgraphDefinition<L> {
@@ -45,7 +46,7 @@ export async function runSubgraph<L>(def: SubgraphDefinition<L>, env: NodeJS.Pro
   const config = loadConfig(def.name, subgraphConfigShape(def.defaultPort), env);
   const log = createLogger(def.name, config.LOG_LEVEL);
   const ds = createDataSource({
-    url: config.DATABASE_URL, schema: def.dbSchema, entities: def.entities, migrations: def.migrations,
+    url: config.DATABASE_URL, schema: def.dbSchema, entities: def.entities, migrations: [...(def.migrations as never[]), AuditIndexes1765000000000],
     poolMax: config.DB_POOL_MAX, applicationName: `khg-${def.name}`, log,
   });
   await initializeDatabase(ds, def.dbSchema);
@@ -53,7 +54,9 @@ export async function runSubgraph<L>(def: SubgraphDefinition<L>, env: NodeJS.Pro
   const deps: SubgraphDeps = { ds, directory, outbox: new Outbox(def.dbSchema), config, log };
   const { instances, makeLoaders } = def.wire(deps);
   if (config.SEED_DEMO && def.seedDemo) await def.seedDemo(deps);
-  const { schema } = await buildFederatedSchema({ ...def.schema, instances });
+  // Every subgraph answers for its own audit trail (docs/security.md).
+  const Audit = auditResolverFor(def.name);
+  const { schema } = await buildFederatedSchema({ ...def.schema, resolvers: [...def.schema.resolvers, Audit], instances: [...instances, new Audit(ds)] });
   const running = await startSubgraphServer({
     name: def.name, schema, dataSource: ds, host: config.HOST, port: config.PORT,
     internalSecret: config.INTERNAL_SECRET, log, makeLoaders,
@@ -63,7 +66,7 @@ export async function runSubgraph<L>(def: SubgraphDefinition<L>, env: NodeJS.Pro
 }
 
 /** Writes the subgraph's SDL (with federation directives) for build-time composition. */
-export async function printSubgraphSchema(def: Pick<SubgraphDefinition<unknown>, 'schema'>, file: string): Promise<void> {
-  const { sdl } = await buildFederatedSchema(def.schema);
+export async function printSubgraphSchema(def: Pick<SubgraphDefinition<unknown>, 'schema' | 'name'>, file: string): Promise<void> {
+  const { sdl } = await buildFederatedSchema({ ...def.schema, resolvers: [...def.schema.resolvers, auditResolverFor(def.name)] });
   writeFileSync(file, sdl + '\n');
 }

@@ -1,4 +1,4 @@
-import { Client as PgClient } from 'pg';
+import { PgListener } from '../pg-listener';
 import type { Logger } from '@khg/platform';
 import { EVENTS_CHANNEL } from './relay';
 import type { EventRow, EventStore } from './store';
@@ -23,7 +23,7 @@ type Listener = (rows: EventRow[]) => void;
 export class EventHub {
   private readonly listeners = new Set<Listener>();
   private last = 0n;
-  private client: PgClient | null = null;
+  private client: PgListener | null = null;
   private timer: NodeJS.Timeout | null = null;
   private reading = false;
   private again = false;
@@ -32,11 +32,8 @@ export class EventHub {
 
   async start(): Promise<void> {
     this.last = await this.store.latestCursor();
-    this.client = new PgClient({ connectionString: this.databaseUrl, application_name: 'khg-events-hub' });
-    this.client.on('error', (e) => this.log.warn({ err: e.message }, 'events listener failed; polling continues'));
-    await this.client.connect();
-    await this.client.query(`LISTEN ${EVENTS_CHANNEL}`);
-    this.client.on('notification', () => this.read());
+    this.client = new PgListener(this.databaseUrl, 'khg-events-hub', EVENTS_CHANNEL, () => this.read(), this.log);
+    await this.client.start();
     this.timer = setInterval(() => this.read(), this.pollMs);
   }
 
@@ -76,6 +73,6 @@ export class EventHub {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.listeners.clear();
-    await this.client?.end().catch(() => undefined);
+    await this.client?.stop();
   }
 }

@@ -1,5 +1,5 @@
-import type { Client, PoolClient } from 'pg';
-import { Client as PgClient } from 'pg';
+import type { PoolClient } from 'pg';
+import { PgListener } from '../pg-listener';
 import type { Logger, MembershipDirectory } from '@khg/platform';
 import type { EventStore } from './store';
 
@@ -26,7 +26,7 @@ interface OutboxRow {
  * lock); a NOTIFY from the subgraphs wakes it and a poll covers lost notifications.
  */
 export class OutboxRelay {
-  private listener: Client | null = null;
+  private listener: PgListener | null = null;
   private lockHolder: PoolClient | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running = false;
@@ -43,11 +43,8 @@ export class OutboxRelay {
   ) {}
 
   async start(): Promise<void> {
-    this.listener = new PgClient({ connectionString: this.databaseUrl, application_name: 'khg-relay-listener' });
-    this.listener.on('error', (e) => this.log.warn({ err: e.message }, 'relay listener failed; polling continues'));
-    await this.listener.connect();
-    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.listener.on('notification', () => this.kick());
+    this.listener = new PgListener(this.databaseUrl, 'khg-relay-listener', OUTBOX_CHANNEL, () => this.kick(), this.log);
+    await this.listener.start();
     this.timer = setInterval(() => this.kick(), this.pollMs);
     this.kick();
   }
@@ -71,7 +68,7 @@ export class OutboxRelay {
     const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', ['khg-relay']);
     if (rows[0].ok) {
       this.lockHolder = c;
-      c.on('error', () => { this.lockHolder = null; });
+      c.on('error', () => { this.lockHolder = null; c.release(true); });
       return true;
     }
     c.release();
@@ -145,7 +142,7 @@ export class OutboxRelay {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     while (this.running) await new Promise((r) => setTimeout(r, 20));
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     if (this.lockHolder) {
       await this.lockHolder.query('SELECT pg_advisory_unlock(hashtext($1))', ['khg-relay']).catch(() => undefined);
       this.lockHolder.release();

@@ -6,6 +6,7 @@ import type { ApolloServer } from '@apollo/server';
 import { EventType, Role } from '@khg/domain';
 import { DomainError, type Caller, type Logger, type MembershipDirectory } from '@khg/platform';
 import type { CallerAuthenticator, GatewayContext } from '../caller';
+import { LimitError, type OperationGuard } from '../limits';
 import { ENTITY_FIELDS, planEntities, type EntityPlan } from './entities';
 import { matches, type EventFilter, type EventHub } from './hub';
 import type { EventRow, EventStore } from './store';
@@ -207,11 +208,20 @@ export function buildSubscriptionSchema(api: GraphQLSchema, deps: SubscriptionDe
 }
 
 /** graphql-ws on the same path as HTTP queries, with the same tokens (in the connection parameters). */
-export function serveSubscriptions(httpServer: Server, path: string, getSchema: () => GraphQLSchema, auth: CallerAuthenticator, log: Logger) {
+export function serveSubscriptions(httpServer: Server, path: string, getSchema: () => GraphQLSchema, auth: CallerAuthenticator, log: Logger, guard?: OperationGuard) {
   const wss = new WebSocketServer({ server: httpServer, path });
   const server = useServer<Record<string, unknown> | undefined, { khg?: SubscriptionContext }>({
     schema: getSchema,
     context: (ctx) => ({ ...ctx.extra.khg! }),
+    // The same operation limits as HTTP queries (docs/security.md).
+    onSubscribe: (_ctx, _id, payload) => {
+      if (!guard) return;
+      try {
+        guard.check(getSchema(), guard.parse(payload.query), payload.variables ?? undefined, payload.operationName);
+      } catch (e) {
+        if (e instanceof LimitError) return [e];
+      }
+    },
     onConnect: async (ctx) => {
       const p = ctx.connectionParams ?? {};
       const raw = String(p.authorization ?? p.Authorization ?? (p.token ? `Bearer ${p.token}` : ''));
@@ -229,8 +239,10 @@ export function serveSubscriptions(httpServer: Server, path: string, getSchema: 
   return {
     wss,
     async close() {
+      // 1012 (service restart) tells graphql-ws clients to reconnect, and resume with their last cursor.
+      for (const socket of wss.clients) socket.close(1012, 'Service restart: reconnect and resume from your last cursor');
+      // dispose() closes the WebSocketServer itself; a second wss.close() would wait for a 'close' event already emitted.
       await server.dispose();
-      await new Promise<void>((r) => wss.close(() => r()));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { encodeCursor, requireId } from '@khg/platform';
+import { encodeCursor, maySeePersonalData, requireId, type DirectoryLoaders, type MembershipDirectory } from '@khg/platform';
 import type { Ctx as Context } from '../../context';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Fund } from '../funds/fund.entity';
@@ -7,9 +7,27 @@ import { Member, memberRef } from '../refs/refs.entity';
 import { Donation, RecordDonationInput } from './donation.entity';
 import type { DonationService } from './donation.service';
 
+/** What a withheld donor name reads as (docs/security.md). */
+export const WITHHELD = '[personal data withheld]';
+
 @Resolver(() => Donation)
 export class DonationResolver {
-  constructor(private readonly service: DonationService) {}
+  constructor(private readonly service: DonationService, private readonly directory?: MembershipDirectory) {}
+
+  private readonly directoryLoaders = new WeakMap<object, DirectoryLoaders>();
+
+  @FieldResolver(() => String, { description: 'Donor (người / đơn vị ủng hộ). Personal data: ADMIN, officers of the fund’s subtree and the donor (MEMBER) see it; others read "' + WITHHELD + '" (the field cannot be null).' })
+  async donorName(@Root() d: Donation, @Ctx() ctx: Context): Promise<string> {
+    const { caller } = ctx;
+    let orgAncestry: string[] | null = null;
+    if (caller.role === 'OFFICER' && this.directory) {
+      const fund = await ctx.loaders.fund.load(d.fundId);
+      let loaders = this.directoryLoaders.get(ctx);
+      if (!loaders) this.directoryLoaders.set(ctx, (loaders = this.directory.loaders()));
+      orgAncestry = fund ? (await loaders.organizationInfo.load(fund.organizationId))?.ancestry ?? null : null;
+    }
+    return maySeePersonalData(caller, { memberId: d.donorMemberId, orgAncestry }) ? d.donorName : WITHHELD;
+  }
 
   @Query(() => [Donation], { description: 'Donations in the order they were recorded; pass the last one’s `cursor` as `after` for the next page (at most 500 a page).' })
   donations(

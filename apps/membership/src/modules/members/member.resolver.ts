@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MemberStatus } from '@khg/domain';
-import { DateScalar, requireId } from '@khg/platform';
+import { DateScalar, idsOfLtreePath, maySeePersonalData, personalDataWithheld, requireId } from '@khg/platform';
 import type { Ctx as Context } from '../../context';
 import { Organization } from '../organizations/organization.entity';
 import { Member, MemberConnection, MembershipPeriod } from './member.entity';
@@ -31,6 +31,28 @@ export class MemberResolver {
     @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: 'With organizationId: include the organisations below it.' }) includeDescendants?: boolean,
   ): Promise<MemberConnection> {
     return this.service.page({ first, after, organizationId, status, search, includeDescendants });
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Personal data: ADMIN, officers of the member’s subtree and the member see it; others get null and a PERSONAL_DATA error.' })
+  async phone(@Root() m: Member, @Ctx() ctx: Context): Promise<string | null> {
+    await this.requirePersonalAccess(m, ctx, 'phone');
+    return m.phone;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Personal data: ADMIN, officers of the member’s subtree and the member see it; others get null and a PERSONAL_DATA error.' })
+  async birthYear(@Root() m: Member, @Ctx() ctx: Context): Promise<number | null> {
+    await this.requirePersonalAccess(m, ctx, 'birthYear');
+    return m.birthYear;
+  }
+
+  private async requirePersonalAccess(m: Member, ctx: Context, field: string): Promise<void> {
+    const { caller } = ctx;
+    let orgAncestry: string[] | null = null;
+    if (caller.role === 'OFFICER') {
+      const org = await ctx.loaders.organization.load(m.organizationId);
+      orgAncestry = org ? idsOfLtreePath(org.path) : null;
+    }
+    if (!maySeePersonalData(caller, { memberId: m.id, orgAncestry })) throw personalDataWithheld(`Member.${field}`, caller);
   }
 
   @FieldResolver(() => Organization, { description: 'The organisation the member belongs to now.' })

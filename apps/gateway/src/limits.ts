@@ -1,0 +1,150 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import {
+  GraphQLError, getNamedType, getNullableType, isListType, parse, validate,
+  type DocumentNode, type GraphQLSchema, type ValidationRule,
+} from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+
+/** The error code of every refused operation (docs/security.md): `extensions.limit` names which. */
+export const LIMIT_CODE = 'OPERATION_LIMIT';
+
+export type LimitName = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost' | 'first' | 'batch';
+
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  maxFirst: number;
+  /** the size assumed for a list field without `first` (and for `first` left to its default) */
+  defaultListSize: number;
+  /** operations in one HTTP batch; 0 turns batching off */
+  maxBatch: number;
+}
+
+export class LimitError extends GraphQLError {
+  constructor(readonly limit: LimitName, readonly max: number, message: string, actual?: number) {
+    super(message, { extensions: { code: LIMIT_CODE, limit, max, ...(actual !== undefined ? { actual } : {}), http: { status: 400 } } });
+  }
+}
+
+const what: Record<LimitName, string> = {
+  depth: 'The operation is nested too deeply',
+  aliases: 'The operation uses too many aliases',
+  directives: 'The operation uses too many directives',
+  tokens: 'The operation is too long',
+  cost: 'The operation would cost too much',
+  first: '`first` asks for too many items',
+  batch: 'The batch holds too many operations',
+};
+
+export function limitError(limit: LimitName, max: number, actual?: number): LimitError {
+  const seen = actual !== undefined ? ` (found ${actual})` : '';
+  return new LimitError(limit, max, `${what[limit]}: the ${limit} limit is ${max}${seen}. Split it into smaller operations.`, actual);
+}
+
+/**
+ * Depth, alias and directive limits are graphql-armor's validation rules. Their rejection callback
+ * throws our LimitError, which ends validation at the first broken limit and names it.
+ */
+function armorRules(l: OperationLimits): ValidationRule[] {
+  const reject = (limit: LimitName, max: number) => [(_ctx: unknown, err: GraphQLError) => {
+    const found = /found (\d+)/.exec(err.message)?.[1];
+    throw limitError(limit, max, found ? Number(found) : undefined);
+  }];
+  return new ApolloArmor({
+    maxDepth: { n: l.maxDepth, onReject: reject('depth', l.maxDepth), propagateOnRejection: false, ignoreIntrospection: true },
+    maxAliases: { n: l.maxAliases, onReject: reject('aliases', l.maxAliases), propagateOnRejection: false },
+    maxDirectives: { n: l.maxDirectives, onReject: reject('directives', l.maxDirectives), propagateOnRejection: false },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect().validationRules;
+}
+
+/** graphql-armor's masking of "Did you mean …" in every error message, for every caller. */
+export function blockFieldSuggestions(): ApolloServerPlugin[] {
+  return new ApolloArmor({
+    blockFieldSuggestion: { enabled: true, mask: '' },
+    costLimit: { enabled: false }, maxAliases: { enabled: false }, maxDepth: { enabled: false },
+    maxDirectives: { enabled: false }, maxTokens: { enabled: false },
+  }).protect().plugins as ApolloServerPlugin[];
+}
+
+export function maskSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean .+\?/g, '');
+}
+
+/**
+ * Checks an operation against every limit; throws the first LimitError. Runs before execution, so
+ * before any subgraph is called, and for subscriptions in graphql-ws's onSubscribe.
+ */
+export class OperationGuard {
+  private readonly rules: ValidationRule[];
+
+  constructor(readonly limits: OperationLimits) {
+    this.rules = armorRules(limits);
+  }
+
+  /** The token limit, on the raw text, before anything else parses it. */
+  parse(query: string): DocumentNode {
+    try {
+      return parse(query, { maxTokens: this.limits.maxTokens });
+    } catch (e) {
+      if (e instanceof GraphQLError && /more tha[nt] \d+ tokens/.test(e.message)) throw limitError('tokens', this.limits.maxTokens);
+      throw e;
+    }
+  }
+
+  checkTokens(query: unknown): void {
+    if (typeof query !== 'string') return;
+    try {
+      this.parse(query);
+    } catch (e) {
+      if (e instanceof LimitError) throw e;
+      // syntax errors are Apollo's to report, with their usual code
+    }
+  }
+
+  check(schema: GraphQLSchema, doc: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null): void {
+    validate(schema, doc, this.rules);
+    const { maxFirst, defaultListSize, maxCost } = this.limits;
+    // Cost: one per field, and a list field multiplies its selection by `first` (or by the default
+    // list size when it has none), so `members(first: 100) { memberships { … } }` counts 100 × lists.
+    const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+      const first = typeof args.first === 'number' ? args.first : undefined;
+      if (first !== undefined && first > maxFirst) throw limitError('first', maxFirst, first);
+      const ids = Array.isArray(args.ids) ? args.ids.length : undefined;
+      const list = isListType(getNullableType(field.type));
+      const connection = !list && 'edges' in ((getNamedType(field.type) as { getFields?: () => object }).getFields?.() ?? {});
+      if (first !== undefined) return 1 + childComplexity * Math.max(first, 1);
+      if (ids !== undefined) return 1 + childComplexity * Math.max(ids, 1);
+      if (list || connection) return 1 + childComplexity * defaultListSize;
+      return undefined;
+    };
+    let cost: number;
+    try {
+      cost = getComplexity({
+        schema, query: doc, variables, operationName: operationName ?? undefined,
+        estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      });
+    } catch (e) {
+      if (e instanceof LimitError) throw e;
+      return; // bad variable values: execution reports them with their usual code
+    }
+    if (cost > maxCost) throw limitError('cost', maxCost, cost);
+  }
+
+  /** Apollo Server plugin: checks after the operation is resolved, before the gateway plans it. */
+  plugin(): ApolloServerPlugin {
+    return {
+      requestDidStart: async () => ({
+        didResolveOperation: async ({ schema, document, request, operationName }) => {
+          this.check(schema, document, request.variables ?? undefined, operationName);
+        },
+      }),
+    };
+  }
+}
