@@ -87,7 +87,7 @@ export class OrganizationChangeService {
       await em.query(`UPDATE organization_history SET valid_to = $2 WHERE organization_id = $1 AND valid_to IS NULL`, [org.id, on]);
       await em.query(`INSERT INTO organization_history (organization_id, parent_id, area_id, valid_from, reason) VALUES ($1, $2, $3, $4, $5)`, [org.id, parent.id, area, on, reason.trim()]);
       const next = `${parent.path}.${ltreeLabel(org.id)}`;
-      await em.query(`UPDATE organizations SET path = $2::ltree || subpath(path, nlevel($1::ltree)) WHERE path <@ $1::ltree`, [org.path, next]);
+      await em.query(`UPDATE organizations SET path = CASE WHEN path = $1::ltree THEN $2::ltree ELSE $2::ltree || subpath(path, nlevel($1::ltree)) END WHERE path <@ $1::ltree`, [org.path, next]);
       await em.update(Organization, { id: org.id }, { parentId: parent.id, areaId: area });
       return { ...org, parentId: parent.id, areaId: area, path: next };
     });

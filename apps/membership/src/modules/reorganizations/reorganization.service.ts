@@ -102,7 +102,7 @@ export class ReorganizationService {
       const [old] = await em.query(`SELECT path::text AS path FROM areas WHERE id = $1`, [m.areaId]);
       const next = `${await pathOf(parentId)}.${ltreeLabel(m.areaId)}`;
       await em.query(`UPDATE areas SET parent_id = CASE WHEN id = $3 THEN $4 ELSE parent_id END,
-        path = $2::ltree || subpath(path, nlevel($1::ltree)) WHERE path <@ $1::ltree`, [old.path, next, m.areaId, parentId]);
+        path = CASE WHEN path = $1::ltree THEN $2::ltree ELSE $2::ltree || subpath(path, nlevel($1::ltree)) END WHERE path <@ $1::ltree`, [old.path, next, m.areaId, parentId]);
       paths.clear();
       for (const o of openings) paths.set(o.id, (await em.query(`SELECT path::text AS path FROM areas WHERE id = $1`, [o.id]))[0].path);
     }
@@ -188,7 +188,8 @@ export class ReorganizationService {
       if (c.kind !== AreaChangeKind.MERGE && c.kind !== AreaChangeKind.SPLIT && into.length) add(i, `"into" is only for MERGE and SPLIT`);
       switch (c.kind) {
         case AreaChangeKind.MERGE: {
-          if (c.areaIds.length < 2) add(i, 'a MERGE needs at least two units in areaIds');
+          // One recorded unit is allowed: the other units merged with it may not be on the platform.
+          if (c.areaIds.length < 1) add(i, 'a MERGE needs the units it merges in areaIds');
           if (into.length !== 1) { add(i, `a MERGE opens exactly one unit ("into" has ${into.length})`); break; }
           const levels = new Set(areas.map((a) => a.level));
           if (levels.size > 1) add(i, `the merged units are of different levels (${[...levels].join(', ')})`);
