@@ -143,3 +143,4 @@ export function demoPlan(): DemoPlan {
 }
 
 export { hungYen2019 };
+export { demoReform, REFORM_ON, type DemoReform, type DemoReorganization, type DemoAreaChange } from './reform';

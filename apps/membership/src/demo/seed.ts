@@ -6,11 +6,12 @@ import { Organization } from '../modules/organizations/organization.entity';
 import { Member, MemberStatusChange, MembershipPeriod } from '../modules/members/member.entity';
 import { FeePayment } from '../modules/fees/fee.entity';
 import { CARD_PREFIX } from '../modules/cards/card.service';
+import { seedReformDemo } from './reform';
 
 const FEE_2018 = 24_000n;
 
 /** Loads the Hưng Yên demo (areas, organisations, members, cards, fees) into an empty schema. */
-export async function seedMembershipDemo({ ds, log }: SubgraphDeps): Promise<void> {
+export async function seedMembershipDemo({ ds, log, outbox }: SubgraphDeps): Promise<void> {
   if (await ds.getRepository(Area).exists()) return;
   const plan = demoPlan();
   await ds.transaction(async (em) => {
@@ -24,11 +25,15 @@ export async function seedMembershipDemo({ ds, log }: SubgraphDeps): Promise<voi
       id: a.id, code: a.code, name: a.name, kind: a.kind, level: a.level, parentId: a.parentId,
       path: pathOf(a.id, a.parentId), validFrom: null, validTo: null,
     })));
+    await em.query(`INSERT INTO area_parents (area_id, parent_id, valid_from, valid_to)
+      SELECT id, parent_id, valid_from, valid_to FROM areas WHERE parent_id IS NOT NULL`);
     await em.insert(AreaStatistic, plan.areas.flatMap((a) => a.statistics.map((s) => ({ areaId: a.id, ...s }))));
     await em.insert(Organization, plan.organizations.map((o) => ({
       id: o.id, name: o.name, kind: o.kind, host: o.host, areaId: o.areaId, parentId: o.parentId,
       path: pathOf(o.id, o.parentId), foundedOn: o.foundedOn, closedOn: null,
     })));
+    await em.query(`INSERT INTO organization_history (organization_id, parent_id, area_id, valid_from, valid_to)
+      SELECT id, parent_id, area_id, founded_on, closed_on FROM organizations`);
     for (let i = 0; i < plan.members.length; i += 500) {
       const batch = plan.members.slice(i, i + 500);
       await em.insert(Member, batch.map((m) => ({
@@ -50,6 +55,9 @@ export async function seedMembershipDemo({ ds, log }: SubgraphDeps): Promise<voi
        FROM unnest($1::text[], $3::date[]) AS t(m, j)`,
       [carded.map((m) => m.id), CARD_PREFIX, carded.map((m) => m.joinedOn)],
     );
+    // Thái Bình sample and the 2025 reform, applied through the reorganisation service.
+    const reform = await seedReformDemo(em, ds, outbox, pathOf);
+    log.info({ reorganizations: reform.reorganizations }, 'demo reform applied');
     log.info({ areas: plan.areas.length, organizations: plan.organizations.length, members: plan.members.length}, 'demo data loaded');
   });
 }
