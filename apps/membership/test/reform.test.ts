@@ -38,7 +38,7 @@ async function setEligible(areaId: string, count: number): Promise<void> {
 
 /** Every 2018 figure of the province and its districts, read through the gateway. */
 async function figures2018(t: Tree): Promise<unknown> {
-  return graphOk(`query($areas: [ID!]!, $orgs: [ID!]!) {
+  return graphOk(`query($areas: [ID!]!, $orgs: [ID!]!, $moved: ID!) {
     areasByIds(ids: $areas) {
       id population(year: 2018) households(year: 2018)
       fundraising(year: 2018) { raised awarded perCapita population balance balancePerCapita }
@@ -47,7 +47,8 @@ async function figures2018(t: Tree): Promise<unknown> {
     organizationsByIds(ids: $orgs) {
       id membershipStats(year: 2018) { members activeMembers cardsIssued cardIssuanceRate feesCollected feeCollectionRate }
     }
-  }`, { areas: [t.province.id, ...t.districts.map((d) => d.id)], orgs: [t.provinceOrg.id, ...t.districtOrgs.map((o) => o.id)] });
+    moved: area(id: $moved) { learningModels(year: 2018) { kind target targetAreaId } }
+  }`, { moved: t.communes[3].id, areas: [t.province.id, ...t.districts.map((d) => d.id)], orgs: [t.provinceOrg.id, ...t.districtOrgs.map((o) => o.id)] });
 }
 
 describe('the 2025 reform: areas over time', () => {
@@ -76,7 +77,10 @@ describe('the 2025 reform: areas over time', () => {
     await setEligible(t.communes[2].id, 80);
     await registerAndDecide(t.communes[0].id, 3, 1);
     await registerAndDecide(t.communes[2].id, 5, 0);
+    // A 2018 target set on a district: the commune that survives 2025 keeps inheriting it for 2018.
+    await graphOk('mutation($a: ID!) { setLearningModelTarget(year: 2018, kind: FAMILY, areaId: $a, target: 0.4) { kind } }', { a: t.districts[1].id });
     before = await figures2018(t);
+    expect((before as { moved: { learningModels: { kind: string; targetAreaId: string }[] } }).moved.learningModels.find((r) => r.kind === 'FAMILY')!.targetAreaId).toBe(t.districts[1].id);
 
     // 2025-07-01: provinces merged, districts abolished, communes merged and split.
     const d = await graphOk<{ reorganizeAreas: typeof reorg }>(REORGANIZE, { i: {

@@ -16,6 +16,17 @@ export class AreaStatistic {
   population: number;
 }
 
+@ObjectType({ description: 'Where an area lay in one year (owned by membership).' })
+export class AreaYearAncestry {
+  @Field(() => Int)
+  @External()
+  year: number;
+
+  @Field(() => [ID])
+  @External()
+  ancestorIds: string[];
+}
+
 @ObjectType()
 @Key('id')
 export class Area {
@@ -30,6 +41,11 @@ export class Area {
   @Field(() => [AreaStatistic])
   @External()
   statistics?: AreaStatistic[];
+
+  /** from membership: the ancestry on each year's reference date (the tree of the year) */
+  @Field(() => [AreaYearAncestry])
+  @External()
+  ancestryByYear?: AreaYearAncestry[];
 }
 
 @ObjectType()

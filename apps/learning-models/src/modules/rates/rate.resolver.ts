@@ -10,13 +10,15 @@ import { LearningModelRate } from './rate.types';
 @Resolver(() => Area)
 export class AreaLearningModelsResolver {
   @FieldResolver(() => [LearningModelRate], {
-    description: 'The four learning-model rates of the area that year (FAMILY, CLAN, COMMUNITY, UNIT), rolled up over the area and all below it.',
+    description: 'The four learning-model rates of the area that year (FAMILY, CLAN, COMMUNITY, UNIT), rolled up over the area and all below it. Entries and counts stay with the units they were recorded under; targets are inherited through the tree valid on 31 December of that year (today for the current year).',
   })
-  @Requires('ancestorIds')
+  @Requires('ancestorIds ancestryByYear { year ancestorIds }')
   async learningModels(@Root() area: Area, @Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<LearningModelRate[]> {
     if (!isPlausibleYear(year)) throw badInput(`year ${year} is outside 1990–2100`);
     // The gateway sends ancestorIds (@requires); the directory is the fallback for a bare reference.
-    const ancestry = area.ancestorIds ? [...area.ancestorIds, area.id] : (await areaOrFail(ctx.loaders, area.id)).ancestry;
+    // The tree of the year: a unit moved by a reorganisation inherits its former parents' targets for its former years.
+    const ofYear = area.ancestryByYear?.find((a) => a.year === year)?.ancestorIds ?? area.ancestorIds;
+    const ancestry = ofYear ? [...ofYear, area.id] : (await areaOrFail(ctx.loaders, area.id)).ancestry;
     return ctx.loaders.learningModelRates.load({ areaId: area.id, year, ancestry });
   }
 }

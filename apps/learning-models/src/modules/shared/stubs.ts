@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { External, Key } from '@khg/platform';
 
 /**
@@ -6,6 +6,18 @@ import { External, Key } from '@khg/platform';
  * `Area.learningModels`; `ancestorIds` comes from membership (`@requires`) so target inheritance
  * needs no call back to membership.
  */
+/** Membership's ancestry of an area in one year (on the year's reference date). */
+@ObjectType()
+export class AreaYearAncestry {
+  @Field(() => Int)
+  @External()
+  year: number;
+
+  @Field(() => [ID])
+  @External()
+  ancestorIds: string[];
+}
+
 @ObjectType()
 @Key('id')
 export class Area {
@@ -15,6 +27,10 @@ export class Area {
   @Field(() => [ID])
   @External()
   ancestorIds?: string[];
+
+  @Field(() => [AreaYearAncestry])
+  @External()
+  ancestryByYear?: AreaYearAncestry[];
 }
 
 /** Membership's Organization: only referenced (organiser of a training course). */

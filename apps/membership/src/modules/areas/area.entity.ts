@@ -102,3 +102,12 @@ export class AreaLineage {
   @Column({ name: 'population_share', type: 'numeric', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   populationShare: number;
 }
+
+@ObjectType({ description: 'Where a unit lay in one year: its ancestry on the year’s reference date (31 December; today for the current year).' })
+export class AreaYearAncestry {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => [ID], { description: 'Ids of the units above it that day, the province first.' })
+  ancestorIds: string[];
+}

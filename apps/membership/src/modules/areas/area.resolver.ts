@@ -1,10 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { AreaLevel, todayInVietnam } from '@khg/domain';
+import { AreaLevel, referenceDateOfYear, todayInVietnam } from '@khg/domain';
 import { DateScalar, badInput, requireId } from '@khg/platform';
 import type { Ctx as Context } from '../../context';
-import { Area, AreaStatistic } from './area.entity';
+import { Area, AreaStatistic, AreaYearAncestry } from './area.entity';
 import { CreateAreaInput } from './area.input';
-import type { AreaService } from './area.service';
+import { dayBefore, type AreaService } from './area.service';
+
+/** Figures on the platform start with the 2018 plan; a few earlier years cover late-entered history. */
+const FIRST_ANCESTRY_YEAR = 2010;
 
 @Resolver(() => Area)
 export class AreaResolver {
@@ -62,12 +65,24 @@ export class AreaResolver {
     return (await ctx.loaders.areaAncestorsOn.load({ areaId: area.id, on }))?.ids ?? [];
   }
 
+  @FieldResolver(() => [AreaYearAncestry], {
+    description: `Its ancestry in every year from ${FIRST_ANCESTRY_YEAR} (or the year it began) to this year (or the year it ended), each read on the year’s reference date (31 December; today for the current year): what per-year roll-ups in other subgraphs use to find the tree of the year.`,
+  })
+  async ancestryByYear(@Root() area: Area, @Ctx() ctx: Context): Promise<AreaYearAncestry[]> {
+    const first = Math.max(FIRST_ANCESTRY_YEAR, area.validFrom ? Number(area.validFrom.slice(0, 4)) : FIRST_ANCESTRY_YEAR);
+    const thisYear = Number(todayInVietnam().slice(0, 4));
+    const last = area.validTo ? Math.min(thisYear, Number(dayBefore(area.validTo).slice(0, 4))) : thisYear;
+    const years = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+    const rows = await Promise.all(years.map((y) => ctx.loaders.areaAncestorsOn.load({ areaId: area.id, on: referenceDateOfYear(y) })));
+    return years.map((year, i) => ({ year, ancestorIds: rows[i]?.ids ?? [] }));
+  }
+
   @FieldResolver(() => [AreaStatistic], { description: 'Population and households recorded for every year, oldest first.' })
   statistics(@Root() area: Area, @Ctx() ctx: Context): Promise<AreaStatistic[]> {
     return ctx.loaders.areaStatistics.load(area.id);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Inhabitants (dân số) recorded for that year; null when none was recorded.' })
+  @FieldResolver(() => Int, { nullable: true, description: 'Inhabitants (dân số) recorded for the unit for that year; null when none was recorded. Figures stay with the unit they were recorded for: a unit closed by a reorganisation keeps its years, and per-year roll-ups use the tree valid on 31 December of the year (today for the current year).' })
   async population(@Root() area: Area, @Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<number | null> {
     const stats = await ctx.loaders.areaStatistics.load(area.id);
     return stats.find((s) => s.year === year)?.population ?? null;
