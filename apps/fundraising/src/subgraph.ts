@@ -19,6 +19,7 @@ import { AreaFundraisingResolver } from './modules/stats/stats.resolver';
 import { StatsService } from './modules/stats/stats.service';
 import { seedFundraisingDemo } from './demo/seed';
 import { FundTransfers1765000000000 } from './migrations/1765000000000-fund-transfers';
+import { FundYearTotals1765300000000 } from './migrations/1765300000000-fund-year-totals';
 import { FundTransferResolver } from './modules/transfers/transfer.resolver';
 import { TransferService } from './modules/transfers/transfer.service';
 import { ComparableYear, ComparableYearFundraisingResolver } from './modules/stats/comparable.resolver';
@@ -31,7 +32,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
   dbSchema: 'fundraising',
   defaultPort: 4002,
   entities: [Fund, LedgerEntry, Campaign, Donation, Award, OutboxEvent],
-  migrations: [Initial1764600000000, Ledger1764700000000, FundTransfers1765000000000],
+  migrations: [Initial1764600000000, Ledger1764700000000, FundTransfers1765000000000, FundYearTotals1765300000000],
   schema: {
     resolvers: [...resolvers],
     // Reached only through membership's Area.comparableSeries: declared so this subgraph can extend it.
@@ -47,12 +48,13 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
       ComparableYear: { __resolveReference: (ref) => Object.assign(new ComparableYear(), ref) },
     },
   },
-  wire({ ds, outbox, directory }) {
+  wire({ ds, outbox, directory, log }) {
     const funds = new FundService(ds, outbox, directory);
     const campaigns = new CampaignService(ds, outbox, funds);
     const donations = new DonationService(ds, outbox, funds);
     const awards = new AwardService(ds, outbox, funds, directory);
     const stats = new StatsService(ds);
+    setImmediate(() => void stats.ensureFilled().catch((e: Error) => log.warn({ err: e.message }, 'filling fund year totals failed')));
     return {
       instances: [
         new FundResolver(funds), new OrganizationFundResolver(), new CampaignResolver(campaigns),

@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '@khg/platform';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
+import { OrgYearStats1765200000000 } from './migrations/1765200000000-org-year-stats';
 import { OutboxEvent } from '@khg/platform';
 import type { MembershipLoaders } from './context';
 import { Area, AreaStatistic } from './modules/areas/area.entity';
@@ -51,7 +52,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
   dbSchema: 'membership',
   defaultPort: 4001,
   entities: [Area, AreaStatistic, Organization, Member, MembershipPeriod, MemberStatusChange, MemberCard, FeePayment, CharterOrder, OutboxEvent, AreaParent, AreaLineage, AreaReorganization],
-  migrations: [Initial1764600000000, AreasOverTime1765000000000],
+  migrations: [Initial1764600000000, AreasOverTime1765000000000, OrgYearStats1765200000000],
   schema: {
     resolvers: [...resolvers],
     orphanedTypes: foreignNodeStubs,
@@ -62,14 +63,16 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
       ComparableYear: { __resolveReference: (ref, ctx: Ctx) => resolveComparableYear(ctx, ref.id) },
     },
   },
-  wire({ ds, outbox }) {
+  wire({ ds, outbox, log }) {
     const areas = new AreaService(ds, outbox);
     const orgs = new OrganizationService(ds, outbox);
     const members = new MemberService(ds, outbox, orgs);
     const cards = new CardService(ds, outbox, members);
     const fees = new FeeService(ds, outbox, members);
     const charterOrders = new CharterOrderService(ds, outbox, orgs);
-    const stats = new StatsService(ds);
+    const stats = new StatsService(ds, outbox, log);
+    // Built in the background when missing (e.g. data loaded by SQL); figures are computed live meanwhile.
+    setImmediate(() => void stats.ensureBuilt().catch((e: Error) => log.warn({ err: e.message }, 'building year-end figures failed')));
     const reorgs = new ReorganizationService(ds, outbox);
     const orgChanges = new OrganizationChangeService(ds, outbox, orgs, members);
     return {

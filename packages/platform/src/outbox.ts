@@ -53,9 +53,22 @@ CREATE INDEX outbox_events_txid ON outbox_events (txid, seq);
 
 export const OUTBOX_CHANNEL = 'khg_outbox';
 
+export type OutboxListener = (em: EntityManager, events: DomainEventInput[]) => Promise<void> | void;
+
 /** One subgraph's outbox. */
 export class Outbox {
+  private readonly listeners: OutboxListener[] = [];
+
   constructor(private readonly schema: string) {}
+
+  /**
+   * Runs `listener` inside the change's transaction whenever this process appends events:
+   * projections (maintained aggregates) update in the same transaction, and in-process caches
+   * forget what the write may have changed (a rolled-back write only costs a miss).
+   */
+  onAppend(listener: OutboxListener): void {
+    this.listeners.push(listener);
+  }
 
   /**
    * Appends events inside the change's transaction and wakes the relay; NOTIFY is delivered only
@@ -69,5 +82,6 @@ export class Outbox {
       events.map((e) => ({ type: e.type, subjectId: e.subjectId, areaId: e.areaId ?? null, payload: (e.payload ?? {}) as OutboxEvent['payload'], actor })) as never,
     ).execute();
     await em.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, this.schema]);
+    for (const l of this.listeners) await l(em, events);
   }
 }

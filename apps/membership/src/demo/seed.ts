@@ -6,6 +6,7 @@ import { Organization } from '../modules/organizations/organization.entity';
 import { Member, MemberStatusChange, MembershipPeriod } from '../modules/members/member.entity';
 import { FeePayment } from '../modules/fees/fee.entity';
 import { CARD_PREFIX } from '../modules/cards/card.service';
+import { buildOrgYearStats } from '../modules/stats/stats.service';
 import { seedReformDemo } from './reform';
 
 const FEE_2018 = 24_000n;
@@ -58,6 +59,7 @@ export async function seedMembershipDemo({ ds, log, outbox }: SubgraphDeps): Pro
     // Thái Bình sample and the 2025 reform, applied through the reorganisation service.
     const reform = await seedReformDemo(em, ds, outbox, pathOf);
     log.info({ reorganizations: reform.reorganizations }, 'demo reform applied');
+    await buildOrgYearStats(em, log);
     log.info({ areas: plan.areas.length, organizations: plan.organizations.length, members: plan.members.length}, 'demo data loaded');
   });
 }

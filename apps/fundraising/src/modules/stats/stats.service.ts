@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { FILL_FUND_YEAR_TOTALS_SQL } from '../../migrations/1765300000000-fund-year-totals';
 
 export interface StatsKey {
   areaId: string;
@@ -18,7 +19,8 @@ interface Row { ord: string; raised: string; awarded: string; balance: string; t
  * districts and communes without walking the tree. The target is the one of the deepest fund at
  * the area or above it that launched a campaign with a target that year.
  */
-const TOTALS_SQL = `
+/** From the ledger tables themselves: used only until fund_year_totals is known to be filled. */
+const LIVE_TOTALS_SQL = `
 WITH q AS (
   SELECT k.ord, k.area_id, k.year, string_to_array(k.anc, ',') AS ancestry,
          make_date(k.year, 1, 1) AS y0, make_date(k.year + 1, 1, 1) AS y1
@@ -39,11 +41,52 @@ SELECT q.ord,
      ORDER BY array_position(q.ancestry, f.area_id) DESC, c.created_at DESC, c.id DESC LIMIT 1)::text AS target
 FROM q`;
 
+/** From the maintained per-fund-year totals: a few rows per fund whatever the number of donations. */
+const TOTALS_SQL = `
+WITH q AS (
+  SELECT k.ord, k.area_id, k.year, string_to_array(k.anc, ',') AS ancestry
+  FROM unnest($1::text[], $2::int[], $3::text[]) WITH ORDINALITY AS k(area_id, year, anc, ord)
+), sel AS (
+  SELECT q.ord, q.year, f.id FROM q JOIN funds f ON f.area_ancestry @> ARRAY[q.area_id]
+), sums AS (
+  SELECT sel.ord,
+    coalesce(sum(t.raised) FILTER (WHERE t.year = sel.year), 0) AS raised,
+    coalesce(sum(t.awarded) FILTER (WHERE t.year = sel.year), 0) AS awarded,
+    coalesce(sum(t.net), 0) AS balance
+  FROM sel JOIN fund_year_totals t ON t.fund_id = sel.id AND t.year <= sel.year
+  GROUP BY sel.ord
+)
+SELECT q.ord,
+  coalesce(s.raised, 0)::text AS raised, coalesce(s.awarded, 0)::text AS awarded, coalesce(s.balance, 0)::text AS balance,
+  (SELECT c.per_capita_target FROM campaigns c JOIN funds f ON f.id = c.fund_id
+     WHERE c.year = q.year AND c.per_capita_target IS NOT NULL AND f.area_id = ANY(q.ancestry)
+     ORDER BY array_position(q.ancestry, f.area_id) DESC, c.created_at DESC, c.id DESC LIMIT 1)::text AS target
+FROM q LEFT JOIN sums s ON s.ord = q.ord`;
+
 export class StatsService {
+  /** true once fund_year_totals is known to hold every ledger entry */
+  private ready = false;
+
   constructor(private readonly ds: DataSource) {}
 
+  /**
+   * Bulk loads write the ledger without the trigger: fill the totals when they are missing,
+   * once per database (advisory lock); the live SQL answers meanwhile.
+   */
+  async ensureFilled(): Promise<void> {
+    this.ready = await this.ds.transaction(async (tx) => {
+      const [{ ok }] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext('khg-fund-year-totals')) AS ok`);
+      if (!ok) return false;
+      const [{ filled, entries }] = await tx.query(
+        'SELECT EXISTS (SELECT 1 FROM fund_year_totals) AS filled, EXISTS (SELECT 1 FROM ledger_entries) AS entries');
+      if (!filled && entries) await tx.query(FILL_FUND_YEAR_TOTALS_SQL);
+      return true;
+    });
+    if (!this.ready) setTimeout(() => void this.ensureFilled().catch(() => undefined), 5000);
+  }
+
   async totals(keys: readonly StatsKey[]): Promise<AreaTotals[]> {
-    const rows: Row[] = await this.ds.query(TOTALS_SQL, [
+    const rows: Row[] = await this.ds.query(this.ready ? TOTALS_SQL : LIVE_TOTALS_SQL, [
       keys.map((k) => k.areaId), keys.map((k) => k.year), keys.map((k) => (k.ancestry.length ? k.ancestry : [k.areaId]).join(',')),
     ]);
     return rows.map((r) => ({

@@ -1,4 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { EventType, todayInVietnam, type DomainEventInput } from '@khg/domain';
+import type { Logger, Outbox } from '@khg/platform';
 import type { MembershipStats } from './stats.types';
 
 export interface StatsKey { organizationId: string; year: number; includeDescendants: boolean }
@@ -15,54 +17,179 @@ const STATS_SQL = `
 WITH q AS (
   SELECT k.ord, k.org_id, k.year, k.descendants, make_date(k.year, 12, 31) AS year_end
   FROM unnest($1::text[], $2::int[], $3::bool[]) WITH ORDINALITY AS k(org_id, year, descendants, ord)
+), years AS (
+  SELECT DISTINCT year, year_end FROM q
 ), scope AS (
   SELECT q.ord, o.id AS org_id
   FROM q JOIN organizations root ON root.id = q.org_id
   JOIN organizations o ON (q.descendants AND o.path <@ root.path) OR (NOT q.descendants AND o.id = root.id)
 ), mem AS (
-  SELECT DISTINCT s.ord, p.member_id
+  SELECT DISTINCT s.ord, q.year, p.member_id
   FROM scope s JOIN q ON q.ord = s.ord
   JOIN membership_periods p ON p.organization_id = s.org_id
   WHERE p.from_date <= q.year_end AND (p.to_date IS NULL OR p.to_date > q.year_end)
 ), st AS (
-  SELECT m.ord, m.member_id, (
-    SELECT c.status FROM member_status_changes c
-    WHERE c.member_id = m.member_id AND c.changed_on <= q.year_end
-    ORDER BY c.changed_on DESC, c.id DESC LIMIT 1) AS status
-  FROM mem m JOIN q ON q.ord = m.ord
+  -- each member's status at each asked year end, in one pass over the status history
+  SELECT DISTINCT ON (y.year, c.member_id) y.year, c.member_id, c.status
+  FROM years y JOIN member_status_changes c ON c.changed_on <= y.year_end
+  WHERE c.member_id IN (SELECT member_id FROM mem)
+  ORDER BY y.year, c.member_id, c.changed_on DESC, c.id DESC
+), carded AS (
+  SELECT DISTINCT y.year, c.member_id
+  FROM years y JOIN member_cards c ON c.issued_on <= y.year_end AND (c.retired_on IS NULL OR c.retired_on > y.year_end)
+  WHERE c.member_id IN (SELECT member_id FROM mem)
+), issued AS (
+  SELECT y.year, c.member_id, count(*) AS n
+  FROM years y JOIN member_cards c ON c.issued_on BETWEEN make_date(y.year, 1, 1) AND y.year_end
+  WHERE c.member_id IN (SELECT member_id FROM mem)
+  GROUP BY y.year, c.member_id
+), paid AS (
+  SELECT DISTINCT f.year, f.member_id FROM fee_payments f WHERE f.year IN (SELECT year FROM years)
+), per_member AS (
+  SELECT m.ord, st.status, (cd.member_id IS NOT NULL) AS has_card, (pd.member_id IS NOT NULL) AS has_paid, coalesce(i.n, 0) AS issued
+  FROM mem m
+  JOIN st ON st.member_id = m.member_id AND st.year = m.year
+  LEFT JOIN carded cd ON cd.member_id = m.member_id AND cd.year = m.year
+  LEFT JOIN paid pd ON pd.member_id = m.member_id AND pd.year = m.year
+  LEFT JOIN issued i ON i.member_id = m.member_id AND i.year = m.year
+), fees AS (
+  SELECT s.ord, sum(f.amount) AS total
+  FROM scope s JOIN q ON q.ord = s.ord JOIN fee_payments f ON f.organization_id = s.org_id AND f.year = q.year
+  GROUP BY s.ord
 )
 SELECT q.ord,
-  count(st.member_id) FILTER (WHERE st.status NOT IN ('RESIGNED', 'DECEASED')) AS members,
-  count(st.member_id) FILTER (WHERE st.status = 'ACTIVE') AS active,
-  count(st.member_id) FILTER (WHERE st.status = 'ACTIVE' AND EXISTS (
-    SELECT 1 FROM member_cards c WHERE c.member_id = st.member_id AND c.issued_on <= q.year_end
-      AND (c.retired_on IS NULL OR c.retired_on > q.year_end))) AS active_with_card,
-  count(st.member_id) FILTER (WHERE st.status = 'ACTIVE' AND EXISTS (
-    SELECT 1 FROM fee_payments f WHERE f.member_id = st.member_id AND f.year = q.year)) AS active_paid,
-  (SELECT count(*) FROM member_cards c JOIN mem m2 ON m2.member_id = c.member_id AND m2.ord = q.ord
-    WHERE c.issued_on BETWEEN make_date(q.year, 1, 1) AND q.year_end) AS cards_issued,
-  (SELECT coalesce(sum(f.amount), 0) FROM fee_payments f JOIN scope s2 ON s2.org_id = f.organization_id AND s2.ord = q.ord
-    WHERE f.year = q.year) AS fees
-FROM q LEFT JOIN st ON st.ord = q.ord
-GROUP BY q.ord, q.year, q.year_end`;
+  count(pm.status) FILTER (WHERE pm.status NOT IN ('RESIGNED', 'DECEASED')) AS members,
+  count(pm.status) FILTER (WHERE pm.status = 'ACTIVE') AS active,
+  count(pm.status) FILTER (WHERE pm.status = 'ACTIVE' AND pm.has_card) AS active_with_card,
+  count(pm.status) FILTER (WHERE pm.status = 'ACTIVE' AND pm.has_paid) AS active_paid,
+  coalesce(sum(pm.issued), 0) AS cards_issued,
+  coalesce(max(fe.total), 0) AS fees
+FROM q LEFT JOIN per_member pm ON pm.ord = q.ord LEFT JOIN fees fe ON fe.ord = q.ord
+GROUP BY q.ord`;
+
+/** Sums the maintained per-organisation rows over each asked subtree: one statement, any number of keys. */
+const SUM_SQL = `
+SELECT k.ord,
+  coalesce(sum(s.members), 0) AS members, coalesce(sum(s.active), 0) AS active,
+  coalesce(sum(s.active_with_card), 0) AS active_with_card, coalesce(sum(s.active_paid), 0) AS active_paid,
+  coalesce(sum(s.cards_issued), 0) AS cards_issued, coalesce(sum(s.fees), 0) AS fees
+FROM unnest($1::text[], $2::int[], $3::bool[]) WITH ORDINALITY AS k(org_id, year, descendants, ord)
+JOIN organizations root ON root.id = k.org_id
+JOIN organizations o ON (k.descendants AND o.path <@ root.path) OR (NOT k.descendants AND o.id = root.id)
+LEFT JOIN org_year_stats s ON s.organization_id = o.id AND s.year = k.year
+GROUP BY k.ord`;
+
+const UPSERT_SQL = `
+INSERT INTO org_year_stats (organization_id, year, members, active, active_with_card, active_paid, cards_issued, fees)
+SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(organization_id text, year int, members int, active int,
+  active_with_card int, active_paid int, cards_issued int, fees bigint)
+ON CONFLICT (year, organization_id) DO UPDATE SET members = excluded.members, active = excluded.active,
+  active_with_card = excluded.active_with_card, active_paid = excluded.active_paid,
+  cards_issued = excluded.cards_issued, fees = excluded.fees`;
+
+const thisYear = () => +todayInVietnam().slice(0, 4);
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
 export class StatsService {
-  constructor(private readonly ds: DataSource) {}
+  /** true once org_year_stats is known to be complete */
+  private ready = false;
 
-  async statsFor(keys: readonly StatsKey[]): Promise<{ key: string; stats: MembershipStats }[]> {
-    const rows: Row[] = await this.ds.query(STATS_SQL, [
-      keys.map((k) => k.organizationId), keys.map((k) => k.year), keys.map((k) => k.includeDescendants),
-    ]);
-    return rows.map((r) => {
-      const active = Number(r.active);
-      const rate = (n: string) => (active === 0 ? 0 : Number(n) / active);
-      return {
-        key: statsKey(keys[Number(r.ord) - 1]),
-        stats: {
-          members: Number(r.members), activeMembers: active, cardsIssued: Number(r.cards_issued),
-          cardIssuanceRate: rate(r.active_with_card), feesCollected: BigInt(r.fees), feeCollectionRate: rate(r.active_paid),
-        },
-      };
-    });
+  constructor(private readonly ds: DataSource, outbox: Outbox, private readonly log?: Logger) {
+    outbox.onAppend((em, events) => this.project(em, events));
   }
+
+  /** Figures for any keys: maintained rows up to this year, computed live for future years. */
+  async statsFor(keys: readonly StatsKey[]): Promise<{ key: string; stats: MembershipStats }[]> {
+    const now = thisYear();
+    const kept = this.ready ? keys.filter((k) => k.year <= now) : [];
+    const future = this.ready ? keys.filter((k) => k.year > now) : keys;
+    const out: { key: string; stats: MembershipStats }[] = [];
+    if (kept.length) {
+      const rows: Row[] = await this.ds.query(SUM_SQL, [kept.map((k) => k.organizationId), kept.map((k) => k.year), kept.map((k) => k.includeDescendants)]);
+      out.push(...rows.map((r) => ({ key: statsKey(kept[Number(r.ord) - 1]), stats: toStats(r) })));
+    }
+    if (future.length) out.push(...(await compute(this.ds.manager, future)).map((r) => ({ key: r.key, stats: r.stats })));
+    return out;
+  }
+
+  /** Keeps org_year_stats right for what these events changed, inside their transaction. */
+  private async project(em: EntityManager, events: DomainEventInput[]): Promise<void> {
+    const now = thisYear();
+    const pairs = new Map<string, { org: string; year: number }>();
+    const add = (org: string, years: number[]) => { for (const year of years) pairs.set(`${org}|${year}`, { org, year }); };
+    for (const e of events) {
+      const p = e.payload ?? {};
+      if (e.type === EventType.MEMBER_TRANSFERRED) {
+        const from = +String(p.on).slice(0, 4);
+        add(String(p.from), range(from, now));
+        add(String(p.to), range(from, now));
+        continue;
+      }
+      if (![EventType.MEMBER_ADMITTED, EventType.MEMBER_STATUS_CHANGED, EventType.CARD_ISSUED, EventType.CARD_RETIRED, EventType.FEE_PAID].includes(e.type)) continue;
+      // Every organisation the member has belonged to, for the years the change can touch.
+      const periods: { organization_id: string; from_year: number; to_year: number | null }[] = await em.query(
+        `SELECT organization_id, extract(year FROM from_date)::int AS from_year, extract(year FROM to_date)::int AS to_year
+         FROM membership_periods WHERE member_id = $1`, [e.subjectId]);
+      const years = e.type === EventType.MEMBER_ADMITTED ? range(Math.min(...periods.map((x) => x.from_year)), now)
+        : e.type === EventType.FEE_PAID ? [Number(p.year)] : [now];
+      for (const period of periods) add(period.organization_id, years.filter((y) => y >= period.from_year && (period.to_year === null || y <= period.to_year)));
+    }
+    if (pairs.size) await store(em, [...pairs.values()]);
+  }
+
+  /**
+   * Builds the maintained rows when they are missing (data loaded by SQL, or a database from before
+   * the table existed), in the background: until then figures are computed from the history tables.
+   * An advisory lock keeps replicas from building twice; the one that waits retries.
+   */
+  async ensureBuilt(): Promise<void> {
+    const done = await this.ds.transaction(async (tx) => {
+      const [{ ok }] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext('khg-org-year-stats')) AS ok`);
+      if (!ok) return false;
+      const [{ built, members }] = await tx.query(
+        `SELECT EXISTS (SELECT 1 FROM org_year_stats) AS built, EXISTS (SELECT 1 FROM members) AS members`);
+      if (!built && members) await buildOrgYearStats(tx, this.log);
+      return true;
+    });
+    if (done) this.ready = true;
+    else setTimeout(() => void this.ensureBuilt().catch((e: Error) => this.log?.warn({ err: e.message }, 'building year-end figures failed')), 5000);
+  }
+}
+
+async function compute(em: EntityManager, keys: readonly StatsKey[]) {
+  const rows: Row[] = await em.query(STATS_SQL, [
+    keys.map((k) => k.organizationId), keys.map((k) => k.year), keys.map((k) => k.includeDescendants),
+  ]);
+  return rows.map((r) => {
+    const k = keys[Number(r.ord) - 1];
+    return { key: statsKey(k), org: k.organizationId, year: k.year, stats: toStats(r), raw: r };
+  });
+}
+
+async function store(em: EntityManager, pairs: { org: string; year: number }[]): Promise<void> {
+  const rows = await compute(em, pairs.map((p) => ({ organizationId: p.org, year: p.year, includeDescendants: false })));
+  await em.query(UPSERT_SQL, [JSON.stringify(rows.map((r) => ({
+    organization_id: r.org, year: r.year, members: r.stats.members, active: r.stats.activeMembers,
+    active_with_card: r.raw.active_with_card, active_paid: r.raw.active_paid, cards_issued: r.stats.cardsIssued, fees: r.raw.fees,
+  })))]);
+}
+
+/** (Re)computes every organisation's year-end row from the first year on record to this year. */
+export async function buildOrgYearStats(em: EntityManager, log?: Logger): Promise<void> {
+  const started = Date.now();
+  const [{ first }] = await em.query(`SELECT extract(year FROM min(from_date))::int AS first FROM membership_periods`);
+  if (!first) return;
+  const orgs: { id: string }[] = await em.query('SELECT id FROM organizations');
+  const pairs = orgs.flatMap((o) => range(first, thisYear()).map((year) => ({ org: o.id, year })));
+  for (let i = 0; i < pairs.length; i += 2000) await store(em, pairs.slice(i, i + 2000));
+  log?.info({ pairs: pairs.length, ms: Date.now() - started }, 'membership year-end figures built');
+}
+
+function toStats(r: Row): MembershipStats {
+  const active = Number(r.active);
+  const rate = (n: string) => (active === 0 ? 0 : Number(n) / active);
+  return {
+    members: Number(r.members), activeMembers: active, cardsIssued: Number(r.cards_issued),
+    cardIssuanceRate: rate(r.active_with_card), feesCollected: BigInt(r.fees), feeCollectionRate: rate(r.active_paid),
+  };
 }
