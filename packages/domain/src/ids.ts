@@ -4,7 +4,7 @@
 export const ID_PREFIX = {
   Area: 'area', Organization: 'org', Member: 'mbr', FeePayment: 'fee', CharterOrder: 'cho',
   AreaReorganization: 'reorg',
-  Fund: 'fund', Campaign: 'cmp', Donation: 'don', Award: 'awd', LedgerEntry: 'led',
+  Fund: 'fund', FundTransfer: 'xfer', Campaign: 'cmp', Donation: 'don', Award: 'awd', LedgerEntry: 'led',
   LearningModelEntry: 'lme', CommunityLearningCenter: 'clc', TrainingCourse: 'trc',
   PolicyDocument: 'doc', Inspection: 'insp', Finding: 'fnd', Recommendation: 'rec',
   CooperationProgram: 'coop', OutreachActivity: 'outr', Webhook: 'whk',

@@ -38,6 +38,7 @@ export function toGraphQLError(e: DomainError): GraphQLError {
 
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FK_VIOLATION = '23503';
+const PG_EXCLUSION_VIOLATION = '23P01';
 const PG_SERIALIZATION = ['40001', '40P01'];
 
 interface PgLikeError { code?: string; detail?: string; driverError?: { code?: string; detail?: string } }
@@ -60,7 +61,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
     return { ...formatted, message: original.message, extensions: { ...(original.details ?? {}), code: original.code } };
   }
   const code = pgCode(original);
-  if (code === PG_UNIQUE_VIOLATION) {
+  if (code === PG_UNIQUE_VIOLATION || code === PG_EXCLUSION_VIOLATION) {
     return { ...formatted, message: 'This record already exists (a unique rule was broken); nothing was changed.', extensions: { code: 'CONFLICT' } };
   }
   if (code === PG_FK_VIOLATION) {

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { isCivilDate, todayInVietnam } from '@khg/domain';
-import { badInput, conflict, type Caller, type Outbox } from '@khg/platform';
+import { EventType, isCivilDate, todayInVietnam } from '@khg/domain';
+import { badInput, conflict, newId, type Caller, type Outbox } from '@khg/platform';
 import { LedgerKind } from '../funds/fund.entity';
 import type { FundService } from '../funds/fund.service';
 import { post } from '../funds/ledger';
@@ -35,13 +34,12 @@ export class TransferService {
       const moving = amount ?? from.balance;
       if (moving <= 0n) throw conflict(`${from.name} holds nothing to transfer (balance ${from.balance} đồng)`, { balance: Number(from.balance) });
       if (moving > from.balance) throw conflict(`${from.name} holds ${from.balance} đồng, less than ${moving}`, { balance: Number(from.balance) });
-      const id = `xfer_${randomUUID()}`;
+      const id = newId('FundTransfer');
       await em.query(`INSERT INTO fund_transfers (id, from_fund_id, to_fund_id, amount, transferred_on, reason) VALUES ($1, $2, $3, $4, $5, $6)`,
         [id, from.id, to.id, moving.toString(), on, why]);
       await post(em, from, { kind: LedgerKind.TRANSFER_OUT, amount: -moving, entryOn: on, transferId: id });
       await post(em, to, { kind: LedgerKind.TRANSFER_IN, amount: moving, entryOn: on, transferId: id });
-      // The catalogue has no FUND_TRANSFERRED yet (requested); nothing else in the change needs an event.
-      void this.outbox;
+      await this.outbox.append(em, caller, { type: EventType.FUND_TRANSFERRED, subjectId: id, areaId: from.areaId, payload: { fromFundId: from.id, toFundId: to.id, amount: Number(moving), on } });
       return { id, fromFundId: from.id, toFundId: to.id, amount: moving, on, reason: why };
     });
   }
