@@ -68,7 +68,12 @@ export class OutboxRelay {
     const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', ['khg-relay']);
     if (rows[0].ok) {
       this.lockHolder = c;
-      c.on('error', () => { this.lockHolder = null; c.release(true); });
+      c.on('error', () => {
+        // may fire more than once for one broken connection: release it once
+        if (this.lockHolder !== c) return;
+        this.lockHolder = null;
+        try { c.release(true); } catch { /* already released */ }
+      });
       return true;
     }
     c.release();
