@@ -71,6 +71,10 @@ export function createDataSource(o: DataSourceOptions): DataSource {
  */
 export async function initializeDatabase(ds: DataSource, schema: string): Promise<void> {
   await ds.initialize();
+  // A pooled connection that dies while checked out (between a transaction's statements) emits
+  // 'error'; unheard, that would end the process. The statement in progress fails and says why.
+  const pool = (ds.driver as unknown as { master?: { on(e: 'connect', f: (c: { on(e: 'error', f: (err: Error) => void): void }) => void): void } }).master;
+  pool?.on('connect', (client) => client.on('error', () => undefined));
   const runner: QueryRunner = ds.createQueryRunner();
   try {
     await runner.connect();

@@ -68,6 +68,9 @@ export class EventStore {
   constructor(url: string, private readonly log: Logger) {
     this.pool = new Pool({ connectionString: url, max: 5, application_name: 'khg-gateway-events' });
     this.pool.on('error', (e) => log.warn({ err: e.message }, 'idle events connection failed'));
+    // A connection can die while checked out between queries (the relay waits on HTTP, webhooks on
+    // receivers): without a listener that 'error' would end the process. The failed query reports it.
+    this.pool.on('connect', (client) => client.on('error', (e) => log.warn({ err: e.message }, 'events connection lost')));
   }
 
   async migrate(): Promise<void> {
