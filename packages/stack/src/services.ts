@@ -120,11 +120,13 @@ export async function startPlatform(o: PlatformOptions): Promise<RunningPlatform
     throw failed.reason;
   }
   const gateway = await startService(GATEWAY, o.gatewayPort, { env, output: o.output });
-  return {
+  const platform: RunningPlatform = {
     gateway, subgraphs,
+    // Stops what runs now: a test may have replaced a process with its restart.
     async stop() {
-      await gateway.stop();
-      await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+      await platform.gateway.stop();
+      await Promise.all(Object.values(platform.subgraphs).map((s) => s.stop()));
     },
   };
+  return platform;
 }
