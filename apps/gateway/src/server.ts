@@ -178,7 +178,10 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
             return sendJson(res, 401, { errors: [{ message: (e as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
           }
         }
-        guard.check(combined!, doc, b?.variables, b?.operationName);
+        // Schema introspection is answered locally (no subgraph, bounded by the schema's size) and
+        // only for authenticated callers: the depth and cost limits, which Playground's and codegen's
+        // standard introspection query exceeds, do not apply to it; the token limit already did.
+        if (!/__schema|__type\b/.test(String(b?.query))) guard.check(combined!, doc, b?.variables, b?.operationName);
         const result = introspect(combined!, doc, b?.variables, b?.operationName);
         sendJson(res, 200, { ...result, ...(result.errors ? { errors: result.errors.map((e) => ({ ...e.toJSON(), message: maskSuggestions(e.message) })) } : {}) });
       })

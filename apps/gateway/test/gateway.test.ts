@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getIntrospectionQuery } from 'graphql';
 import { codes, createArea, createOrganization, graph, graphOk, testState } from '@khg/testing';
 import { composeSupergraph } from '../src/compose';
 
@@ -48,6 +49,14 @@ describe('gateway', () => {
     expect(codes(anonymous)).toEqual(['UNAUTHENTICATED']);
     const d = await graphOk('{ __schema { queryType { name } } }');
     expect(d.__schema.queryType.name).toBe('Query');
+  });
+
+  it('answers the full introspection query Playground and codegen send, with the subscription API', async () => {
+    const r = await graph(getIntrospectionQuery());
+    expect(r.errors).toBeUndefined();
+    const schema = r.data!.__schema;
+    expect(schema.subscriptionType).toMatchObject({ name: 'Subscription' });
+    expect(schema.types.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['Member', 'Donation', 'Inspection', 'DomainEvent', 'Webhook']));
   });
 
   it('refuses a call straight to a subgraph that did not come through the gateway', async () => {
