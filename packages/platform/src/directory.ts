@@ -1,7 +1,11 @@
 import DataLoader from 'dataloader';
 import { Role, type AreaLevel } from '@khg/domain';
 import { signInternalCaller, CALLER_HEADER } from './auth';
-import { forbidden } from './errors';
+import { DomainError, forbidden } from './errors';
+
+/** The directory could not answer now: a retryable failure, never an internal error. */
+const unavailable = (why: string) =>
+  new DomainError('SERVICE_UNAVAILABLE', `Membership is briefly unavailable (${why}); nothing was changed. Retry the request.`, { retryable: true, serviceName: 'membership' });
 import type { Caller } from './auth';
 
 /** What other subgraphs need to know of an organisation: where it sits in both trees. */
@@ -46,14 +50,23 @@ export class MembershipDirectory {
   }
 
   private async query<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const res = await fetch(this.url, {
+    let res: Response;
+    try {
+      res = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CALLER_HEADER]: await this.callerHeader() },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
-    });
-    const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-    if (!body.data || body.errors?.length) throw new Error(`membership directory: ${body.errors?.map((e) => e.message).join('; ') ?? res.status}`);
+      });
+    } catch (e) {
+      throw unavailable(`membership could not be reached (${(e as Error).message})`);
+    }
+    const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+    if (!body.data || body.errors?.length) {
+      // Membership answering "unavailable" (its database restarting) is as retryable as not answering.
+      if (!res.ok || body.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) throw unavailable(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
+      throw new Error(`membership directory: ${body.errors?.map((e) => e.message).join('; ') ?? res.status}`);
+    }
     return body.data;
   }
 
