@@ -40,6 +40,7 @@ export async function startSubgraphServer<L>(o: SubgraphServerOptions<L>): Promi
   const httpServer: Server = createServer();
   const apollo = new ApolloServer<RequestContext<L>>({
     schema: o.schema,
+    stopOnTerminationSignals: false, // stopOnSignals orders the shutdown; Apollo's handler raced it
     csrfPrevention: false, // only the gateway calls subgraphs, with a signed caller header
     introspection: true,
     includeStacktraceInErrorResponses: false,

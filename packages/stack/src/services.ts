@@ -62,7 +62,9 @@ async function waitReady(url: string, child: ChildProcess, name: string, timeout
 
 /** Starts one of the platform's processes and waits for its /health/ready. */
 export async function startService(spec: ServiceSpec, port: number, o: ServiceOptions): Promise<RunningService> {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, spec.entry)], {
+  // KHG_CPU_PROF=<dir> writes a V8 CPU profile of every service when it stops (see docs/performance.md).
+  const profile = o.env.KHG_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${o.env.KHG_CPU_PROF}`, `--cpu-prof-name=${spec.name}.${process.pid}.cpuprofile`] : [];
+  const child = spawn(process.execPath, ['--enable-source-maps', ...profile, join(ROOT, spec.entry)], {
     cwd: ROOT,
     env: { ...o.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,7 +76,7 @@ export async function startService(spec: ServiceSpec, port: number, o: ServiceOp
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        const timer = setTimeout(() => child.kill('SIGKILL'), o.env.KHG_CPU_PROF ? 60_000 : 10_000);
         await exit;
         clearTimeout(timer);
       }
