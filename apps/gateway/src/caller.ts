@@ -8,6 +8,10 @@ export interface GatewayContext {
   /** the signed statement of the caller that subgraphs trust */
   callerHeader: string;
   requestId: string;
+  /** the services this request's plan fetched from (what its answer depends on) */
+  touched?: Set<string>;
+  /** set when the answer may be stored in the response cache */
+  cacheTicket?: import('./response-cache').CacheTicket;
 }
 
 const INTERNAL_TTL_S = 300;

@@ -42,6 +42,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).default(8),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+    /** memory for whole query answers (docs/performance.md); 0 turns the response cache off */
+    RESPONSE_CACHE_MB: z.coerce.number().int().min(0).default(64),
+    /** the longest an answer is served from the cache when no event invalidates it first */
+    RESPONSE_CACHE_TTL_S: z.coerce.number().int().min(1).default(60),
+    /** identical read fetches in flight at once share one subgraph request */
+    SUBGRAPH_FETCH_SHARING: z.enum(['on', 'off']).default('on'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   }, env);
 }

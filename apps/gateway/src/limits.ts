@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import {
@@ -83,6 +84,9 @@ export function maskSuggestions(message: string): string {
  */
 export class OperationGuard {
   private readonly rules: ValidationRule[];
+  private readonly passed = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Set<string>>>();
+  /** texts already parsed within the token limit: the same dashboard query is not parsed twice */
+  private readonly withinTokenLimit = new LRUCache<string, true>({ max: 2000, maxSize: 20_000_000, sizeCalculation: (_v, k) => k.length + 1 });
 
   constructor(readonly limits: OperationLimits) {
     this.rules = armorRules(limits);
@@ -99,9 +103,10 @@ export class OperationGuard {
   }
 
   checkTokens(query: unknown): void {
-    if (typeof query !== 'string') return;
+    if (typeof query !== 'string' || this.withinTokenLimit.has(query)) return;
     try {
       this.parse(query);
+      this.withinTokenLimit.set(query, true);
     } catch (e) {
       if (e instanceof LimitError) throw e;
       // syntax errors are Apollo's to report, with their usual code
@@ -109,6 +114,18 @@ export class OperationGuard {
   }
 
   check(schema: GraphQLSchema, doc: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null): void {
+    // Apollo hands the same DocumentNode for the same text, so an operation already within every
+    // limit with these variables is not walked again (the walks cost more than a cached answer).
+    const key = `${operationName ?? ''}\n${JSON.stringify(variables ?? null)}`;
+    let passed = this.passed.get(schema)?.get(doc);
+    if (passed?.has(key)) return;
+    this.checkNow(schema, doc, variables, operationName);
+    if (!this.passed.has(schema)) this.passed.set(schema, new WeakMap());
+    if (!passed || passed.size >= 256) this.passed.get(schema)!.set(doc, (passed = new Set()));
+    passed.add(key);
+  }
+
+  private checkNow(schema: GraphQLSchema, doc: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null): void {
     validate(schema, doc, this.rules);
     const { maxFirst, defaultListSize, maxCost } = this.limits;
     // Cost: one per field, and a list field multiplies its selection by `first` (or by the default

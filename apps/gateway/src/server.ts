@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { BodyTooLargeError, CALLER_HEADER, REQUEST_ID_HEADER, readJsonBody, runApollo, sendJson, type Logger } from '@khg/platform';
+import { BodyTooLargeError, readJsonBody, runApollo, sendJson, type Logger } from '@khg/platform';
 import { CallerAuthenticator, type GatewayContext } from './caller';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { subgraphHealth } from './health';
@@ -20,7 +20,10 @@ import { EventHub } from './events/hub';
 import { buildSubscriptionSchema, serveSubscriptions, type SubscriptionDeps } from './events/subscriptions';
 import { WebhookDispatcher, buildWebhooksSchema } from './events/webhooks';
 import { MembershipDirectory } from '@khg/platform';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
+import { LocalSubgraphDataSource, SubgraphDataSource, sharingStats } from './subgraph-source';
+import { ResponseCache, responseCachePlugin } from './response-cache';
+import { serviceOfSource } from './events/relay';
 import { PLAYGROUND_CSP, playgroundPage, servePlaygroundAsset, wantsPlayground } from './playground';
 
 export interface RunningGateway {
@@ -30,53 +33,28 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/**
- * Forwards the verified caller and the request id to every subgraph fetch; bounds each fetch by a
- * timeout; turns a failed fetch into an error that names the unavailable service (the gateway then
- * answers with the other services' data: partial results, never a hang).
- */
-class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly serviceName: string, url: string, timeoutMs: number) {
-    super({
-      url,
-      fetcher: ((input: string, init?: RequestInit) =>
-        fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs) })) as never,
-    });
-  }
-
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
-    if (context?.callerHeader) request.http?.headers.set(CALLER_HEADER, context.callerHeader);
-    if (context?.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-  }
-
-  override didEncounterError(error: Error): void {
-    if (error instanceof GraphQLError) throw error;
-    const timedOut = error.name === 'TimeoutError' || /timeout|aborted/i.test(error.message);
-    throw new GraphQLError(
-      timedOut ? `The ${this.serviceName} service did not answer in time; the rest of the data is complete` : `The ${this.serviceName} service is unavailable; the rest of the data is complete`,
-      { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName, retryable: true } },
-    );
-  }
-}
-
 export async function startGateway(config: GatewayConfig, log: Logger): Promise<RunningGateway> {
   const urls = subgraphUrls(config);
   const store = config.DATABASE_URL ? new EventStore(config.DATABASE_URL, log) : null;
-  const webhooks = new LocalGraphQLDataSource(buildWebhooksSchema(store));
+  const webhooks = new LocalSubgraphDataSource(buildWebhooksSchema(store), 'events');
+  const share = config.SUBGRAPH_FETCH_SHARING === 'on';
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name, url }) => (name === 'events' ? webhooks : new CallerForwardingDataSource(name, urls[name] ?? url, config.SUBGRAPH_TIMEOUT_MS)),
+    buildService: ({ name, url }) => (name === 'events' ? webhooks : new SubgraphDataSource(name, urls[name] ?? url, config.SUBGRAPH_TIMEOUT_MS, share)),
   });
   const httpServer = createServer();
   const auth = new CallerAuthenticator(config.JWT_SECRET, config.INTERNAL_SECRET);
   const directory = new MembershipDirectory(config.MEMBERSHIP_URL, config.INTERNAL_SECRET, 'gateway');
   const hub = store ? new EventHub(store, config.DATABASE_URL!, log, config.EVENT_POLL_MS) : null;
   const relay = store ? new OutboxRelay(store, config.DATABASE_URL!, directory, log, config.EVENT_POLL_MS) : null;
-  if (!store) log.warn('DATABASE_URL is not set: subscriptions and webhooks are off');
+  if (!store) log.warn('DATABASE_URL is not set: subscriptions, webhooks and the response cache are off');
+  // Without the event log, writes through other replicas could not invalidate it.
+  const cache = hub && config.RESPONSE_CACHE_MB > 0 ? new ResponseCache({ maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024, ttlMs: config.RESPONSE_CACHE_TTL_S * 1000 }) : null;
   let combined: GraphQLSchema | null = null;
   const deps: Partial<SubscriptionDeps> = { store: store ?? undefined, hub: hub ?? undefined, auth, directory, log };
   // Registered before start: the gateway does not replay schema loads to late listeners.
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    cache?.clear();
     enforceCustomScalars(apiSchema);
     try {
       combined = store ? buildSubscriptionSchema(apiSchema, deps as SubscriptionDeps) : apiSchema;
@@ -96,6 +74,9 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   let draining = false;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Our stop() orders the shutdown (503s, subscriptions, drain, relay, pools); Apollo's own signal
+    // handler raced it and re-raised the signal.
+    stopOnTerminationSignals: false,
     introspection: true, // every operation needs a valid token, so introspection is for authenticated callers only
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
@@ -104,7 +85,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     persistedQueries: {},
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }), ApolloServerPluginLandingPageDisabled(),
-      guard.plugin(), ...blockFieldSuggestions(), ...(safelist ? [safelistPlugin(safelist)] : []),
+      guard.plugin(), ...blockFieldSuggestions(), ...(safelist ? [safelistPlugin(safelist)] : []), ...(cache ? [responseCachePlugin(cache)] : []),
     ],
     formatError: (formatted) => formatted,
   });
@@ -118,6 +99,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   }, log) : null;
   dispatcher?.start();
   hub?.listen(() => dispatcher?.kick());
+  hub?.listen((rows) => cache?.invalidate(new Set(rows.map((r) => serviceOfSource(r.source)))));
   const endpoint = '/graphql';
   const subscriptions = store ? serveSubscriptions(httpServer, endpoint, () => combined!, auth, log, guard) : null;
   const retention = store ? setInterval(() => {
@@ -133,6 +115,11 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
         const degraded = Object.entries(subgraphs).filter(([, s]) => s === 'down').map(([n]) => n);
         sendJson(res, degraded.length ? 503 : 200, { status: degraded.length ? 'degraded' : 'ready', subgraphs, degraded });
       }, (e: Error) => sendJson(res, 503, { status: 'unavailable', reason: e.message }));
+      return;
+    }
+    if (path === '/metrics') {
+      res.setHeader('content-type', 'text/plain; version=0.0.4');
+      res.end(gatewayMetrics(cache));
       return;
     }
     if (path.startsWith('/playground-assets/')) {
@@ -170,7 +157,17 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
         }
         const b = body as { query?: unknown; variables?: Record<string, unknown>; operationName?: string } | undefined;
         const doc = req.method === 'POST' && combined && !Array.isArray(body) ? introspectionOnly(b?.query, b?.operationName) : null;
-        if (!doc) return runApollo(apollo, req, res, body, () => auth.context(req));
+        if (!doc) {
+          // Only JSON POSTs: Apollo's CSRF prevention, which a cached answer skips, refuses nothing else.
+          const ticket = cache && who && b && !Array.isArray(body) && req.method === 'POST' && /^application\/json/i.test(req.headers['content-type'] ?? '')
+            ? cache.ticket(b, who.caller) : null;
+          const hit = ticket && cache!.get(ticket.key);
+          if (hit) {
+            res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-khg-cache': 'hit' });
+            return res.end(hit);
+          }
+          return runApollo(apollo, req, res, body, async () => ({ ...(await auth.context(req)), touched: new Set<string>(), ...(ticket ? { cacheTicket: ticket } : {}) }));
+        }
         if (!who) {
           try {
             await auth.authenticate(req.headers.authorization);
@@ -220,4 +217,25 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
       await store?.close();
     },
   };
+}
+
+function gatewayMetrics(cache: ResponseCache | null): string {
+  const lines = [
+    `# TYPE khg_subgraph_fetches_total counter`, `khg_subgraph_fetches_total ${sharingStats.fetches}`,
+    `# TYPE khg_subgraph_fetches_shared_total counter`, `khg_subgraph_fetches_shared_total ${sharingStats.shared}`,
+    `# TYPE process_resident_memory_bytes gauge`, `process_resident_memory_bytes ${process.memoryUsage().rss}`,
+  ];
+  if (cache) {
+    const { hits, misses, stored, staleOnArrival, invalidations } = cache.stats;
+    lines.push(
+      `# TYPE khg_response_cache_hits_total counter`, `khg_response_cache_hits_total ${hits}`,
+      `# TYPE khg_response_cache_misses_total counter`, `khg_response_cache_misses_total ${misses}`,
+      `# TYPE khg_response_cache_stored_total counter`, `khg_response_cache_stored_total ${stored}`,
+      `# TYPE khg_response_cache_stale_on_arrival_total counter`, `khg_response_cache_stale_on_arrival_total ${staleOnArrival}`,
+      `# TYPE khg_response_cache_invalidations_total counter`, `khg_response_cache_invalidations_total ${invalidations}`,
+      `# TYPE khg_response_cache_entries gauge`, `khg_response_cache_entries ${cache.size.entries}`,
+      `# TYPE khg_response_cache_bytes gauge`, `khg_response_cache_bytes ${cache.size.bytes}`,
+    );
+  }
+  return lines.join('\n') + '\n';
 }

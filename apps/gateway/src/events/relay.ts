@@ -11,6 +11,11 @@ const BATCH = 5000;
 
 export const SOURCES = ['membership', 'fundraising', 'learning', 'inspections'] as const;
 
+/** An outbox's Postgres schema → the subgraph's name in the supergraph. */
+export function serviceOfSource(source: string): string {
+  return source === 'learning' ? 'learning-models' : source;
+}
+
 interface OutboxRow {
   seq: string; type: string; subject_id: string; area_id: string | null;
   payload: Record<string, unknown>; occurred_at: Date; txid: string;
