@@ -77,6 +77,8 @@ describe('members', () => {
       after = p.members.pageInfo.endCursor;
     }
     expect(seen.sort()).toEqual([0, 1, 2, 3, 4].map((i) => `${tag} ${i}`));
+    const none = await graphOk(`query($s: String!) { members(search: $s, first: 2) { totalCount edges { cursor } pageInfo { hasNextPage } } }`, { s: `${folded} khong co` });
+    expect(none.members).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
     const bad = await graph(`{ members(after: "nonsense") { totalCount } }`);
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     const tooMany = await graph(`{ members(first: 100000) { totalCount } }`);

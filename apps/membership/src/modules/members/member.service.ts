@@ -32,7 +32,7 @@ export class MemberService {
     return this.ds.getRepository(MembershipPeriod).find({ where: { memberId: In([...memberIds]) }, order: { from: 'ASC', id: 'ASC' } });
   }
 
-  /** A page of members in id order: two statements (page and total) whatever the page size. */
+  /** A page of members in id order: at most two statements (page and total) whatever the page size. */
   async page(f: MemberFilter): Promise<MemberConnection> {
     const first = pageSize(f.first);
     const qb = this.ds.getRepository(Member).createQueryBuilder('m');
@@ -47,9 +47,19 @@ export class MemberService {
     if (f.status) qb.andWhere('m.status = :status', { status: f.status });
     const search = f.search ? foldVietnamese(f.search) : '';
     if (search) qb.andWhere("m.search_name LIKE :search ESCAPE '\\'", { search: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    const total = qb.clone().getCount();
-    if (f.after) qb.andWhere('m.id > :after', { after: decodeCursor(f.after) });
-    const rows = first === 0 ? [] : await qb.orderBy('m.id', 'ASC').limit(first + 1).getMany();
+    let rows: Member[];
+    let total: number | Promise<number>;
+    if (search && !f.after && first > 0) {
+      // A name search's first page: one trigram scan yields the page and the count of every match
+      // (the window is computed before LIMIT), instead of scanning the index twice.
+      const { entities, raw } = await qb.addSelect('count(*) OVER ()', 'match_count').orderBy('m.id', 'ASC').limit(first + 1).getRawAndEntities<{ match_count: string }>();
+      rows = entities;
+      total = raw.length ? Number(raw[0].match_count) : 0;
+    } else {
+      total = qb.clone().getCount();
+      if (f.after) qb.andWhere('m.id > :after', { after: decodeCursor(f.after) });
+      rows = first === 0 ? [] : await qb.orderBy('m.id', 'ASC').limit(first + 1).getMany();
+    }
     const page = rows.slice(0, first);
     return {
       edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
