@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Role } from '@khg/domain';
 import { signInternalCaller, signUserToken, type Caller } from '@khg/platform';
-import { ROOT, SUBGRAPHS, freePort, startEmbeddedPostgres, startPlatform, type RunningDatabase, type RunningPlatform } from '@khg/stack';
+import { GATEWAY, ROOT, SUBGRAPHS, freePort, startService, type RunningService, startEmbeddedPostgres, startPlatform, type RunningDatabase, type RunningPlatform } from '@khg/stack';
 import { datasetCounts, loadDataset, sizesFor } from './dataset';
 import { startHive, type RunningHive } from './hive';
 import { drain, measure, post, type Measurement, type Target } from './load';
@@ -25,6 +25,7 @@ function options() {
       seconds: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '3' },
       connections: { type: 'string', default: '16' },
+      'write-rate': { type: 'string', default: '5' },
       only: { type: 'string' },
       regenerate: { type: 'boolean', default: false },
     },
@@ -38,7 +39,7 @@ function options() {
     scale: int('scale', values.scale, 1, 100), compare: values.compare!, subscriptions: !values['no-subscriptions'],
     subscribers: int('subscribers', values.subscribers, 1, 5000), mutations: int('mutations', values.mutations, 1, 1000),
     seconds: int('seconds', values.seconds, 1, 600), warmup: int('warmup', values.warmup, 0, 120),
-    connections: int('connections', values.connections, 1, 512),
+    connections: int('connections', values.connections, 1, 512), writeRate: int('write-rate', values['write-rate'], 1, 1000),
     only: values.only ? values.only.split(',') : null, regenerate: values.regenerate!,
   };
 }
@@ -52,13 +53,16 @@ async function main(): Promise<void> {
   const marker = join(dir, 'dataset.json');
   const logFile = join(dir, 'platform.log');
   const secrets = { JWT_SECRET: randomBytes(24).toString('hex'), INTERNAL_SECRET: randomBytes(24).toString('hex') };
-  const env = { ...process.env, ...secrets, LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production' };
+  // One ADMIN token drives every client: the bench measures throughput, not the per-caller rate limit.
+  const env = { ...process.env, ...secrets, LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production', RATE_LIMITS: 'ADMIN=1000000/1000000:1000000/1000000' };
   const started = Date.now();
   let db: RunningDatabase | null = null;
   let platform: RunningPlatform | null = null;
   let hive: RunningHive | null = null;
+  let uncached: RunningService | null = null;
   const cleanup = async () => {
     await hive?.stop().catch(() => undefined);
+    await uncached?.stop().catch(() => undefined);
     await platform?.stop().catch(() => undefined);
     await db?.stop().catch(() => undefined);
   };
@@ -99,7 +103,20 @@ async function main(): Promise<void> {
     const admin: Caller = { sub: 'bench-admin', role: Role.ADMIN };
     const token = await signUserToken(secrets.JWT_SECRET, admin, '4h');
     const internal = await signInternalCaller(secrets.INTERNAL_SECRET, admin, '4h');
-    const ours: Target = { name: 'gateway', base: platform.gateway.url, path: '/graphql', headers: { authorization: `Bearer ${token}` }, pid: platform.gateway.child.pid };
+    const ours: Target = {
+      name: 'gateway', base: platform.gateway.url, path: '/graphql', headers: { authorization: `Bearer ${token}` },
+      pid: platform.gateway.child.pid, metricsUrl: `${platform.gateway.url}/metrics`,
+    };
+    // The same gateway with the response cache off: what every answer costs when it must be computed.
+    say('Starting a second gateway with the response cache off…');
+    uncached = await startService(GATEWAY, await freePort(), {
+      env: {
+        ...env, DATABASE_URL: db.url, RESPONSE_CACHE_MB: '0',
+        ...Object.fromEntries(SUBGRAPHS.map((sg) => [sg.urlEnv!, `${platform!.subgraphs[sg.name].url}/graphql`])),
+      },
+      output: logFile,
+    });
+    const oursUncached: Target = { ...ours, name: 'gateway, cache off', base: uncached.url, pid: uncached.child.pid, metricsUrl: `${uncached.url}/metrics` };
     if (o.compare) {
       say('Starting Hive Gateway on the same supergraph…');
       hive = await startHive({
@@ -120,20 +137,25 @@ async function main(): Promise<void> {
     }
 
     const runId = `bench-${Date.now().toString(36)}`;
-    const list = scenarios(o.scale, runId, cursors).filter((s) => !o.only || o.only.includes(s.key));
+    const list = scenarios(o.scale, runId, cursors, o.writeRate).filter((s) => !o.only || o.only.includes(s.key));
     const load = { connections: o.connections, seconds: o.seconds, warmupSeconds: o.warmup, databaseUrl: db.url };
     const results: Report['scenarios'] = [];
     for (const s of list) {
       const counter = { i: 0 };
       say(`Running ${s.title}…`);
-      const rows: Measurement[] = [await measure(ours, s.request, counter, subgraphs, load)];
-      if (hiveTarget) rows.push(await measure(hiveTarget, s.request, counter, subgraphs, load));
+      const bg = s.background;
+      const rows: Measurement[] = [await measure(ours, s.request, counter, subgraphs, load, bg)];
+      if (!s.write) rows.push(await measure(oursUncached, s.request, counter, subgraphs, load, bg));
+      if (hiveTarget) rows.push(await measure(hiveTarget, s.request, counter, subgraphs, load, bg));
       if (o.compare && s.direct) {
         const url = subgraphs[s.direct.subgraph];
         const direct: Target = { name: `${s.direct.subgraph} direct`, base: url, path: '/graphql', headers: { 'x-khg-caller': internal } };
         rows.push({ ...(await measure(direct, s.direct.request, counter, subgraphs, load)), target: `${s.direct.subgraph} direct (${s.direct.note})` });
       }
-      for (const r of rows) say(`  ${r.target}: ${r.error ? `FAILED ${r.error}` : `${r.rps.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.sqlPerRequest.toFixed(2)} SQL/req, ${r.failed} failed`}`);
+      for (const r of rows) {
+        say(`  ${r.target}: ${r.error ? `FAILED ${r.error}` : `${r.rps.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.sqlPerRequest.toFixed(2)} SQL/req, ${r.failed} failed`
+          + (r.cacheHitRatio !== undefined ? `, ${(100 * r.cacheHitRatio).toFixed(1)} % from cache` : '') + (r.backgroundWrites !== undefined ? `, ${r.backgroundWrites} writes alongside` : '')}`);
+      }
       results.push({ key: s.key, title: s.title, rows });
     }
 

@@ -1,5 +1,5 @@
 import type { Request } from './scenarios';
-import { allSubgraphMetrics, rssOfPid } from './metrics';
+import { allSubgraphMetrics, gatewayCounters, rssOfPid } from './metrics';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -19,6 +19,8 @@ export interface Target {
   headers: Record<string, string>;
   /** the process whose memory is reported as "gateway" (none for direct runs) */
   pid?: number;
+  /** our gateways' /metrics (response cache and shared fetch counters) */
+  metricsUrl?: string;
 }
 
 export interface Measurement {
@@ -29,6 +31,10 @@ export interface Measurement {
   error?: string;
   /** statements of the previous run still running after 20 s, cancelled before this one */
   cancelledBefore?: number;
+  /** answers served from our response cache, of all requests in the run */
+  cacheHitRatio?: number;
+  /** background writes completed during the run (scenarios with writes alongside) */
+  backgroundWrites?: number;
 }
 
 export async function post(target: Target, r: Request): Promise<{ status: number; body: { data?: unknown; errors?: { message: string }[] } }> {
@@ -41,32 +47,45 @@ export async function post(target: Target, r: Request): Promise<{ status: number
 
 export interface LoadOptions { connections: number; seconds: number; warmupSeconds: number; databaseUrl: string }
 
+/** Requests sent alongside the measured ones at a fixed rate (e.g. donations while dashboards load). */
+export interface Background { make: (i: number) => Request; rate: number }
+
 /**
  * One scenario against one target: a check that the request answers without errors, a warm-up,
  * then the measured run; SQL statements per request from the subgraphs' counters around it.
  */
-export async function measure(target: Target, make: (i: number) => Request, counter: { i: number }, subgraphs: Record<string, string>, o: LoadOptions): Promise<Measurement> {
+export async function measure(
+  target: Target, make: (i: number) => Request, counter: { i: number }, subgraphs: Record<string, string>, o: LoadOptions, background?: Background,
+): Promise<Measurement> {
   const cancelled = await drain(o.databaseUrl);
   const empty: Measurement = { target: target.name, rps: NaN, p50: NaN, p99: NaN, requests: 0, failed: 0, sqlPerRequest: NaN, sqlBySubgraph: {}, gatewayRssBytes: NaN, subgraphRssBytes: {} };
   const probe = await post(target, make(counter.i++));
   if (probe.status !== 200 || probe.body.errors?.length) {
     return { ...empty, cancelledBefore: cancelled, error: `HTTP ${probe.status}: ${probe.body.errors?.map((e) => e.message).join('; ') ?? ''}`.slice(0, 300) };
   }
-  const run = (seconds: number) => autocannon({
-    url: target.base, connections: o.connections, duration: seconds, timeout: 30,
+  const cannon = (seconds: number, connections: number, next: (i: number) => Request, rate?: number) => autocannon({
+    url: target.base, connections, duration: seconds, timeout: 30, ...(rate ? { overallRate: rate } : {}),
     requests: [{
       method: 'POST', path: target.path,
       setupRequest: (req: AutocannonRequest) => ({
-        ...req, headers: { 'content-type': 'application/json', ...target.headers }, body: JSON.stringify(make(counter.i++)),
+        ...req, headers: { 'content-type': 'application/json', ...target.headers }, body: JSON.stringify(next(counter.i++)),
       }),
     }],
     // a GraphQL error arrives with HTTP 200: count it as a failure
     verifyBody: (body: string) => !body.includes('"errors"'),
   });
+  const run = async (seconds: number) => {
+    const writes = background ? cannon(seconds, 2, background.make, background.rate) : null;
+    const r = await cannon(seconds, o.connections, make);
+    return { r, w: await writes };
+  };
   await run(o.warmupSeconds);
   const before = await allSubgraphMetrics(subgraphs);
-  const r = await run(o.seconds);
+  const cacheBefore = await gatewayCounters(target.metricsUrl);
+  const { r, w } = await run(o.seconds);
   const after = await allSubgraphMetrics(subgraphs);
+  const cacheAfter = await gatewayCounters(target.metricsUrl);
+  const lookups = cacheAfter && cacheBefore ? cacheAfter.hits - cacheBefore.hits + cacheAfter.misses - cacheBefore.misses : 0;
   const sqlBySubgraph = Object.fromEntries(Object.keys(subgraphs).map((n) => [n, (after[n].sql - before[n].sql) / Math.max(1, r.requests.total)]));
   return {
     target: target.name,
@@ -74,6 +93,8 @@ export async function measure(target: Target, make: (i: number) => Request, coun
     failed: r.errors + r.timeouts + r.non2xx + r.mismatches,
     sqlPerRequest: Object.values(sqlBySubgraph).reduce((a, b) => a + b, 0), sqlBySubgraph,
     gatewayRssBytes: rssOfPid(target.pid), cancelledBefore: cancelled,
+    ...(cacheAfter && cacheBefore ? { cacheHitRatio: lookups ? (cacheAfter.hits - cacheBefore.hits) / Math.max(1, r.requests.total) : 0 } : {}),
+    ...(w ? { backgroundWrites: w.requests.total, failed: r.errors + r.timeouts + r.non2xx + r.mismatches + w.errors + w.non2xx + w.mismatches } : {}),
     subgraphRssBytes: Object.fromEntries(Object.entries(after).map(([n, m]) => [n, m.rssBytes])),
   };
 }

@@ -20,6 +20,14 @@ export async function allSubgraphMetrics(urls: Record<string, string>): Promise<
   return Object.fromEntries(entries);
 }
 
+/** Our gateway's response cache counters (undefined for gateways without them). */
+export async function gatewayCounters(metricsUrl: string | undefined): Promise<{ hits: number; misses: number } | undefined> {
+  if (!metricsUrl) return undefined;
+  const text = await (await fetch(metricsUrl, { signal: AbortSignal.timeout(5000) })).text();
+  const hits = sample(text, 'khg_response_cache_hits_total');
+  return Number.isFinite(hits) ? { hits, misses: sample(text, 'khg_response_cache_misses_total') } : { hits: 0, misses: 0 };
+}
+
 /** Resident memory of a process we started (Linux /proc). */
 export function rssOfPid(pid: number | undefined): number {
   if (!pid) return NaN;

@@ -11,6 +11,8 @@ export interface Scenario {
   /** the same work sent straight to the subgraph that owns it, where one does */
   direct?: { subgraph: string; note: string; request(i: number): Request };
   write?: boolean;
+  /** writes sent alongside at a fixed rate while this scenario is measured */
+  background?: { make(i: number): Request; rate: number; note: string };
 }
 
 const DASHBOARD = `query Dashboard($root: ID!, $year: Int!) {
@@ -50,7 +52,7 @@ const FANOUT_OWN = `query Donations($after: String) {
 
 const RECORD = `mutation Record($input: RecordDonationInput!) { recordDonation(input: $input) { id receiptNumber } }`;
 
-export function scenarios(scale: number, runId: string, donationCursors: (string | null)[]): Scenario[] {
+export function scenarios(scale: number, runId: string, donationCursors: (string | null)[], writeRate = 5): Scenario[] {
   const z = sizesFor(scale);
   const terms = Array.from({ length: 24 }, (_, i) => foldVietnamese(memberName(i * 53 + 7)).toLowerCase());
   const after = (i: number) => donationCursors[i % donationCursors.length];
@@ -68,6 +70,13 @@ export function scenarios(scale: number, runId: string, donationCursors: (string
     {
       key: 'dashboard', title: '1. Province dashboard (10 districts × 4 subgraphs)',
       request: () => ({ query: DASHBOARD, variables: { root: PROVINCE_ORG, year: 2018 } }),
+    },
+    {
+      // Every donation invalidates what read fundraising: the cache earns its keep only if dashboards
+      // still answer fast while the province records money.
+      key: 'dashboard-writes', title: `1b. Province dashboard while ${writeRate} donations/s are recorded`,
+      request: () => ({ query: DASHBOARD, variables: { root: PROVINCE_ORG, year: 2018 } }),
+      background: { make: (i) => donation(i + 90_000_000), rate: writeRate, note: `${writeRate} recordDonation/s alongside` },
     },
     {
       key: 'search', title: '2. Member search, 50 with organisation, area, card',
