@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import { decodeJwt } from 'jose';
 import { DomainError, REQUEST_ID_HEADER, signInternalCaller, toGraphQLError, unauthenticated, verifyUserToken, type Caller } from '@khg/platform';
 
 export interface GatewayContext {
@@ -31,7 +32,9 @@ export class CallerAuthenticator {
     const caller = await verifyUserToken(this.jwtSecret, token);
     const header = await signInternalCaller(this.internalSecret, caller, `${INTERNAL_TTL_S}s`);
     if (this.cache.size >= CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
-    const entry = { caller, header, until: Date.now() + (INTERNAL_TTL_S - 30) * 1000 };
+    // Reused until the signature is near its end, but never past the user token's own expiry.
+    const exp = decodeJwt(token).exp;
+    const entry = { caller, header, until: Math.min(Date.now() + (INTERNAL_TTL_S - 30) * 1000, exp ? exp * 1000 : Infinity) };
     this.cache.set(token, entry);
     return entry;
   }

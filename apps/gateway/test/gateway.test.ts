@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
+import { Role } from '@khg/domain';
+import { signUserToken } from '@khg/platform';
 import { codes, createArea, createOrganization, graph, graphOk, testState } from '@khg/testing';
 import { composeSupergraph } from '../src/compose';
 
@@ -57,6 +59,13 @@ describe('gateway', () => {
     const schema = r.data!.__schema;
     expect(schema.subscriptionType).toMatchObject({ name: 'Subscription' });
     expect(schema.types.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['Member', 'Donation', 'Inspection', 'DomainEvent', 'Webhook']));
+  });
+
+  it('stops accepting a token when it expires, though it was verified moments before', async () => {
+    const token = await signUserToken(testState().jwtSecret, { sub: 'short-lived', role: Role.ADMIN }, '2s');
+    expect((await graph('{ __typename }', {}, { token })).errors).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 3100));
+    expect(codes(await graph('{ __typename }', {}, { token }))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('refuses a call straight to a subgraph that did not come through the gateway', async () => {
