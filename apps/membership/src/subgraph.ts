@@ -72,7 +72,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     const charterOrders = new CharterOrderService(ds, outbox, orgs);
     const stats = new StatsService(ds, outbox, log);
     // Built in the background when missing (e.g. data loaded by SQL); figures are computed live meanwhile.
-    setImmediate(() => void stats.ensureBuilt().catch((e: Error) => log.warn({ err: e.message }, 'building year-end figures failed')));
+    setImmediate(() => stats.buildInBackground());
     const reorgs = new ReorganizationService(ds, outbox);
     const orgChanges = new OrganizationChangeService(ds, outbox, orgs, members);
     return {

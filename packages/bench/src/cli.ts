@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Role } from '@khg/domain';
 import { signInternalCaller, signUserToken, type Caller } from '@khg/platform';
-import { GATEWAY, ROOT, SUBGRAPHS, freePort, startService, type RunningService, startEmbeddedPostgres, startPlatform, type RunningDatabase, type RunningPlatform } from '@khg/stack';
+import { GATEWAY, ROOT, SUBGRAPHS, freePort, startService, type RunningService, startEmbeddedPostgres, startPlatform, takeOverSignals, type RunningDatabase, type RunningPlatform } from '@khg/stack';
 import { datasetCounts, loadDataset, sizesFor } from './dataset';
 import { startHive, type RunningHive } from './hive';
-import { drain, measure, post, type Measurement, type Target } from './load';
+import { drain, measure, post, waitForYearEndFigures, type Measurement, type Target } from './load';
 import { DONATION_PAGE, scenarios } from './scenarios';
 import { measureDelivery, type DeliveryResult } from './subscriptions';
 import { renderReport, type Report } from './report';
@@ -66,7 +66,8 @@ async function main(): Promise<void> {
     await platform?.stop().catch(() => undefined);
     await db?.stop().catch(() => undefined);
   };
-  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  const interrupted = () => void cleanup().then(() => process.exit(130));
+  process.on('SIGINT', interrupted);
 
   try {
     if (o.regenerate || !existsSync(marker)) rmSync(dir, { recursive: true, force: true });
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
       say(`Generating the scale-${o.scale} dataset in ${dir} (once; later runs reuse it)…`);
       const t = Date.now();
       db = await startEmbeddedPostgres({ dir: pgDir, port: pgPort, persistent: true });
+      takeOverSignals(interrupted);
       say('  migrating: booting the platform once with SEED_DEMO=false');
       platform = await startPlatform({ databaseUrl: db.url, gatewayPort: await freePort(), subgraphPorts: await ports(), env, output: logFile });
       await platform.stop();
@@ -94,11 +96,13 @@ async function main(): Promise<void> {
       generation = JSON.parse(readFileSync(marker, 'utf8'));
       say(`Reusing the scale-${o.scale} dataset in ${dir} (generated in ${generation.seconds.toFixed(0)} s; --regenerate to rebuild)`);
       db = await startEmbeddedPostgres({ dir: pgDir, port: pgPort, persistent: true });
+      takeOverSignals(interrupted);
     }
     say(`  ${Object.entries(generation.counts).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
 
     say('Starting the platform (4 subgraphs + gateway)…');
     platform = await startPlatform({ databaseUrl: db.url, gatewayPort: await freePort(), subgraphPorts: await ports(), env, output: logFile });
+    await waitForYearEndFigures(db.url, say);
     const subgraphs = Object.fromEntries(Object.entries(platform.subgraphs).map(([n, s]) => [n, s.url]));
     const admin: Caller = { sub: 'bench-admin', role: Role.ADMIN };
     const token = await signUserToken(secrets.JWT_SECRET, admin, '4h');

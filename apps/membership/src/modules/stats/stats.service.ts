@@ -44,7 +44,8 @@ WITH q AS (
   WHERE c.member_id IN (SELECT member_id FROM mem)
   GROUP BY y.year, c.member_id
 ), paid AS (
-  SELECT DISTINCT f.year, f.member_id FROM fee_payments f WHERE f.year IN (SELECT year FROM years)
+  SELECT DISTINCT f.year, f.member_id FROM fee_payments f
+  WHERE f.year IN (SELECT year FROM years) AND f.member_id IN (SELECT member_id FROM mem)
 ), per_member AS (
   SELECT m.ord, st.status, (cd.member_id IS NOT NULL) AS has_card, (pd.member_id IS NOT NULL) AS has_paid, coalesce(i.n, 0) AS issued
   FROM mem m
@@ -137,6 +138,14 @@ export class StatsService {
     if (pairs.size) await store(em, [...pairs.values()]);
   }
 
+  /** ensureBuilt, retried until it succeeds: a failed build (a cancelled statement, a lost connection) must not leave figures computed live for good. */
+  buildInBackground(retryMs = 30_000): void {
+    this.ensureBuilt().catch((e: Error) => {
+      this.log?.warn({ err: e.message, retryInMs: retryMs }, 'building year-end figures failed; will retry');
+      setTimeout(() => this.buildInBackground(retryMs), retryMs).unref();
+    });
+  }
+
   /**
    * Builds the maintained rows when they are missing (data loaded by SQL, or a database from before
    * the table existed), in the background: until then figures are computed from the history tables.
@@ -152,7 +161,7 @@ export class StatsService {
       return true;
     });
     if (done) this.ready = true;
-    else setTimeout(() => void this.ensureBuilt().catch((e: Error) => this.log?.warn({ err: e.message }, 'building year-end figures failed')), 5000);
+    else setTimeout(() => this.buildInBackground(), 5000).unref();
   }
 }
 
