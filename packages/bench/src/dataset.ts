@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { foldVietnamese } from '@khg/domain';
+import { REBUILD_ROLLUP_SQL } from '@khg/learning-models/rollup';
 
 /**
  * The Hưng Yên-scale dataset, loaded with set-based SQL (INSERT … SELECT generate_series) straight
@@ -219,19 +220,8 @@ FROM (SELECT s.*, ${status} AS st FROM (SELECT s.*, nextval('entry_no') AS n FRO
 INSERT INTO learning_model_decisions (entry_id, status, previous_status, decision_number, decided_on, criteria_code, correction, actor_sub)
 SELECT id, status, 'REGISTERED', decision_number, decided_on, criteria_code, false, 'bench-load'
 FROM learning_model_entries WHERE status <> 'REGISTERED' ORDER BY id;` },
-    // the learning-models subgraph's own roll-up rebuild (modules/rates/rollup.ts, rebuildRollup)
-    { name: 'roll-up rebuild', sql: `
-DELETE FROM rollup_counts;
-INSERT INTO rollup_counts (area_id, year, kind, eligible, registered, recognized, not_recognized)
-SELECT x.area_id, x.year, x.kind, sum(x.el), sum(x.reg), sum(x.rec), sum(x.nrec)
-FROM (
-  SELECT unnest(e.area_ancestry) AS area_id, e.year, e.kind, 0::bigint AS el, 1 AS reg,
-         (e.status = 'RECOGNIZED')::int AS rec, (e.status = 'NOT_RECOGNIZED')::int AS nrec
-  FROM learning_model_entries e
-  UNION ALL
-  SELECT unnest(c.area_ancestry), c.year, c.kind, c.count, 0, 0, 0 FROM eligible_counts c
-) x
-GROUP BY x.area_id, x.year, x.kind;` },
+    // the learning-models subgraph's own roll-up rebuild
+    { name: 'roll-up rebuild', sql: `DELETE FROM rollup_counts;\n${REBUILD_ROLLUP_SQL};` },
     { name: 'learning centres', sql: `
 INSERT INTO community_learning_centers (id, name, area_id, area_ancestry, established_on)
 SELECT ${uid('clc', 1, 'c')}, 'Trung tâm học tập cộng đồng xã ' || c, ${uid('area', 3, 'c')}, ${cAnc('c')}, date '2005-01-15'

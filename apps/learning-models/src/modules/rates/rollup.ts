@@ -46,13 +46,8 @@ export async function rollupRegistered(em: EntityManager, entryIds: readonly str
   await em.query(UPSERT.replace('%SOURCE%', source), [entryIds]);
 }
 
-/**
- * Recomputes the whole roll-up from entries and eligible counts (demo seed, bulk loads, and a
- * repair if the maintained table were ever doubted): one statement.
- */
-export async function rebuildRollup(em: EntityManager): Promise<void> {
-  await em.query('DELETE FROM rollup_counts');
-  await em.query(`
+/** The whole roll-up from entries and eligible counts, into an empty `rollup_counts` (the bench's loader runs it too). */
+export const REBUILD_ROLLUP_SQL = `
 INSERT INTO rollup_counts (area_id, year, kind, eligible, registered, recognized, not_recognized)
 SELECT x.area_id, x.year, x.kind, sum(x.el), sum(x.reg), sum(x.rec), sum(x.nrec)
 FROM (
@@ -62,5 +57,13 @@ FROM (
   UNION ALL
   SELECT unnest(c.area_ancestry), c.year, c.kind, c.count, 0, 0, 0 FROM eligible_counts c
 ) x
-GROUP BY x.area_id, x.year, x.kind`);
+GROUP BY x.area_id, x.year, x.kind`;
+
+/**
+ * Recomputes the whole roll-up from entries and eligible counts (demo seed, bulk loads, and a
+ * repair if the maintained table were ever doubted): one statement.
+ */
+export async function rebuildRollup(em: EntityManager): Promise<void> {
+  await em.query('DELETE FROM rollup_counts');
+  await em.query(REBUILD_ROLLUP_SQL);
 }
