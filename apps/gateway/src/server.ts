@@ -147,7 +147,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
             : limitError('batch', config.MAX_BATCH, ops.length);
         }
         for (const op of ops) guard.checkTokens(op?.query);
-        let who: { caller: { sub: string; role: import('@khg/domain').Role } } | null = null;
+        let who: Awaited<ReturnType<CallerAuthenticator['authenticate']>> | null = null;
         try { who = await auth.authenticate(req.headers.authorization); } catch { who = null; }
         const wait = limiter.take(who?.caller.sub ?? `ip:${req.socket.remoteAddress}`, who?.caller.role ?? 'ANONYMOUS', Date.now());
         if (wait > 0) {

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { Request } from './scenarios';
 import { allSubgraphMetrics, gatewayCounters, rssOfPid } from './metrics';
 
@@ -105,11 +106,7 @@ export async function measure(
  * cancel what is left, on the benchmark's own database only.
  */
 export async function drain(databaseUrl: string, ms = 20_000): Promise<number> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Client } = require('pg') as typeof import('pg');
-  const c = new Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
+  return withDatabase(databaseUrl, async (c) => {
     const active = async () => Number((await c.query<{ n: string }>(
       `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND backend_type = 'client backend' AND query NOT ILIKE 'LISTEN%'`)).rows[0].n);
     const until = Date.now() + ms;
@@ -119,6 +116,15 @@ export async function drain(databaseUrl: string, ms = 20_000): Promise<number> {
       await c.query(`SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND backend_type = 'client backend'`);
     }
     return left;
+  });
+}
+
+/** One connection to the benchmark's database for `fn`, closed after it. */
+async function withDatabase<T>(databaseUrl: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    return await fn(c);
   } finally {
     await c.end();
   }
@@ -130,11 +136,7 @@ export async function drain(databaseUrl: string, ms = 20_000): Promise<number> {
  * before they exist would measure the fallback, and a drain would cancel the build.
  */
 export async function waitForYearEndFigures(databaseUrl: string, say: (s: string) => void, maxMs = 45 * 60_000): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Client } = require('pg') as typeof import('pg');
-  const c = new Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
+  await withDatabase(databaseUrl, async (c) => {
     const started = Date.now();
     let told = false;
     for (;;) {
@@ -145,7 +147,5 @@ export async function waitForYearEndFigures(databaseUrl: string, say: (s: string
       await new Promise((r) => setTimeout(r, 2000));
     }
     if (told) say(`  built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  } finally {
-    await c.end();
-  }
+  });
 }
