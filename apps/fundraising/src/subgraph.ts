@@ -22,7 +22,8 @@ import { FundTransfers1765000000000 } from './migrations/1765000000000-fund-tran
 import { FundYearTotals1765300000000 } from './migrations/1765300000000-fund-year-totals';
 import { FundTransferResolver } from './modules/transfers/transfer.resolver';
 import { TransferService } from './modules/transfers/transfer.service';
-import { ComparableYear, ComparableYearFundraisingResolver } from './modules/stats/comparable.resolver';
+import { ComparableYear } from '@khg/platform/membership-refs';
+import { ComparableYearFundraisingResolver } from './modules/stats/comparable.resolver';
 
 const resolvers = [FundResolver, OrganizationFundResolver, CampaignResolver, DonationResolver, AwardResolver, AreaFundraisingResolver, FundTransferResolver, ComparableYearFundraisingResolver] as const;
 

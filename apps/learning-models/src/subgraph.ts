@@ -20,7 +20,8 @@ import { CourseService } from './modules/courses/course.service';
 import { courseLoaders } from './modules/courses/course.loaders';
 import { seedLearningDemo } from './demo/seed';
 
-import { ComparableYear, ComparableYearLearningModelsResolver } from './modules/comparable/comparable.resolver';
+import { ComparableYear } from '@khg/platform/membership-refs';
+import { ComparableYearLearningModelsResolver } from './modules/comparable/comparable.resolver';
 
 const resolvers = [
   LearningModelEntryResolver, AreaLearningModelsResolver, LearningModelRateResolver, CommunityLearningCenterResolver, TrainingCourseResolver,

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { External, Key } from '@khg/platform';
+import { AreaYearAncestry } from '@khg/platform/membership-refs';
 
 // Membership owns areas, organisations and members. These stubs carry only the key (and, for
 // Area, the fields the roll-up needs from membership through @requires), so fundraising can point
@@ -14,17 +15,6 @@ export class AreaStatistic {
   @Field(() => Int)
   @External()
   population: number;
-}
-
-@ObjectType({ description: 'Where an area lay in one year (owned by membership).' })
-export class AreaYearAncestry {
-  @Field(() => Int)
-  @External()
-  year: number;
-
-  @Field(() => [ID])
-  @External()
-  ancestorIds: string[];
 }
 
 @ObjectType()

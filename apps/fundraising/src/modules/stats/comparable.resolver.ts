@@ -1,26 +1,7 @@
-import { Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { External, Key, Requires, VndScalar } from '@khg/platform';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ComparableYear } from '@khg/platform/membership-refs';
+import { Requires, VndScalar } from '@khg/platform';
 import type { Ctx as Context } from '../../context';
-
-/** Membership's ComparableYear: its sources (units and shares) come through @requires. */
-@ObjectType()
-@Key('id')
-export class ComparableYear {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  @External()
-  year?: number;
-
-  @Field(() => [ID])
-  @External()
-  sourceAreaIds?: string[];
-
-  @Field(() => [Float])
-  @External()
-  sourceShares?: number[];
-}
 
 const SHARE_SCALE = 100_000_000n;
 

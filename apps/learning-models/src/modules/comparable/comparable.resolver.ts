@@ -1,28 +1,9 @@
-import { Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { External, Key, Requires } from '@khg/platform';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ComparableYear } from '@khg/platform/membership-refs';
+import { Requires } from '@khg/platform';
 import type { Ctx as Context } from '../../context';
 import { areaRef } from '../shared/stubs';
 import { LearningModelRate } from '../rates/rate.types';
-
-/** Membership's ComparableYear: its sources (units and shares) come through @requires. */
-@ObjectType()
-@Key('id')
-export class ComparableYear {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  @External()
-  year?: number;
-
-  @Field(() => [ID])
-  @External()
-  sourceAreaIds?: string[];
-
-  @Field(() => [Float])
-  @External()
-  sourceShares?: number[];
-}
 
 @Resolver(() => ComparableYear)
 export class ComparableYearLearningModelsResolver {

@@ -1,23 +1,12 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { External, Key } from '@khg/platform';
+import { AreaYearAncestry } from '@khg/platform/membership-refs';
 
 /**
  * Membership's Area, as this subgraph sees it. The key is resolvable because this subgraph adds
  * `Area.learningModels`; `ancestorIds` comes from membership (`@requires`) so target inheritance
  * needs no call back to membership.
  */
-/** Membership's ancestry of an area in one year (on the year's reference date). */
-@ObjectType()
-export class AreaYearAncestry {
-  @Field(() => Int)
-  @External()
-  year: number;
-
-  @Field(() => [ID])
-  @External()
-  ancestorIds: string[];
-}
-
 @ObjectType()
 @Key('id')
 export class Area {
