@@ -4,29 +4,20 @@
 // errors returned, records lost or doubled (must be 0), time to recover. Run after `npm run build`:
 //   node scripts/faults.mjs      (or: npm run bench:faults)
 import { createRequire } from 'node:module';
-import { randomUUID, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 
 const require = createRequire(import.meta.url);
-const { SUBGRAPHS, freePort, startEmbeddedPostgres, startPlatform } = require('../packages/stack/dist/index.js');
+const { startThrowawayPlatform } = require('../packages/stack/dist/index.js');
 const { signUserToken } = require('../packages/platform/dist/index.js');
 const { Client } = require('pg');
 
-const dir = mkdtempSync(join(tmpdir(), 'khg-faults-'));
-const log = join(dir, 'platform.log');
-const pgPort = await freePort();
-const startDb = () => startEmbeddedPostgres({ dir: join(dir, 'pg'), port: pgPort, persistent: true });
-let db = await startDb();
-const jwt = randomBytes(24).toString('hex');
-const ports = {};
-for (const s of SUBGRAPHS) ports[s.name] = await freePort();
-const p = await startPlatform({
-  databaseUrl: db.url, gatewayPort: await freePort(), subgraphPorts: ports, output: log,
-  env: { ...process.env, JWT_SECRET: jwt, INTERNAL_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: 'warn', SUBGRAPH_TIMEOUT_MS: '1500', EVENT_POLL_MS: '200', RATE_LIMIT_CALLER: '1000/5000' },
+const t0 = await startThrowawayPlatform({
+  prefix: 'khg-faults-', restartableDatabase: true,
+  env: { SUBGRAPH_TIMEOUT_MS: '1500', EVENT_POLL_MS: '200', RATE_LIMIT_CALLER: '1000/5000' },
 });
-const url = `${p.gateway.url}/graphql`;
+const p = t0.platform;
+const jwt = t0.jwtSecret;
+const url = t0.gatewayUrl;
 const admin = await signUserToken(jwt, { sub: 'faults-admin', role: 'ADMIN' });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -111,10 +102,10 @@ step('2 done');
   })();
   await sleep(500);
   step('stopping postgres');
-  await db.stop();
+  await t0.db.stop();
   step('postgres stopped');
   await sleep(1000);
-  db = await startDb();
+  const db = await t0.startDatabaseAgain();
   const back = Date.now();
   step('postgres started');
   await stream;
@@ -148,9 +139,7 @@ step('3 done');
   rows.push({ scenario: `gateway SIGTERM + restart (${back - stopped} ms)`, sent: t.sent, errors: t.errors, lostOrDoubled: 0, recoverMs: Math.max(0, t.lastError - back) });
 }
 
-await p.stop();
-await db.stop();
-rmSync(dir, { recursive: true, force: true });
+await t0.stop();
 
 const head = ['scenario', 'requests sent', 'errors returned', 'records lost or doubled', 'time to recover (ms)'];
 const table = rows.map((r) => [r.scenario, r.sent, r.errors, r.lostOrDoubled, r.recoverMs].map(String));

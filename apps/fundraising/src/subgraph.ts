@@ -1,4 +1,4 @@
-import { OutboxEvent, type SubgraphDefinition } from '@khg/platform';
+import { OutboxEvent, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { Ledger1764700000000 } from './migrations/1764700000000-ledger';
 import type { Ctx, FundraisingLoaders } from './context';
@@ -29,9 +29,7 @@ const resolvers = [FundResolver, OrganizationFundResolver, CampaignResolver, Don
 
 /** Fundraising: Study Promotion Funds, their ledgers, campaigns, donations, awards, per-capita figures. */
 export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
-  name: 'fundraising',
-  dbSchema: 'fundraising',
-  defaultPort: 4002,
+  ...subgraphIdentity('fundraising'),
   entities: [Fund, LedgerEntry, Campaign, Donation, Award, OutboxEvent],
   migrations: [Initial1764600000000, Ledger1764700000000, FundTransfers1765000000000, FundYearTotals1765300000000],
   schema: {

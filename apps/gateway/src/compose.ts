@@ -1,20 +1,20 @@
-// Build step: composes the four subgraphs' SDL into supergraph.graphql. A composition error
+// Build step: composes the manifest's subgraphs' SDL into supergraph.graphql. A composition error
 // fails the build, so a breaking schema change never reaches the gateway.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse, type DocumentNode } from 'graphql';
+import { fromRoot, loadManifest, type SubgraphManifestEntry } from '@khg/platform/manifest';
 import { WEBHOOKS_SDL } from './events/webhooks';
 
-export const SUBGRAPH_NAMES = ['membership', 'fundraising', 'learning-models', 'inspections'] as const;
-const APPS = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..', '..', '..');
 
 /** The supergraph SDL from the subgraphs' printed schemas, or the composition errors. */
-export function composeSupergraph(): { supergraph: string } | { errors: string[] } {
-  const services: { name: string; url: string; typeDefs: DocumentNode }[] = SUBGRAPH_NAMES.map((name, i) => ({
-    name,
-    url: `http://127.0.0.1:${4001 + i}/graphql`,
-    typeDefs: parse(readFileSync(join(APPS, name, 'schema.graphql'), 'utf8')),
+export function composeSupergraph(manifest: readonly SubgraphManifestEntry[] = loadManifest()): { supergraph: string } | { errors: string[] } {
+  const services: { name: string; url: string; typeDefs: DocumentNode }[] = manifest.map((m) => ({
+    name: m.name,
+    url: `http://127.0.0.1:${m.port}/graphql`,
+    typeDefs: parse(readFileSync(fromRoot(ROOT, m.schemaFile), 'utf8')),
   }));
   // The webhooks subgraph runs inside the gateway (see events/webhooks.ts).
   services.push({ name: 'events', url: 'http://gateway.local/events', typeDefs: parse(WEBHOOKS_SDL) });
@@ -39,6 +39,6 @@ if (require.main === module) {
       process.exit(1);
     }
     writeFileSync(SUPERGRAPH_FILE, result.supergraph);
-    process.stdout.write(`supergraph.graphql recomposed from ${SUBGRAPH_NAMES.join(', ')} and events\n`);
+    process.stdout.write(`supergraph.graphql recomposed from ${loadManifest().map((m) => m.name).join(', ')} and events\n`);
   }
 }

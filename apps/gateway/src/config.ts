@@ -1,19 +1,28 @@
 import { join } from 'node:path';
-import { loadConfig, port, secret, z } from '@khg/platform';
+import { loadConfig, loadManifest, manifestEntry, port, secret, z, type SubgraphManifestEntry } from '@khg/platform';
 
 const url = (name: string, fallback: string) => z.string().url(`${name} must be an http(s) URL of the subgraph's /graphql`).default(fallback);
+const defaultUrl = (m: SubgraphManifestEntry) => `http://127.0.0.1:${m.port}/graphql`;
 
 /** The gateway's settings, validated at start (see the README's configuration table). */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
+  const manifest = loadManifest(env);
+  // One `<NAME>_URL` per subgraph of the manifest, validated with the rest.
+  const urlShape = Object.fromEntries(manifest.map((m) => [m.urlVariable, url(m.urlVariable, defaultUrl(m))]));
+  const config = loadGatewaySettings(env, urlShape);
+  const values = config as unknown as Record<string, string>;
+  return { ...config, manifest, subgraphUrls: Object.fromEntries(manifest.map((m) => [m.name, values[m.urlVariable]])) as Record<string, string> };
+}
+
+function loadGatewaySettings(env: NodeJS.ProcessEnv, urlShape: Record<string, ReturnType<typeof url>>) {
   return loadConfig('gateway', {
+    ...urlShape,
     PORT: port(4000),
     HOST: z.string().default('127.0.0.1'),
     JWT_SECRET: secret('JWT_SECRET'),
     INTERNAL_SECRET: secret('INTERNAL_SECRET'),
-    MEMBERSHIP_URL: url('MEMBERSHIP_URL', 'http://127.0.0.1:4001/graphql'),
-    FUNDRAISING_URL: url('FUNDRAISING_URL', 'http://127.0.0.1:4002/graphql'),
-    LEARNING_MODELS_URL: url('LEARNING_MODELS_URL', 'http://127.0.0.1:4003/graphql'),
-    INSPECTIONS_URL: url('INSPECTIONS_URL', 'http://127.0.0.1:4004/graphql'),
+    /** where the membership directory is asked (membership's own URL unless set) */
+    MEMBERSHIP_URL: url('MEMBERSHIP_URL', defaultUrl(manifestEntry('membership'))),
     SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', 'supergraph.graphql')),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
@@ -55,10 +64,5 @@ export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
 /** The subgraph name in the supergraph → the URL to reach it here. */
 export function subgraphUrls(c: GatewayConfig): Record<string, string> {
-  return {
-    membership: c.MEMBERSHIP_URL,
-    fundraising: c.FUNDRAISING_URL,
-    'learning-models': c.LEARNING_MODELS_URL,
-    inspections: c.INSPECTIONS_URL,
-  };
+  return c.subgraphUrls;
 }

@@ -19,11 +19,10 @@ import { OutboxRelay } from './events/relay';
 import { EventHub } from './events/hub';
 import { buildSubscriptionSchema, serveSubscriptions, type SubscriptionDeps } from './events/subscriptions';
 import { WebhookDispatcher, buildWebhooksSchema } from './events/webhooks';
-import { MembershipDirectory } from '@khg/platform';
+import { MembershipDirectory, serviceOfSource } from '@khg/platform';
 import type { GraphQLSchema } from 'graphql';
 import { LocalSubgraphDataSource, SubgraphDataSource, sharingStats } from './subgraph-source';
 import { ResponseCache, responseCachePlugin } from './response-cache';
-import { serviceOfSource } from './events/relay';
 import { PLAYGROUND_CSP, playgroundPage, servePlaygroundAsset, wantsPlayground } from './playground';
 
 export interface RunningGateway {
@@ -46,7 +45,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   const auth = new CallerAuthenticator(config.JWT_SECRET, config.INTERNAL_SECRET);
   const directory = new MembershipDirectory(config.MEMBERSHIP_URL, config.INTERNAL_SECRET, 'gateway');
   const hub = store ? new EventHub(store, config.DATABASE_URL!, log, config.EVENT_POLL_MS) : null;
-  const relay = store ? new OutboxRelay(store, config.DATABASE_URL!, directory, log, config.EVENT_POLL_MS) : null;
+  const relay = store ? new OutboxRelay(store, config.DATABASE_URL!, directory, log, config.EVENT_POLL_MS, config.manifest.map((m) => m.dbSchema)) : null;
   if (!store) log.warn('DATABASE_URL is not set: subscriptions, webhooks and the response cache are off');
   // Without the event log, writes through other replicas could not invalidate it.
   const cache = hub && config.RESPONSE_CACHE_MB > 0 ? new ResponseCache({ maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024, ttlMs: config.RESPONSE_CACHE_TTL_S * 1000 }) : null;
@@ -99,7 +98,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   }, log) : null;
   dispatcher?.start();
   hub?.listen(() => dispatcher?.kick());
-  hub?.listen((rows) => cache?.invalidate(new Set(rows.map((r) => serviceOfSource(r.source)))));
+  hub?.listen((rows) => cache?.invalidate(new Set(rows.map((r) => serviceOfSource(config.manifest, r.source)))));
   const endpoint = '/graphql';
   const subscriptions = store ? serveSubscriptions(httpServer, endpoint, () => combined!, auth, log, guard) : null;
   const retention = store ? setInterval(() => {

@@ -1,4 +1,4 @@
-import { OutboxEvent, type SubgraphDefinition } from '@khg/platform';
+import { OutboxEvent, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
 import type { Ctx, InspectionsLoaders } from './context';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { Inspections1764700000000 } from './migrations/1764700000000-inspections';
@@ -33,9 +33,7 @@ const resolvers = [
 
 /** Inspections: policy documents, inspections with findings and recommendations, cooperation programmes, outreach. */
 export const inspectionsSubgraph: SubgraphDefinition<InspectionsLoaders> = {
-  name: 'inspections',
-  dbSchema: 'inspections',
-  defaultPort: 4004,
+  ...subgraphIdentity('inspections'),
   entities: [PolicyDocument, Inspection, InspectionDocument, Finding, Recommendation, CooperationProgram, OutreachActivity, OutreachDocument, OutboxEvent],
   migrations: [Initial1764600000000, Inspections1764700000000],
   schema: {

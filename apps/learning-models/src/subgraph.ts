@@ -1,4 +1,4 @@
-import { OutboxEvent, type SubgraphDefinition } from '@khg/platform';
+import { OutboxEvent, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { LearningModels1764700000000 } from './migrations/1764700000000-learning-models';
 import type { Ctx, LearningLoaders } from './context';
@@ -30,9 +30,7 @@ const resolvers = [
 
 /** Learning models: families, clans, communities and units against targets; Community Learning Centres; cadre training. */
 export const learningModelsSubgraph: SubgraphDefinition<LearningLoaders> = {
-  name: 'learning-models',
-  dbSchema: 'learning',
-  defaultPort: 4003,
+  ...subgraphIdentity('learning-models'),
   entities: [LearningModelEntry, LearningModelDecision, CommunityLearningCenter, CenterEvaluation, TrainingCourse, OutboxEvent],
   migrations: [Initial1764600000000, LearningModels1764700000000],
   schema: {

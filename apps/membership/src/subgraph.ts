@@ -1,7 +1,7 @@
 import type { SubgraphDefinition } from '@khg/platform';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { OrgYearStats1765200000000 } from './migrations/1765200000000-org-year-stats';
-import { OutboxEvent } from '@khg/platform';
+import { OutboxEvent, subgraphIdentity } from '@khg/platform';
 import type { MembershipLoaders } from './context';
 import { Area, AreaStatistic } from './modules/areas/area.entity';
 import { AreaResolver } from './modules/areas/area.resolver';
@@ -48,9 +48,7 @@ const resolvers = [
 
 /** Membership: areas, the organisation tree, members, cards, fees, Charter orders. */
 export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
-  name: 'membership',
-  dbSchema: 'membership',
-  defaultPort: 4001,
+  ...subgraphIdentity('membership'),
   entities: [Area, AreaStatistic, Organization, Member, MembershipPeriod, MemberStatusChange, MemberCard, FeePayment, CharterOrder, OutboxEvent, AreaParent, AreaLineage, AreaReorganization],
   migrations: [Initial1764600000000, AreasOverTime1765000000000, OrgYearStats1765200000000],
   schema: {

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { foldVietnamese } from '@khg/domain';
+import { manifestEntry } from '@khg/platform/manifest';
 import { REBUILD_ROLLUP_SQL } from '@khg/learning-models/rollup';
 
 /**
@@ -260,15 +261,14 @@ FROM generate_series(1, ${z.inspections}) i, generate_series(1, 3) k WHERE i % 1
   ];
 }
 
-export const SCHEMAS: Record<string, string> = { membership: 'membership', fundraising: 'fundraising', 'learning-models': 'learning', inspections: 'inspections' };
-
 /** Loads everything; the schemas must exist and be empty (fresh migrations). */
 export async function loadDataset(databaseUrl: string, scale: number, log: (s: string) => void, skipUntil?: string): Promise<void> {
   const z = sizesFor(scale);
-  const plan: [string, Step[]][] = [
+  // Each subgraph's rows go into its own schema, as the manifest names it.
+  const plan: [string, Step[]][] = ([
     ['membership', membershipSteps(z)], ['fundraising', fundraisingSteps(z)],
-    ['learning', learningSteps(z)], ['inspections', inspectionSteps(z)],
-  ];
+    ['learning-models', learningSteps(z)], ['inspections', inspectionSteps(z)],
+  ] as const).map(([subgraph, steps]) => [manifestEntry(subgraph).dbSchema, steps]);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -289,7 +289,7 @@ export async function loadDataset(databaseUrl: string, scale: number, log: (s: s
     }
     const t = Date.now();
     await client.query('RESET search_path');
-    for (const schema of Object.values(SCHEMAS)) {
+    for (const [schema] of plan) {
       const { rows } = await client.query<{ t: string }>('SELECT tablename AS t FROM pg_tables WHERE schemaname = $1', [schema]);
       for (const r of rows) await client.query(`VACUUM ANALYZE "${schema}"."${r.t}"`);
     }

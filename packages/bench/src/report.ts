@@ -1,5 +1,6 @@
 import type { Measurement } from './load';
 import type { DeliveryResult } from './subscriptions';
+import { SUBGRAPH_MANIFEST } from '@khg/platform/manifest';
 import { mb } from './metrics';
 
 export interface Report {
@@ -21,13 +22,14 @@ export function renderReport(r: Report): string {
   lines.push(`Scale ${r.scale}: ${Object.entries(c).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}; generated in ${r.generation.seconds.toFixed(0)} s.`);
   lines.push(`${r.connections} concurrent clients, ${r.seconds} s per run after a warm-up, loopback. ${r.at}`);
   lines.push('');
-  const head = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'from cache', 'SQL/req', 'SQL by subgraph (m/f/l/i)', 'gateway MB', 'subgraphs MB (m/f/l/i)'];
+  const initials = SUBGRAPH_MANIFEST.map((m) => m.name[0]).join('/');
+  const head = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'from cache', 'SQL/req', `SQL by subgraph (${initials})`, 'gateway MB', `subgraphs MB (${initials})`];
   if (r.compare) head.push('ours ÷ this: req/s', 'p50');
   lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
   for (const s of r.scenarios) {
     const ours = s.rows[0];
     for (const m of s.rows) {
-      const sg = ['membership', 'fundraising', 'learning-models', 'inspections'];
+      const sg = SUBGRAPH_MANIFEST.map((m) => m.name);
       const row = [
         m === ours ? s.title : '', m.target,
         m.error ? `failed: ${m.error.replace(/\|/g, '/')}` : f1(m.rps), f1(m.p50), f1(m.p99), String(m.failed),

@@ -3,6 +3,7 @@ import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import type { RequestContext } from './context';
 import { requireAdmin } from './context';
 import { badInput } from './errors';
+import { OUTBOX_AUDIT_INDEXES_SQL } from './outbox';
 import { Shareable } from './federation';
 import { DateTimeScalar } from './scalars';
 
@@ -85,13 +86,15 @@ export function auditResolverFor(service: string) {
   return AuditResolver;
 }
 
-/** Indexes for the audit queries (by entity, by actor), added to every subgraph's migrations. */
+/** Indexes for the audit queries, added to every subgraph's migrations. */
 export class AuditIndexes1765000000000 implements MigrationInterface {
   name = 'AuditIndexes1765000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX IF NOT EXISTS outbox_events_subject ON outbox_events (subject_id, seq)`);
-    await q.query(`CREATE INDEX IF NOT EXISTS outbox_events_actor ON outbox_events ((actor->>'sub'), seq)`);
+    // A subgraph younger than this migration has no outbox yet when it runs (migrations run in
+    // timestamp order); its first migration creates the outbox with these indexes (OUTBOX_SQL).
+    const [{ t }] = (await q.query(`SELECT to_regclass('outbox_events') AS t`)) as { t: string | null }[];
+    if (t) await q.query(OUTBOX_AUDIT_INDEXES_SQL);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -10,21 +10,24 @@ export function loadConfig<S extends z.ZodRawShape>(
   env: NodeJS.ProcessEnv = process.env,
 ): z.infer<z.ZodObject<S>> {
   const result = z.object(shape).safeParse(env);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
-  process.stderr.write(`${name}: invalid configuration\n${lines.join('\n')}\n`);
+  const problems = result.success
+    ? productionSecretProblems(result.data, env)
+    : result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
+  if (result.success && problems.length === 0) return result.data;
+  process.stderr.write(`${name}: invalid configuration\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
   process.exit(1);
 }
 
 const DEV_SECRET = 'khg-local-development-secret-change-me';
-const isProduction = (env: NodeJS.ProcessEnv) => env.NODE_ENV === 'production';
 
-/** A secret with a development default that production must replace. */
-export const secret = (what: string) =>
-  z.string().min(16, `${what} must be at least 16 characters`).default(DEV_SECRET).refine(
-    (v) => !(isProduction(process.env) && v === DEV_SECRET),
-    `${what} must be set in production (NODE_ENV=production)`,
-  );
+/** A secret with a development default that production must replace (checked by loadConfig against its env). */
+export const secret = (what: string) => z.string().min(16, `${what} must be at least 16 characters`).default(DEV_SECRET);
+
+/** The settings still holding the development secret when the given environment is production. */
+export function productionSecretProblems(values: Record<string, unknown>, env: NodeJS.ProcessEnv): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  return Object.entries(values).filter(([, v]) => v === DEV_SECRET).map(([k]) => `${k}: ${k} must be set in production (NODE_ENV=production)`);
+}
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 

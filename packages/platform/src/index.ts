@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 export * from './config';
+export * from './manifest';
 export * from './logger';
 export * from './errors';
 export * from './ids';

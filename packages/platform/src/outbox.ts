@@ -51,6 +51,15 @@ CREATE INDEX outbox_events_occurred_at ON outbox_events (occurred_at);
 CREATE INDEX outbox_events_txid ON outbox_events (txid, seq);
 `;
 
+/** The audit queries' indexes on an outbox (by entity, by actor). */
+export const OUTBOX_AUDIT_INDEXES_SQL = `
+CREATE INDEX IF NOT EXISTS outbox_events_subject ON outbox_events (subject_id, seq);
+CREATE INDEX IF NOT EXISTS outbox_events_actor ON outbox_events ((actor->>'sub'), seq);
+`;
+
+/** A new subgraph's first migration runs this: its outbox, with the audit queries' indexes. */
+export const OUTBOX_SQL = OUTBOX_TABLE_SQL + OUTBOX_AUDIT_INDEXES_SQL;
+
 export const OUTBOX_CHANNEL = 'khg_outbox';
 
 export type OutboxListener = (em: EntityManager, events: DomainEventInput[]) => Promise<void> | void;

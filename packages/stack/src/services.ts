@@ -1,18 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { fromRoot, loadManifest, type SubgraphManifestEntry } from '@khg/platform/manifest';
 
 /** The repository root (this file is packages/stack/dist/services.js). */
 export const ROOT = resolve(__dirname, '..', '..', '..');
 
 export interface ServiceSpec { name: string; defaultPort: number; entry: string; urlEnv?: string }
 
-export const SUBGRAPHS: ServiceSpec[] = [
-  { name: 'membership', defaultPort: 4001, entry: 'apps/membership/dist/index.js', urlEnv: 'MEMBERSHIP_URL' },
-  { name: 'fundraising', defaultPort: 4002, entry: 'apps/fundraising/dist/index.js', urlEnv: 'FUNDRAISING_URL' },
-  { name: 'learning-models', defaultPort: 4003, entry: 'apps/learning-models/dist/index.js', urlEnv: 'LEARNING_MODELS_URL' },
-  { name: 'inspections', defaultPort: 4004, entry: 'apps/inspections/dist/index.js', urlEnv: 'INSPECTIONS_URL' },
-];
+/** The processes of the manifest's subgraphs. */
+export const subgraphServices = (manifest: readonly SubgraphManifestEntry[]): ServiceSpec[] =>
+  manifest.map((m) => ({ name: m.name, defaultPort: m.port, entry: m.entry, urlEnv: m.urlVariable }));
+
+/** The subgraphs of the manifest in force (KHG_SUBGRAPH_MANIFEST, else the built-in one). */
+export const SUBGRAPHS: ServiceSpec[] = subgraphServices(loadManifest());
 export const GATEWAY: ServiceSpec = { name: 'gateway', defaultPort: 4000, entry: 'apps/gateway/dist/index.js' };
 
 export interface RunningService {
@@ -64,7 +65,7 @@ async function waitReady(url: string, child: ChildProcess, name: string, timeout
 export async function startService(spec: ServiceSpec, port: number, o: ServiceOptions): Promise<RunningService> {
   // KHG_CPU_PROF=<dir> writes a V8 CPU profile of every service when it stops (see docs/performance.md).
   const profile = o.env.KHG_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${o.env.KHG_CPU_PROF}`, `--cpu-prof-name=${spec.name}.${process.pid}.cpuprofile`] : [];
-  const child = spawn(process.execPath, ['--enable-source-maps', ...profile, join(ROOT, spec.entry)], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...profile, fromRoot(ROOT, spec.entry)], {
     cwd: ROOT,
     env: { ...o.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,13 +108,17 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
-/** Starts the four subgraphs (each migrates its own schema), then the gateway in front of them. */
+/**
+ * Starts the subgraphs of the manifest named by `o.env` (each migrates its own schema), then the
+ * gateway in front of them. Every process gets the same environment, so all read one manifest.
+ */
 export async function startPlatform(o: PlatformOptions): Promise<RunningPlatform> {
+  const specs = subgraphServices(loadManifest(o.env));
   const port = (spec: ServiceSpec) => o.subgraphPorts[spec.name] ?? spec.defaultPort;
-  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv!, `http://127.0.0.1:${port(s)}/graphql`]));
+  const urls = Object.fromEntries(specs.map((s) => [s.urlEnv!, `http://127.0.0.1:${port(s)}/graphql`]));
   const env = { ...o.env, ...urls, DATABASE_URL: o.databaseUrl };
   const subgraphs: Record<string, RunningService> = {};
-  const started = await Promise.allSettled(SUBGRAPHS.map(async (spec) => {
+  const started = await Promise.allSettled(specs.map(async (spec) => {
     subgraphs[spec.name] = await startService(spec, port(spec), { env, output: o.output });
   }));
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');

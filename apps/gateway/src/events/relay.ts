@@ -6,15 +6,7 @@ import type { EventStore } from './store';
 export const OUTBOX_CHANNEL = 'khg_outbox';
 export const EVENTS_CHANNEL = 'khg_events';
 
-/** The subgraphs' schemas whose outboxes feed the log. */
 const BATCH = 5000;
-
-export const SOURCES = ['membership', 'fundraising', 'learning', 'inspections'] as const;
-
-/** An outbox's Postgres schema → the subgraph's name in the supergraph. */
-export function serviceOfSource(source: string): string {
-  return source === 'learning' ? 'learning-models' : source;
-}
 
 interface OutboxRow {
   seq: string; type: string; subject_id: string; area_id: string | null;
@@ -45,6 +37,8 @@ export class OutboxRelay {
     private readonly directory: MembershipDirectory,
     private readonly log: Logger,
     private readonly pollMs: number,
+    /** the subgraphs' Postgres schemas whose outboxes feed the log (the manifest's) */
+    private readonly sources: readonly string[],
   ) {}
 
   async start(): Promise<void> {
@@ -97,7 +91,7 @@ export class OutboxRelay {
   private async pass(): Promise<void> {
     if (!(await this.holdLock())) return;
     let copied = 0;
-    for (const source of SOURCES) copied += await this.relaySource(source);
+    for (const source of this.sources) copied += await this.relaySource(source);
     if (copied) await this.store.pool.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(copied)]);
   }
 

@@ -37,10 +37,7 @@ async function main(): Promise<void> {
     platform = await startPlatform({
       databaseUrl: db.url,
       gatewayPort: s.PORT,
-      subgraphPorts: {
-        membership: s.MEMBERSHIP_PORT, fundraising: s.FUNDRAISING_PORT,
-        'learning-models': s.LEARNING_MODELS_PORT, inspections: s.INSPECTIONS_PORT,
-      },
+      subgraphPorts: s.subgraphPorts,
       env: { ...process.env, JWT_SECRET: s.JWT_SECRET, INTERNAL_SECRET: s.INTERNAL_SECRET, LOG_LEVEL: s.LOG_LEVEL, SEED_DEMO: s.SEED_DEMO },
       output: 'inherit',
     });

@@ -1,36 +1,24 @@
 // Measures Area.learningModels at provincial scale (not a test: figures vary by machine).
-//   node apps/learning-models/dist/scripts/measure-rollup.js [families=300000]
+//   npm run build && node packages/bench/dist/measure-rollup.js [families=300000]
 // Boots a throw-away platform (embedded PostgreSQL, SEED_DEMO=true), registers the families
 // through the bulk mutation, then times the province-and-districts rates query at the gateway
 // and, for comparison, counting the entries on the fly with the GIN index.
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { Role } from '@khg/domain';
 import { signUserToken } from '@khg/platform';
 import { demoPlan } from '@khg/demo-data';
-import { freePort, startEmbeddedPostgres, startPlatform } from '@khg/stack';
+import { startThrowawayPlatform } from '@khg/stack';
 
 const FAMILIES = Number(process.argv[2] ?? 300_000);
 const BATCH = 5_000;
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'khg-measure-'));
-  chmodSync(dir, 0o755);
-  const db = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: await freePort(), persistent: false });
-  const secret = randomBytes(24).toString('hex');
-  const ports: Record<string, number> = {};
-  for (const s of ['membership', 'fundraising', 'learning-models', 'inspections']) ports[s] = await freePort();
   const t0 = Date.now();
-  const platform = await startPlatform({
-    databaseUrl: db.url, gatewayPort: await freePort(), subgraphPorts: ports, output: join(dir, 'platform.log'),
-    env: { ...process.env, JWT_SECRET: secret, INTERNAL_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: 'warn', SEED_DEMO: 'true' },
-  });
+  const throwaway = await startThrowawayPlatform({ prefix: 'khg-measure-', env: { SEED_DEMO: 'true' } });
+  const { db, platform } = throwaway;
   console.log(`platform with demo data up in ${Date.now() - t0} ms`);
-  const token = await signUserToken(secret, { sub: 'measure', role: Role.ADMIN });
-  const url = `${platform.gateway.url}/graphql`;
+  const token = await signUserToken(throwaway.jwtSecret, { sub: 'measure', role: Role.ADMIN });
+  const url = throwaway.gatewayUrl;
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
     const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
@@ -115,9 +103,7 @@ async function main(): Promise<void> {
     console.log(`maintained roll-up read, same 11 areas, SQL only: ${(Number(process.hrtime.bigint() - t) / 1e6).toFixed(1)} ms`);
   } finally {
     await pool.end();
-    await platform.stop();
-    await db.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await throwaway.stop();
   }
 }
 
