@@ -1,10 +1,16 @@
-// Shared jest settings: swc keeps decorator metadata (type-graphql and TypeORM need it)
-// and is the fastest transformer measured here; type-checking is the `typecheck` task's job.
-/** @param {string} dir @param {import('jest').Config} [extra] */
-module.exports = (dir, extra = {}) => ({
+// Shared jest settings. Tests come in two tiers, as jest projects:
+// - `unit`: beside the code (`src/**/*.test.ts`), pure rules, no database or process; fast.
+// - `integration`: `test/**/*.test.ts` of an app, through a real platform (see @khg/testing).
+// `npm test` runs both; `npm run test:unit` only the first (`jest --selectProjects unit`).
+// swc keeps decorator metadata (type-graphql and TypeORM need it) and is the fastest transformer
+// measured here; type-checking is the `typecheck` task's job.
+
+/** One jest project of a package. @param {string} dir @param {'unit' | 'integration'} name @param {string[]} testMatch @param {import('jest').Config} [extra] */
+const project = (dir, name, testMatch, extra = {}) => ({
+  displayName: name,
   rootDir: dir,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testMatch,
   transform: {
     '^.+\\.ts$': ['@swc/jest', {
       jsc: {
@@ -17,3 +23,7 @@ module.exports = (dir, extra = {}) => ({
   },
   ...extra,
 });
+
+/** A package whose tests are all unit tests. @param {string} dir */
+module.exports = (dir) => ({ projects: [project(dir, 'unit', ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'])] });
+module.exports.project = project;

@@ -1,5 +1,6 @@
-// `npm test`: build everything, run every package's tests (each on its own embedded PostgreSQL),
-// then print one closing line "N passed, N failed" summed over packages, as CI reads it.
+// `npm test`: lint and format check, build everything, run every package's tests (unit tier, then
+// integration tier on its own embedded PostgreSQL, per package), then print one closing line
+// "N passed, N failed" summed over packages, as CI reads it. A lint failure counts as one failed test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ const resultFile = (d) => join(d, '.test-results.json');
 for (const d of dirs) rmSync(resultFile(d), { force: true });
 
 const run = (args) => spawnSync('npx', ['turbo', ...args], { cwd: root, env, stdio: 'inherit' }).status ?? 1;
+const lint = spawnSync('npm', ['run', '--silent', 'lint'], { cwd: root, env, stdio: 'inherit' }).status ?? 1;
+if (lint !== 0) console.log('lint: failed (npm run lint; npm run format rewrites what Prettier would change)');
 const build = run(['run', 'build', '--output-logs=errors-only']);
 if (build !== 0) {
   console.log('0 passed, 1 failed');
@@ -26,5 +29,6 @@ for (const d of dirs) {
   failed += r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
 }
 if (test !== 0 && failed === 0) failed = 1; // a package that crashed before reporting still counts
+if (lint !== 0) failed += 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(test === 0 && failed === 0 ? 0 : 1);

@@ -1,5 +1,5 @@
 import { admitMember, codes, countStatements, createArea, createOrganization, graph, graphOk, rowCount, sql } from '@khg/testing';
-import { DONATION_FIELDS, RECORD, VOID, donate, donationInput, openFund } from './helpers';
+import { RECORD, VOID, donate, donationInput, openFund } from './helpers';
 
 async function freshFund() {
   const province = await createArea({ level: 'PROVINCE' });
@@ -199,7 +199,6 @@ describe('batching', () => {
     await add(27);
     const many = await countStatements(async () => expect((await graphOk(page, { f: fund.id, n: 100 })).donations).toHaveLength(30));
     expect(many).toEqual(few);
-    // eslint-disable-next-line no-console
     console.info('donation page with relations, SQL statements per subgraph (3 and 30 donations):', few, many);
   });
 

@@ -110,7 +110,6 @@ describe('Area.fundraising', () => {
     expect(byId(large, 3).fundraising).toEqual({ raised: 3_001_000_003, perCapita: Math.floor(3_001_000_003 / 100_003), perCapitaTarget: null, targetMet: null });
     expect(b).toEqual(a);
     expect(a.fundraising).toBe(1);
-    // eslint-disable-next-line no-console
     console.info('province dashboard, SQL statements per subgraph (2 and 4 districts):', a, b);
   });
 });

@@ -119,13 +119,11 @@ describe('members', () => {
     for (let i = 0; i < 100; i++) admitted.push((await admitMember(orgs[i % 2].id, `${tag}${i}`)).id);
     for (const id of admitted.slice(0, 40)) await graphOk(`mutation($m: ID!) { issueMemberCard(memberId: $m) { id } }`, { m: id });
     const query = `query($s: String!, $n: Int!) { members(search: $s, first: $n) { edges { node { fullName card { number } organization { name area { name parent { name } } } } } } }`;
-    let small: Record<string, number> = {};
-    let large: Record<string, number> = {};
-    small = await countStatements(async () => {
+    const small = await countStatements(async () => {
       const d = await graphOk(query, { s: tag, n: 5 });
       expect(d.members.edges).toHaveLength(5);
     });
-    large = await countStatements(async () => {
+    const large = await countStatements(async () => {
       const d = await graphOk(query, { s: tag, n: 100 });
       expect(d.members.edges).toHaveLength(100);
       expect(d.members.edges.filter((e: { node: { card: unknown } }) => e.node.card).length).toBe(40);

@@ -66,7 +66,7 @@ export function loadManifest(env: NodeJS.ProcessEnv = process.env): readonly Sub
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`${MANIFEST_ENV}=${file} could not be read as JSON: ${(e as Error).message}`);
+    throw new Error(`${MANIFEST_ENV}=${file} could not be read as JSON: ${(e as Error).message}`, { cause: e });
   }
   if (!Array.isArray(raw) || raw.length === 0) throw new Error(`${MANIFEST_ENV}=${file} must hold a non-empty JSON array of subgraph entries`);
   const entries = raw.map((r: Partial<SubgraphManifestInput>, i) => {

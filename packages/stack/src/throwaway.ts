@@ -87,7 +87,7 @@ export async function startThrowawayPlatform(o: ThrowawayOptions): Promise<Throw
   } catch (e) {
     await db.stop();
     const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-4000) : '';
-    throw new Error(`The platform did not start: ${(e as Error).message}\n${log}`);
+    throw new Error(`The platform did not start: ${(e as Error).message}\n${log}`, { cause: e });
   }
   const env: Record<string, string> = {
     ...Object.fromEntries(Object.entries(settings).filter((kv): kv is [string, string] => typeof kv[1] === 'string')),

@@ -4,6 +4,7 @@ import { testState } from './state';
 let pool: Pool | null = null;
 
 /** Direct SQL on the test database, for assertions only (what was or was not written). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of any table, read by assertions
 export async function sql<R extends Record<string, unknown> = Record<string, any>>(text: string, params: unknown[] = []): Promise<R[]> {
   if (!pool) {
     pool = new Pool({ connectionString: testState().databaseUrl, max: 2 });

@@ -4,7 +4,7 @@ import { startThrowawayPlatform, type ThrowawayPlatform } from '@khg/stack';
 import { STATE_ENV, type TestState } from './state';
 
 declare global {
-  // eslint-disable-next-line no-var -- a jest global setup hands its handles to the teardown only through globalThis
+  // a jest global setup hands its handles to the teardown only through globalThis
   var __khgTest: ThrowawayPlatform | undefined;
 }
 

@@ -1,17 +1,25 @@
 import { join } from 'node:path';
 
+type Project = (dir: string, name: 'unit' | 'integration', testMatch: string[], extra?: object) => Record<string, unknown>;
+
 /**
- * Jest settings of a project whose tests run through the real platform: one platform per project,
- * tests in band (they share it), generous timeouts for process start.
+ * Jest settings of an app: unit tests beside the code, and integration tests under `test/` that
+ * run through one real platform per run (booted only when an integration test is selected), in
+ * band (they share it), with generous timeouts for process start.
  */
 export function platformJestConfig(dir: string): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const base = require(join(__dirname, '..', '..', '..', 'jest.config.base.js')) as (d: string, extra: object) => Record<string, unknown>;
-  return base(dir, {
-    globalSetup: join(__dirname, 'global-setup.js'),
-    globalTeardown: join(__dirname, 'global-teardown.js'),
-    testTimeout: 60_000,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the shared settings are a CommonJS file at the repository root, outside this package's sources
+  const { project } = require(join(__dirname, '..', '..', '..', 'jest.config.base.js')) as { project: Project };
+  return {
     maxWorkers: 1,
-    setupFilesAfterEnv: [join(__dirname, 'after-each-file.js')],
-  });
+    projects: [
+      project(dir, 'unit', ['<rootDir>/src/**/*.test.ts']),
+      project(dir, 'integration', ['<rootDir>/test/**/*.test.ts'], {
+        globalSetup: join(__dirname, 'global-setup.js'),
+        globalTeardown: join(__dirname, 'global-teardown.js'),
+        setupFilesAfterEnv: [join(__dirname, 'after-each-file.js')],
+        testTimeout: 60_000,
+      }),
+    ],
+  };
 }
