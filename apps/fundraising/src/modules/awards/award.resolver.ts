@@ -4,7 +4,8 @@ import { requireId } from '@khg/platform';
 import type { Ctx as Context } from '../../context';
 import { Fund } from '../funds/fund.entity';
 import { Area, areaRef } from '../refs/refs.entity';
-import { Award, GrantAwardInput } from './award.entity';
+import { Award } from './award.entity';
+import { GrantAwardInput } from './award.input';
 import type { AwardService } from './award.service';
 
 @Resolver(() => Award)

@@ -5,7 +5,8 @@ import { LedgerKind } from '../funds/fund.entity';
 import type { FundService } from '../funds/fund.service';
 import { post } from '../funds/ledger';
 import { cleanText } from '../text';
-import { Award, type GrantAwardInput } from './award.entity';
+import { Award } from './award.entity';
+import type { GrantAwardInput } from './award.input';
 
 export class AwardService {
   constructor(

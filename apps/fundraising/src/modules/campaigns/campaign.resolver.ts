@@ -3,7 +3,8 @@ import { isPlausibleYear } from '@khg/domain';
 import { VndScalar, badInput, requireId } from '@khg/platform';
 import type { Ctx as Context } from '../../context';
 import { Fund } from '../funds/fund.entity';
-import { Campaign, LaunchCampaignInput } from './campaign.entity';
+import { Campaign } from './campaign.entity';
+import { LaunchCampaignInput } from './campaign.input';
 import type { CampaignService } from './campaign.service';
 
 @Resolver(() => Campaign)

@@ -4,7 +4,8 @@ import type { Ctx as Context } from '../../context';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Fund } from '../funds/fund.entity';
 import { Member, memberRef } from '../refs/refs.entity';
-import { Donation, RecordDonationInput } from './donation.entity';
+import { Donation } from './donation.entity';
+import { RecordDonationInput } from './donation.input';
 import type { DonationService } from './donation.service';
 
 /** What a withheld donor name reads as (docs/security.md). */
