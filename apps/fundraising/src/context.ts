@@ -6,4 +6,4 @@ import type { AwardLoaders } from './modules/awards/award.loaders';
 import type { StatsLoaders } from './modules/stats/stats.loaders';
 
 export type FundraisingLoaders = FundLoaders & CampaignLoaders & DonationLoaders & AwardLoaders & StatsLoaders;
-export type Ctx = RequestContext<FundraisingLoaders>;
+export type FundraisingContext = RequestContext<FundraisingLoaders>;

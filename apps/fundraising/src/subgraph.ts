@@ -1,7 +1,7 @@
 import { OutboxEvent, type SubgraphDefinition } from '@khg/platform';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { Ledger1764700000000 } from './migrations/1764700000000-ledger';
-import type { Ctx, FundraisingLoaders } from './context';
+import type { FundraisingContext, FundraisingLoaders } from './context';
 import { Fund, LedgerEntry } from './modules/funds/fund.entity';
 import { FundResolver, OrganizationFundResolver } from './modules/funds/fund.resolver';
 import { FundService } from './modules/funds/fund.service';
@@ -43,10 +43,10 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
     // Reached only through membership's Area.comparableSeries: declared so this subgraph can extend it.
     orphanedTypes: [ComparableYear],
     referenceResolvers: {
-      Fund: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.fund.load(ref.id) },
-      Campaign: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.campaign.load(ref.id) },
-      Donation: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.donation.load(ref.id) },
-      Award: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.award.load(ref.id) },
+      Fund: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.fund.load(ref.id) },
+      Campaign: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.campaign.load(ref.id) },
+      Donation: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.donation.load(ref.id) },
+      Award: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.award.load(ref.id) },
       // Membership's entities: the representation (with any @requires fields) is all we need.
       Area: { __resolveReference: (ref) => ref },
       Organization: { __resolveReference: (ref) => ref },

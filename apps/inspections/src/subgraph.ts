@@ -1,5 +1,5 @@
 import { OutboxEvent, type SubgraphDefinition } from '@khg/platform';
-import type { Ctx, InspectionsLoaders } from './context';
+import type { InspectionsContext, InspectionsLoaders } from './context';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { Inspections1764700000000 } from './migrations/1764700000000-inspections';
 import { OrganizationInspectionsResolver } from './modules/organizations/organization.resolver';
@@ -41,10 +41,10 @@ export const inspectionsSubgraph: SubgraphDefinition<InspectionsLoaders> = {
   schema: {
     resolvers: [...resolvers],
     referenceResolvers: {
-      PolicyDocument: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.policyDocument.load(ref.id) },
-      Inspection: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.inspection.load(ref.id) },
-      CooperationProgram: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.cooperationProgram.load(ref.id) },
-      OutreachActivity: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.outreachActivity.load(ref.id) },
+      PolicyDocument: { __resolveReference: (ref, ctx: InspectionsContext) => ctx.loaders.policyDocument.load(ref.id) },
+      Inspection: { __resolveReference: (ref, ctx: InspectionsContext) => ctx.loaders.inspection.load(ref.id) },
+      CooperationProgram: { __resolveReference: (ref, ctx: InspectionsContext) => ctx.loaders.cooperationProgram.load(ref.id) },
+      OutreachActivity: { __resolveReference: (ref, ctx: InspectionsContext) => ctx.loaders.outreachActivity.load(ref.id) },
       // membership vouches for the organisation; here it is only the key our fields hang on
       Organization: { __resolveReference: (ref) => organizationRef(ref.id) },
     },

@@ -6,4 +6,4 @@ import type { StatsLoaders } from './modules/stats/stats.loaders';
 import type { ReorganizationLoaders } from './modules/reorganizations/reorganization.loaders';
 
 export type MembershipLoaders = AreaLoaders & OrganizationLoaders & MemberLoaders & StatsLoaders & ReorganizationLoaders;
-export type Ctx = RequestContext<MembershipLoaders>;
+export type MembershipContext = RequestContext<MembershipLoaders>;

@@ -38,7 +38,7 @@ import { OrganizationChangeResolver } from './modules/reorganizations/organizati
 import { OrganizationChangeService } from './modules/reorganizations/organization-change.service';
 import { NodeResolver } from './modules/node/node.resolver';
 import { foreignNodeStubs } from './modules/node/node.stubs';
-import type { Ctx } from './context';
+import type { MembershipContext } from './context';
 
 const resolvers = [
   AreaResolver, OrganizationResolver, MemberResolver, MembershipPeriodResolver, OrganizationMembersResolver,
@@ -57,10 +57,10 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     resolvers: [...resolvers],
     orphanedTypes: foreignNodeStubs,
     referenceResolvers: {
-      Area: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.area.load(ref.id) },
-      Organization: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.organization.load(ref.id) },
-      Member: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.member.load(ref.id) },
-      ComparableYear: { __resolveReference: (ref, ctx: Ctx) => resolveComparableYear(ctx, ref.id) },
+      Area: { __resolveReference: (ref, ctx: MembershipContext) => ctx.loaders.area.load(ref.id) },
+      Organization: { __resolveReference: (ref, ctx: MembershipContext) => ctx.loaders.organization.load(ref.id) },
+      Member: { __resolveReference: (ref, ctx: MembershipContext) => ctx.loaders.member.load(ref.id) },
+      ComparableYear: { __resolveReference: (ref, ctx: MembershipContext) => resolveComparableYear(ctx, ref.id) },
     },
   },
   wire({ ds, outbox, log }) {

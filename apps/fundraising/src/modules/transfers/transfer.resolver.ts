@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { DateScalar, VndScalar, requireId } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { FundraisingContext } from '../../context';
 import { Fund } from '../funds/fund.entity';
 import type { TransferService } from './transfer.service';
 
@@ -33,7 +33,7 @@ export class FundTransferResolver {
     description: 'Moves money from one fund to another on `on` (e.g. a dissolved association’s fund to its successor’s): `amount` đồng, or the whole balance when left out. Never overdraws; old entries are never edited. ADMIN, or an OFFICER over both funds.',
   })
   async transferFund(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: FundraisingContext,
     @Arg('fromFundId', () => ID) fromFundId: string,
     @Arg('toFundId', () => ID) toFundId: string,
     @Arg('on', () => DateScalar) on: string,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RecommendationStatus } from '@khg/domain';
-import type { Ctx as Context } from '../../context';
+import type { InspectionsContext } from '../../context';
 import { Inspection } from '../inspections/inspection.entity';
 import { Organization, organizationRef } from '../organizations/organization.entity';
 import { Recommendation } from './recommendation.entity';
@@ -25,12 +25,12 @@ export class RecommendationResolver {
   }
 
   @FieldResolver(() => Inspection)
-  async inspection(@Root() r: Recommendation, @Ctx() ctx: Context): Promise<Inspection> {
+  async inspection(@Root() r: Recommendation, @Ctx() ctx: InspectionsContext): Promise<Inspection> {
     return (await ctx.loaders.inspection.load(r.inspectionId))!;
   }
 
   @Mutation(() => Recommendation, { description: 'Marks a recommendation DONE (once): ADMIN, or an OFFICER within the lead’s or the responsible organisation’s subtree.' })
-  resolveRecommendation(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Recommendation> {
+  resolveRecommendation(@Ctx() ctx: InspectionsContext, @Arg('id', () => ID) id: string): Promise<Recommendation> {
     return this.recs.resolve(ctx.caller, id);
   }
 }
