@@ -21,7 +21,7 @@ import { courseLoaders } from './modules/courses/course.loaders';
 import { seedLearningDemo } from './demo/seed';
 
 import { ComparableYear } from '@khg/platform/membership-refs';
-import { ComparableYearLearningModelsResolver } from './modules/comparable/comparable.resolver';
+import { ComparableYearLearningModelsResolver } from './modules/rates/comparable.resolver';
 
 const resolvers = [
   LearningModelEntryResolver, AreaLearningModelsResolver, LearningModelRateResolver, CommunityLearningCenterResolver, TrainingCourseResolver,

@@ -37,7 +37,7 @@ import { reorganizationLoaders } from './modules/reorganizations/reorganization.
 import { OrganizationChangeResolver } from './modules/reorganizations/organization-change.resolver';
 import { OrganizationChangeService } from './modules/reorganizations/organization-change.service';
 import { NodeResolver } from './modules/node/node.resolver';
-import { foreignNodeStubs } from './modules/node/node.stubs';
+import { foreignNodeStubs } from './modules/shared/stubs';
 import type { MembershipContext } from './context';
 
 const resolvers = [

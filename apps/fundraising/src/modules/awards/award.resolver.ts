@@ -3,7 +3,7 @@ import { AwardCategory } from '@khg/domain';
 import { requireId } from '@khg/platform';
 import type { FundraisingContext } from '../../context';
 import { Fund } from '../funds/fund.entity';
-import { Area, areaRef } from '../refs/refs.entity';
+import { Area, areaRef } from '../shared/stubs';
 import { Award } from './award.entity';
 import { GrantAwardInput } from './award.input';
 import type { AwardService } from './award.service';

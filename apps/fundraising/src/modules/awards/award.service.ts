@@ -4,7 +4,7 @@ import { badInput, conflict, newId, notFound, requireId, type Caller, type Membe
 import { LedgerKind } from '../funds/fund.entity';
 import type { FundService } from '../funds/fund.service';
 import { post } from '../funds/ledger';
-import { cleanText } from '../text';
+import { cleanText } from '../shared/validate';
 import { Award } from './award.entity';
 import type { GrantAwardInput } from './award.input';
 

@@ -2,7 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import { EventType, checkEntryAmount, isPlausibleYear } from '@khg/domain';
 import { badInput, conflict, newId, type Caller, type Outbox } from '@khg/platform';
 import type { FundService } from '../funds/fund.service';
-import { cleanText } from '../text';
+import { cleanText } from '../shared/validate';
 import { Campaign } from './campaign.entity';
 import type { LaunchCampaignInput } from './campaign.input';
 

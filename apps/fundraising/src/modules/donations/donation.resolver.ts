@@ -3,7 +3,7 @@ import { encodeCursor, maySeePersonalData, requireId, type DirectoryLoaders, typ
 import type { FundraisingContext } from '../../context';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Fund } from '../funds/fund.entity';
-import { Member, memberRef } from '../refs/refs.entity';
+import { Member, memberRef } from '../shared/stubs';
 import { Donation } from './donation.entity';
 import { RecordDonationInput } from './donation.input';
 import type { DonationService } from './donation.service';

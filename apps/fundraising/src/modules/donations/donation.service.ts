@@ -6,7 +6,7 @@ import {
 import { LedgerKind } from '../funds/fund.entity';
 import type { FundService } from '../funds/fund.service';
 import { post } from '../funds/ledger';
-import { cleanText } from '../text';
+import { cleanText } from '../shared/validate';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Donation } from './donation.entity';
 import type { RecordDonationInput } from './donation.input';

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { requireId } from '@khg/platform';
 import type { FundraisingContext } from '../../context';
 import { Campaign } from '../campaigns/campaign.entity';
-import { Organization, organizationRef } from '../refs/refs.entity';
+import { Organization, organizationRef } from '../shared/stubs';
 import { Fund } from './fund.entity';
 import type { FundService } from './fund.service';
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { isPlausibleYear, perCapita } from '@khg/domain';
 import { Requires, badInput } from '@khg/platform';
 import type { FundraisingContext } from '../../context';
-import { Area } from '../refs/refs.entity';
+import { Area } from '../shared/stubs';
 import { FundraisingStats } from './stats.types';
 
 @Resolver(() => Area)

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { InspectionStatus, Severity } from '@khg/domain';
 import { DateScalar, requireId } from '@khg/platform';
 import type { InspectionsContext } from '../../context';
-import { Organization, organizationRef } from '../organizations/organization.entity';
+import { Organization, organizationRef } from '../shared/stubs';
 import { PolicyDocument } from '../policy-documents/policy-document.entity';
 import { Recommendation } from '../recommendations/recommendation.entity';
 import { Finding, Inspection } from './inspection.entity';

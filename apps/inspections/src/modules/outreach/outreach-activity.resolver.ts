@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { InspectionsContext } from '../../context';
-import { Organization, organizationRef } from '../organizations/organization.entity';
+import { Organization, organizationRef } from '../shared/stubs';
 import { PolicyDocument } from '../policy-documents/policy-document.entity';
 import { OutreachActivity } from './outreach-activity.entity';
 import { RecordOutreachActivityInput } from './outreach-activity.input';

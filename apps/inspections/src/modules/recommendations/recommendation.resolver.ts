@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RecommendationStatus } from '@khg/domain';
 import type { InspectionsContext } from '../../context';
 import { Inspection } from '../inspections/inspection.entity';
-import { Organization, organizationRef } from '../organizations/organization.entity';
+import { Organization, organizationRef } from '../shared/stubs';
 import { Recommendation } from './recommendation.entity';
 import type { RecommendationService } from './recommendation.service';
 
@@ -32,5 +32,13 @@ export class RecommendationResolver {
   @Mutation(() => Recommendation, { description: 'Marks a recommendation DONE (once): ADMIN, or an OFFICER within the lead’s or the responsible organisation’s subtree.' })
   resolveRecommendation(@Ctx() ctx: InspectionsContext, @Arg('id', () => ID) id: string): Promise<Recommendation> {
     return this.recs.resolve(ctx.caller, id);
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationInspectionsResolver {
+  @FieldResolver(() => Int, { description: 'Recommendations (kiến nghị) still OPEN that this organisation is responsible for.' })
+  openRecommendations(@Root() org: Organization, @Ctx() ctx: InspectionsContext): Promise<number> {
+    return ctx.loaders.openRecommendations.load(org.id);
   }
 }

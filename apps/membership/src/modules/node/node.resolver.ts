@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { typeOfId } from '@khg/domain';
 import { Node } from '@khg/platform';
 import type { MembershipContext } from '../../context';
-import { FOREIGN_NODE_TYPES } from './node.stubs';
+import { FOREIGN_NODE_TYPES } from '../shared/stubs';
 
 const FOREIGN = new Set<string>(FOREIGN_NODE_TYPES);
 

@@ -3,7 +3,7 @@ import { ComparableYear } from '@khg/platform/membership-refs';
 import { Requires } from '@khg/platform';
 import type { LearningContext } from '../../context';
 import { areaRef } from '../shared/stubs';
-import { LearningModelRate } from '../rates/rate.types';
+import { LearningModelRate } from './rate.types';
 
 @Resolver(() => ComparableYear)
 export class ComparableYearLearningModelsResolver {
