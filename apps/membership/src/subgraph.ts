@@ -18,9 +18,11 @@ import { memberLoaders } from './modules/members/member.loaders';
 import { MemberCard } from './modules/cards/card.entity';
 import { MemberCardResolver } from './modules/cards/card.resolver';
 import { CardService } from './modules/cards/card.service';
+import { cardLoaders } from './modules/cards/card.loaders';
 import { FeePayment } from './modules/fees/fee.entity';
 import { MemberFeesResolver } from './modules/fees/fee.resolver';
 import { FeeService } from './modules/fees/fee.service';
+import { feeLoaders } from './modules/fees/fee.loaders';
 import { CharterOrder } from './modules/charter-orders/charter-order.entity';
 import { CharterOrderResolver } from './modules/charter-orders/charter-order.resolver';
 import { CharterOrderService } from './modules/charter-orders/charter-order.service';
@@ -82,7 +84,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
         new CharterOrderResolver(charterOrders), new MembershipStatsResolver(), new NodeResolver(),
         new AreaReorganizationResolver(reorgs), new AreaLineageResolver(), new ComparableYearResolver(), new OrganizationChangeResolver(orgChanges),
       ],
-      makeLoaders: () => ({ ...areaLoaders(areas), ...organizationLoaders(orgs), ...memberLoaders(members, cards, fees), ...statsLoaders(stats), ...reorganizationLoaders(reorgs, orgChanges) }),
+      makeLoaders: () => ({ ...areaLoaders(areas), ...organizationLoaders(orgs), ...memberLoaders(members), ...cardLoaders(cards), ...feeLoaders(fees), ...statsLoaders(stats), ...reorganizationLoaders(reorgs, orgChanges) }),
     };
   },
   seedDemo: seedMembershipDemo,
