@@ -1,29 +1,8 @@
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { DateScalar, VndScalar, requireId } from '@khg/platform';
 import type { FundraisingContext } from '../../context';
-import { Fund } from '../funds/fund.entity';
 import type { TransferService } from './transfer.service';
-
-@ObjectType({ description: 'Money moved between two funds: a TRANSFER_OUT entry in one ledger and a TRANSFER_IN entry in the other.' })
-export class FundTransfer {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Fund)
-  from: Fund;
-
-  @Field(() => Fund)
-  to: Fund;
-
-  @Field(() => VndScalar)
-  amount: bigint;
-
-  @Field(() => DateScalar)
-  on: string;
-
-  @Field()
-  reason: string;
-}
+import { FundTransfer } from './transfer.types';
 
 @Resolver(() => FundTransfer)
 export class FundTransferResolver {
