@@ -1,5 +1,9 @@
 import type { RequestContext } from '@khg/platform';
-import type { FundraisingLoaders } from './loaders';
+import type { FundLoaders } from './modules/funds/fund.loaders';
+import type { CampaignLoaders } from './modules/campaigns/campaign.loaders';
+import type { DonationLoaders } from './modules/donations/donation.loaders';
+import type { AwardLoaders } from './modules/awards/award.loaders';
+import type { StatsLoaders } from './modules/stats/stats.loaders';
 
-export type { FundraisingLoaders };
-export type Ctx = RequestContext<FundraisingLoaders>;
+export type FundraisingLoaders = FundLoaders & CampaignLoaders & DonationLoaders & AwardLoaders & StatsLoaders;
+export type FundraisingContext = RequestContext<FundraisingLoaders>;

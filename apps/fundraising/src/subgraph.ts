@@ -1,22 +1,26 @@
 import { OutboxEvent, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { Ledger1764700000000 } from './migrations/1764700000000-ledger';
-import type { Ctx, FundraisingLoaders } from './context';
-import { fundraisingLoaders } from './loaders';
+import type { FundraisingContext, FundraisingLoaders } from './context';
 import { Fund, LedgerEntry } from './modules/funds/fund.entity';
 import { FundResolver, OrganizationFundResolver } from './modules/funds/fund.resolver';
 import { FundService } from './modules/funds/fund.service';
+import { fundLoaders } from './modules/funds/fund.loaders';
 import { Campaign } from './modules/campaigns/campaign.entity';
 import { CampaignResolver } from './modules/campaigns/campaign.resolver';
 import { CampaignService } from './modules/campaigns/campaign.service';
+import { campaignLoaders } from './modules/campaigns/campaign.loaders';
 import { Donation } from './modules/donations/donation.entity';
 import { DonationResolver } from './modules/donations/donation.resolver';
 import { DonationService } from './modules/donations/donation.service';
+import { donationLoaders } from './modules/donations/donation.loaders';
 import { Award } from './modules/awards/award.entity';
 import { AwardResolver } from './modules/awards/award.resolver';
 import { AwardService } from './modules/awards/award.service';
+import { awardLoaders } from './modules/awards/award.loaders';
 import { AreaFundraisingResolver } from './modules/stats/stats.resolver';
 import { StatsService } from './modules/stats/stats.service';
+import { statsLoaders } from './modules/stats/stats.loaders';
 import { seedFundraisingDemo } from './demo/seed';
 import { FundTransfers1765000000000 } from './migrations/1765000000000-fund-transfers';
 import { FundYearTotals1765300000000 } from './migrations/1765300000000-fund-year-totals';
@@ -37,10 +41,10 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
     // Reached only through membership's Area.comparableSeries: declared so this subgraph can extend it.
     orphanedTypes: [ComparableYear],
     referenceResolvers: {
-      Fund: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.fund.load(ref.id) },
-      Campaign: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.campaign.load(ref.id) },
-      Donation: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.donation.load(ref.id) },
-      Award: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.award.load(ref.id) },
+      Fund: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.fund.load(ref.id) },
+      Campaign: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.campaign.load(ref.id) },
+      Donation: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.donation.load(ref.id) },
+      Award: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.award.load(ref.id) },
       // Membership's entities: the representation (with any @requires fields) is all we need.
       Area: { __resolveReference: (ref) => ref },
       Organization: { __resolveReference: (ref) => ref },
@@ -60,7 +64,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
         new DonationResolver(donations, directory), new AwardResolver(awards), new AreaFundraisingResolver(),
         new FundTransferResolver(new TransferService(ds, outbox, funds)), new ComparableYearFundraisingResolver(),
       ],
-      makeLoaders: () => fundraisingLoaders({ funds, campaigns, donations, awards, stats }),
+      makeLoaders: () => ({ ...fundLoaders(funds), ...campaignLoaders(campaigns), ...donationLoaders(donations), ...awardLoaders(awards), ...statsLoaders(stats) }),
     };
   },
   seedDemo: seedFundraisingDemo,

@@ -6,4 +6,4 @@ import type { CooperationLoaders } from './modules/cooperation/cooperation-progr
 import type { OutreachLoaders } from './modules/outreach/outreach-activity.loaders';
 
 export type InspectionsLoaders = PolicyDocumentLoaders & InspectionLoaders & RecommendationLoaders & CooperationLoaders & OutreachLoaders & DirectoryLoaders;
-export type Ctx = RequestContext<InspectionsLoaders>;
+export type InspectionsContext = RequestContext<InspectionsLoaders>;

@@ -1,9 +1,8 @@
 import { OutboxEvent, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
-import type { Ctx, InspectionsLoaders } from './context';
+import type { InspectionsContext, InspectionsLoaders } from './context';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { Inspections1764700000000 } from './migrations/1764700000000-inspections';
-import { OrganizationInspectionsResolver } from './modules/organizations/organization.resolver';
-import { organizationRef } from './modules/organizations/organization.entity';
+import { organizationRef } from './modules/shared/stubs';
 import { PolicyDocument } from './modules/policy-documents/policy-document.entity';
 import { PolicyDocumentResolver } from './modules/policy-documents/policy-document.resolver';
 import { PolicyDocumentService } from './modules/policy-documents/policy-document.service';
@@ -13,7 +12,7 @@ import { InspectionResolver } from './modules/inspections/inspection.resolver';
 import { InspectionService } from './modules/inspections/inspection.service';
 import { inspectionLoaders } from './modules/inspections/inspection.loaders';
 import { Recommendation } from './modules/recommendations/recommendation.entity';
-import { RecommendationResolver } from './modules/recommendations/recommendation.resolver';
+import { OrganizationInspectionsResolver, RecommendationResolver } from './modules/recommendations/recommendation.resolver';
 import { RecommendationService } from './modules/recommendations/recommendation.service';
 import { recommendationLoaders } from './modules/recommendations/recommendation.loaders';
 import { CooperationProgram } from './modules/cooperation/cooperation-program.entity';
@@ -39,10 +38,10 @@ export const inspectionsSubgraph: SubgraphDefinition<InspectionsLoaders> = {
   schema: {
     resolvers: [...resolvers],
     referenceResolvers: {
-      PolicyDocument: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.policyDocument.load(ref.id) },
-      Inspection: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.inspection.load(ref.id) },
-      CooperationProgram: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.cooperationProgram.load(ref.id) },
-      OutreachActivity: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.outreachActivity.load(ref.id) },
+      PolicyDocument: { __resolveReference: (ref, ctx: InspectionsContext) => ctx.loaders.policyDocument.load(ref.id) },
+      Inspection: { __resolveReference: (ref, ctx: InspectionsContext) => ctx.loaders.inspection.load(ref.id) },
+      CooperationProgram: { __resolveReference: (ref, ctx: InspectionsContext) => ctx.loaders.cooperationProgram.load(ref.id) },
+      OutreachActivity: { __resolveReference: (ref, ctx: InspectionsContext) => ctx.loaders.outreachActivity.load(ref.id) },
       // membership vouches for the organisation; here it is only the key our fields hang on
       Organization: { __resolveReference: (ref) => organizationRef(ref.id) },
     },

@@ -5,4 +5,4 @@ import type { CenterLoaders } from './modules/centers/center.loaders';
 import type { CourseLoaders } from './modules/courses/course.loaders';
 
 export type LearningLoaders = EntryLoaders & RateLoaders & CenterLoaders & CourseLoaders & DirectoryLoaders;
-export type Ctx = RequestContext<LearningLoaders>;
+export type LearningContext = RequestContext<LearningLoaders>;

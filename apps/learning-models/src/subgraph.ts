@@ -1,7 +1,7 @@
 import { OutboxEvent, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { LearningModels1764700000000 } from './migrations/1764700000000-learning-models';
-import type { Ctx, LearningLoaders } from './context';
+import type { LearningContext, LearningLoaders } from './context';
 import { Area } from './modules/shared/stubs';
 import { LearningModelDecision, LearningModelEntry } from './modules/entries/entry.entity';
 import { LearningModelEntryResolver } from './modules/entries/entry.resolver';
@@ -21,7 +21,7 @@ import { courseLoaders } from './modules/courses/course.loaders';
 import { seedLearningDemo } from './demo/seed';
 
 import { ComparableYear } from '@khg/platform/membership-refs';
-import { ComparableYearLearningModelsResolver } from './modules/comparable/comparable.resolver';
+import { ComparableYearLearningModelsResolver } from './modules/rates/comparable.resolver';
 
 const resolvers = [
   LearningModelEntryResolver, AreaLearningModelsResolver, LearningModelRateResolver, CommunityLearningCenterResolver, TrainingCourseResolver,
@@ -38,9 +38,9 @@ export const learningModelsSubgraph: SubgraphDefinition<LearningLoaders> = {
     // Reached only through membership's Area.comparableSeries: declared so this subgraph can extend it.
     orphanedTypes: [ComparableYear],
     referenceResolvers: {
-      LearningModelEntry: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.entry.load(ref.id) },
-      CommunityLearningCenter: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.center.load(ref.id) },
-      TrainingCourse: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.course.load(ref.id) },
+      LearningModelEntry: { __resolveReference: (ref, ctx: LearningContext) => ctx.loaders.entry.load(ref.id) },
+      CommunityLearningCenter: { __resolveReference: (ref, ctx: LearningContext) => ctx.loaders.center.load(ref.id) },
+      TrainingCourse: { __resolveReference: (ref, ctx: LearningContext) => ctx.loaders.course.load(ref.id) },
       // Nothing to load: Area.learningModels works from the key and the required ancestorIds.
       Area: { __resolveReference: (ref) => Object.assign(new Area(), ref) },
       ComparableYear: { __resolveReference: (ref) => Object.assign(new ComparableYear(), ref) },

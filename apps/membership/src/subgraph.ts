@@ -18,9 +18,11 @@ import { memberLoaders } from './modules/members/member.loaders';
 import { MemberCard } from './modules/cards/card.entity';
 import { MemberCardResolver } from './modules/cards/card.resolver';
 import { CardService } from './modules/cards/card.service';
+import { cardLoaders } from './modules/cards/card.loaders';
 import { FeePayment } from './modules/fees/fee.entity';
 import { MemberFeesResolver } from './modules/fees/fee.resolver';
 import { FeeService } from './modules/fees/fee.service';
+import { feeLoaders } from './modules/fees/fee.loaders';
 import { CharterOrder } from './modules/charter-orders/charter-order.entity';
 import { CharterOrderResolver } from './modules/charter-orders/charter-order.resolver';
 import { CharterOrderService } from './modules/charter-orders/charter-order.service';
@@ -37,8 +39,8 @@ import { reorganizationLoaders } from './modules/reorganizations/reorganization.
 import { OrganizationChangeResolver } from './modules/reorganizations/organization-change.resolver';
 import { OrganizationChangeService } from './modules/reorganizations/organization-change.service';
 import { NodeResolver } from './modules/node/node.resolver';
-import { foreignNodeStubs } from './modules/node/node.stubs';
-import type { Ctx } from './context';
+import { foreignNodeStubs } from './modules/shared/stubs';
+import type { MembershipContext } from './context';
 
 const resolvers = [
   AreaResolver, OrganizationResolver, MemberResolver, MembershipPeriodResolver, OrganizationMembersResolver,
@@ -55,10 +57,10 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     resolvers: [...resolvers],
     orphanedTypes: foreignNodeStubs,
     referenceResolvers: {
-      Area: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.area.load(ref.id) },
-      Organization: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.organization.load(ref.id) },
-      Member: { __resolveReference: (ref, ctx: Ctx) => ctx.loaders.member.load(ref.id) },
-      ComparableYear: { __resolveReference: (ref, ctx: Ctx) => resolveComparableYear(ctx, ref.id) },
+      Area: { __resolveReference: (ref, ctx: MembershipContext) => ctx.loaders.area.load(ref.id) },
+      Organization: { __resolveReference: (ref, ctx: MembershipContext) => ctx.loaders.organization.load(ref.id) },
+      Member: { __resolveReference: (ref, ctx: MembershipContext) => ctx.loaders.member.load(ref.id) },
+      ComparableYear: { __resolveReference: (ref, ctx: MembershipContext) => resolveComparableYear(ctx, ref.id) },
     },
   },
   wire({ ds, outbox, log }) {
@@ -80,7 +82,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
         new CharterOrderResolver(charterOrders), new MembershipStatsResolver(), new NodeResolver(),
         new AreaReorganizationResolver(reorgs), new AreaLineageResolver(), new ComparableYearResolver(), new OrganizationChangeResolver(orgChanges),
       ],
-      makeLoaders: () => ({ ...areaLoaders(areas), ...organizationLoaders(orgs), ...memberLoaders(members, cards, fees), ...statsLoaders(stats), ...reorganizationLoaders(reorgs, orgChanges) }),
+      makeLoaders: () => ({ ...areaLoaders(areas), ...organizationLoaders(orgs), ...memberLoaders(members), ...cardLoaders(cards), ...feeLoaders(fees), ...statsLoaders(stats), ...reorganizationLoaders(reorgs, orgChanges) }),
     };
   },
   seedDemo: seedMembershipDemo,

@@ -4,7 +4,7 @@
 import { AreaLevel, HostKind, OrganizationKind } from '@khg/domain';
 import thaiBinh2019 from '../data/thai-binh-2019.json';
 import hungYen2025 from '../data/hung-yen-from-2025-07-01.json';
-import { DEMO_YEARS, demoId, demoPlan, seededRandom, type DemoArea, type DemoOrganization } from './index';
+import { DEMO_YEARS, demoId, demoPlan, seededRandom, type DemoArea, type DemoOrganization } from './plan';
 
 /** Thái Bình sample: districts and communes whose code and name did not change up to 2025. */
 const THAI_BINH_SAMPLE: Record<string, string[]> = {

@@ -1,4 +1,4 @@
-import { VND_MAX_ENTRY, checkEntryAmount, foldVietnamese, isCivilDate, makeId, perCapita, referenceDateOfYear, toVnd, typeOfId } from './index';
+import { VND_MAX_ENTRY, checkEntryAmount, collapseWhitespace, foldVietnamese, isCivilDate, makeId, perCapita, referenceDateOfYear, toVnd, typeOfId } from './index';
 
 describe('Vnd', () => {
   it('keeps amounts above 2^31 exact and refuses fractions and unsafe integers', () => {
@@ -23,6 +23,12 @@ describe('Vnd', () => {
 });
 
 describe('text and dates', () => {
+  it('trims and collapses whitespace, keeping case and marks', () => {
+    expect(collapseWhitespace('  Nguyễn   Văn\tÁnh \n')).toBe('Nguyễn Văn Ánh');
+    expect(collapseWhitespace('Trần\u00a0Thị  Hà')).toBe('Trần Thị Hà');
+    expect(collapseWhitespace(' \t\n ')).toBe('');
+    expect(collapseWhitespace('An')).toBe('An');
+  });
   it('folds Vietnamese for search', () => {
     expect(foldVietnamese('  Nguyễn Văn Ánh ')).toBe('nguyen van anh');
     expect(foldVietnamese('ĐẶNG Thị Đào')).toBe('dang thi dao');

@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AwardCategory } from '@khg/domain';
 import { requireId } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { FundraisingContext } from '../../context';
 import { Fund } from '../funds/fund.entity';
-import { Area, areaRef } from '../refs/refs.entity';
-import { Award, GrantAwardInput } from './award.entity';
+import { Area, areaRef } from '../shared/stubs';
+import { Award } from './award.entity';
+import { GrantAwardInput } from './award.input';
 import type { AwardService } from './award.service';
 
 @Resolver(() => Award)
@@ -21,12 +22,12 @@ export class AwardResolver {
   }
 
   @Query(() => [Award], { nullable: 'items', description: 'Awards by id, in the order asked (null where none exists).' })
-  awardsByIds(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]): Promise<(Award | null)[]> {
+  awardsByIds(@Ctx() ctx: FundraisingContext, @Arg('ids', () => [ID]) ids: string[]): Promise<(Award | null)[]> {
     return Promise.all(ids.map((id) => ctx.loaders.award.load(requireId('Award', id, 'ids'))));
   }
 
   @FieldResolver(() => Fund)
-  async fund(@Root() a: Award, @Ctx() ctx: Context): Promise<Fund> {
+  async fund(@Root() a: Award, @Ctx() ctx: FundraisingContext): Promise<Fund> {
     return (await ctx.loaders.fund.load(a.fundId))!;
   }
 
@@ -36,7 +37,7 @@ export class AwardResolver {
   }
 
   @Mutation(() => Award, { description: 'Pays an award from a fund; refused (CONFLICT) when the fund’s balance is lower than the amount, also under concurrent requests.' })
-  grantAward(@Ctx() ctx: Context, @Arg('input', () => GrantAwardInput) input: GrantAwardInput): Promise<Award> {
+  grantAward(@Ctx() ctx: FundraisingContext, @Arg('input', () => GrantAwardInput) input: GrantAwardInput): Promise<Award> {
     return this.service.grant(ctx.caller, input);
   }
 }

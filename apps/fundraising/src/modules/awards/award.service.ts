@@ -4,8 +4,9 @@ import { badInput, conflict, newId, notFound, requireId, type Caller, type Membe
 import { LedgerKind } from '../funds/fund.entity';
 import type { FundService } from '../funds/fund.service';
 import { post } from '../funds/ledger';
-import { cleanText } from '../text';
-import { Award, type GrantAwardInput } from './award.entity';
+import { cleanText } from '../shared/validate';
+import { Award } from './award.entity';
+import type { GrantAwardInput } from './award.input';
 
 export class AwardService {
   constructor(

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Key, Node, VndScalar, bigintTransformer } from '@khg/platform';
 
 @Entity({ name: 'campaigns' })
@@ -27,19 +27,4 @@ export class Campaign {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
-}
-
-@InputType({ description: 'A new campaign of a fund.' })
-export class LaunchCampaignInput {
-  @Field(() => ID)
-  fundId: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => VndScalar, { nullable: true, description: 'Whole dong per inhabitant, positive.' })
-  perCapitaTarget?: bigint | null;
 }

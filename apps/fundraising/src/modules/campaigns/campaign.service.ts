@@ -2,8 +2,9 @@ import { In, type DataSource } from 'typeorm';
 import { EventType, checkEntryAmount, isPlausibleYear } from '@khg/domain';
 import { badInput, conflict, newId, type Caller, type Outbox } from '@khg/platform';
 import type { FundService } from '../funds/fund.service';
-import { cleanText } from '../text';
-import { Campaign, type LaunchCampaignInput } from './campaign.entity';
+import { cleanText } from '../shared/validate';
+import { Campaign } from './campaign.entity';
+import type { LaunchCampaignInput } from './campaign.input';
 
 /** Per-capita targets above this are typing mistakes (the 2018 target was 50,000). */
 const MAX_PER_CAPITA_TARGET = 100_000_000n;

@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { encodeCursor, maySeePersonalData, requireId, type DirectoryLoaders, type MembershipDirectory } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { FundraisingContext } from '../../context';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Fund } from '../funds/fund.entity';
-import { Member, memberRef } from '../refs/refs.entity';
-import { Donation, RecordDonationInput } from './donation.entity';
+import { Member, memberRef } from '../shared/stubs';
+import { Donation } from './donation.entity';
+import { RecordDonationInput } from './donation.input';
 import type { DonationService } from './donation.service';
 
 /** What a withheld donor name reads as (docs/security.md). */
@@ -17,7 +18,7 @@ export class DonationResolver {
   private readonly directoryLoaders = new WeakMap<object, DirectoryLoaders>();
 
   @FieldResolver(() => String, { description: 'Donor (người / đơn vị ủng hộ). Personal data: ADMIN, officers of the fund’s subtree and the donor (MEMBER) see it; others read "' + WITHHELD + '" (the field cannot be null).' })
-  async donorName(@Root() d: Donation, @Ctx() ctx: Context): Promise<string> {
+  async donorName(@Root() d: Donation, @Ctx() ctx: FundraisingContext): Promise<string> {
     const { caller } = ctx;
     let orgAncestry: string[] | null = null;
     if (caller.role === 'OFFICER' && this.directory) {
@@ -40,7 +41,7 @@ export class DonationResolver {
   }
 
   @Query(() => [Donation], { nullable: 'items', description: 'Donations by id, in the order asked (null where none exists).' })
-  donationsByIds(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]): Promise<(Donation | null)[]> {
+  donationsByIds(@Ctx() ctx: FundraisingContext, @Arg('ids', () => [ID]) ids: string[]): Promise<(Donation | null)[]> {
     return Promise.all(ids.map((id) => ctx.loaders.donation.load(requireId('Donation', id, 'ids'))));
   }
 
@@ -50,12 +51,12 @@ export class DonationResolver {
   }
 
   @FieldResolver(() => Fund)
-  async fund(@Root() d: Donation, @Ctx() ctx: Context): Promise<Fund> {
+  async fund(@Root() d: Donation, @Ctx() ctx: FundraisingContext): Promise<Fund> {
     return (await ctx.loaders.fund.load(d.fundId))!;
   }
 
   @FieldResolver(() => Campaign, { nullable: true })
-  campaign(@Root() d: Donation, @Ctx() ctx: Context): Promise<Campaign | null> | null {
+  campaign(@Root() d: Donation, @Ctx() ctx: FundraisingContext): Promise<Campaign | null> | null {
     return d.campaignId ? ctx.loaders.campaign.load(d.campaignId) : null;
   }
 
@@ -65,12 +66,12 @@ export class DonationResolver {
   }
 
   @Mutation(() => Donation, { description: 'Records a donation and issues its receipt number. Idempotent on input.idempotencyKey: a retry returns the first donation and records nothing.' })
-  recordDonation(@Ctx() ctx: Context, @Arg('input', () => RecordDonationInput) input: RecordDonationInput): Promise<Donation> {
+  recordDonation(@Ctx() ctx: FundraisingContext, @Arg('input', () => RecordDonationInput) input: RecordDonationInput): Promise<Donation> {
     return this.service.record(ctx.caller, input);
   }
 
   @Mutation(() => Donation, { description: 'Voids a mistaken donation with a reason: a compensating ledger entry, never a deletion. Voiding twice is a CONFLICT.' })
-  voidDonation(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string): Promise<Donation> {
+  voidDonation(@Ctx() ctx: FundraisingContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string): Promise<Donation> {
     return this.service.void(ctx.caller, id, reason);
   }
 }

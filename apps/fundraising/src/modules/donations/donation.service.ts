@@ -6,9 +6,10 @@ import {
 import { LedgerKind } from '../funds/fund.entity';
 import type { FundService } from '../funds/fund.service';
 import { post } from '../funds/ledger';
-import { cleanText } from '../text';
+import { cleanText } from '../shared/validate';
 import { Campaign } from '../campaigns/campaign.entity';
-import { Donation, type RecordDonationInput } from './donation.entity';
+import { Donation } from './donation.entity';
+import type { RecordDonationInput } from './donation.input';
 
 export const receiptNumber = (seq: number) => `PT-${String(seq).padStart(6, '0')}`;
 

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireId } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { FundraisingContext } from '../../context';
 import { Campaign } from '../campaigns/campaign.entity';
-import { Organization, organizationRef } from '../refs/refs.entity';
+import { Organization, organizationRef } from '../shared/stubs';
 import { Fund } from './fund.entity';
 import type { FundService } from './fund.service';
 
@@ -11,7 +11,7 @@ export class FundResolver {
   constructor(private readonly service: FundService) {}
 
   @Query(() => Fund, { nullable: true })
-  fund(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Fund | null> {
+  fund(@Ctx() ctx: FundraisingContext, @Arg('id', () => ID) id: string): Promise<Fund | null> {
     return ctx.loaders.fund.load(requireId('Fund', id, 'id'));
   }
 
@@ -29,12 +29,12 @@ export class FundResolver {
   }
 
   @FieldResolver(() => [Campaign], { description: 'Its campaigns, newest year first.' })
-  campaigns(@Root() fund: Fund, @Ctx() ctx: Context): Promise<Campaign[]> {
+  campaigns(@Root() fund: Fund, @Ctx() ctx: FundraisingContext): Promise<Campaign[]> {
     return ctx.loaders.campaignsOfFund.load(fund.id);
   }
 
   @Mutation(() => Fund, { description: 'Opens the Study Promotion Fund of an organisation (one per organisation); ADMIN, or an OFFICER within its subtree.' })
-  openFund(@Ctx() ctx: Context, @Arg('organizationId', () => ID) organizationId: string, @Arg('name', () => String) name: string): Promise<Fund> {
+  openFund(@Ctx() ctx: FundraisingContext, @Arg('organizationId', () => ID) organizationId: string, @Arg('name', () => String) name: string): Promise<Fund> {
     return this.service.open(ctx.caller, organizationId, name);
   }
 }
@@ -42,7 +42,7 @@ export class FundResolver {
 @Resolver(() => Organization)
 export class OrganizationFundResolver {
   @FieldResolver(() => Fund, { nullable: true, description: 'The Study Promotion Fund the organisation keeps, if any.' })
-  fund(@Root() org: Organization, @Ctx() ctx: Context): Promise<Fund | null> {
+  fund(@Root() org: Organization, @Ctx() ctx: FundraisingContext): Promise<Fund | null> {
     return ctx.loaders.fundOfOrganization.load(org.id);
   }
 }

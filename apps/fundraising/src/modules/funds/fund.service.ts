@@ -4,7 +4,7 @@ import {
   badInput, conflict, newId, notFound, requireId, requireWriterWithin,
   type Caller, type MembershipDirectory, type OrganizationInfo, type Outbox,
 } from '@khg/platform';
-import { cleanText } from '../text';
+import { cleanText } from '../shared/validate';
 import { Fund } from './fund.entity';
 
 export interface FundFilter { organizationId?: string | null; areaId?: string | null }

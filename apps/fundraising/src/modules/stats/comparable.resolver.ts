@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ComparableYear } from '@khg/platform/membership-refs';
 import { Requires, VndScalar } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { FundraisingContext } from '../../context';
 
 const SHARE_SCALE = 100_000_000n;
 
@@ -12,7 +12,7 @@ export class ComparableYearFundraisingResolver {
     description: 'Donations received that year under the units it came from (each unit’s funds and everything below it, as recorded then), times the share of the unit that went into it, rounded down; null when it came from no unit that year.',
   })
   @Requires('year sourceAreaIds sourceShares')
-  async raised(@Root() cy: ComparableYear, @Ctx() ctx: Context): Promise<bigint | null> {
+  async raised(@Root() cy: ComparableYear, @Ctx() ctx: FundraisingContext): Promise<bigint | null> {
     const sources = cy.sourceAreaIds ?? [];
     if (!sources.length || cy.year === undefined) return null;
     const totals = await Promise.all(sources.map((areaId) => ctx.loaders.areaTotals.load({ areaId, year: cy.year!, ancestry: [areaId] })));

@@ -1,15 +1,15 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { isPlausibleYear, perCapita } from '@khg/domain';
 import { Requires, badInput } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
-import { Area } from '../refs/refs.entity';
+import type { FundraisingContext } from '../../context';
+import { Area } from '../shared/stubs';
 import { FundraisingStats } from './stats.types';
 
 @Resolver(() => Area)
 export class AreaFundraisingResolver {
   @FieldResolver(() => FundraisingStats, { description: 'Fundraising of the area and everything below it in `year`, per inhabitant and against the year’s campaign target. Money stays with the units it was recorded under; the target is looked up in the tree valid on 31 December of that year (today for the current year).' })
   @Requires('ancestorIds ancestryByYear { year ancestorIds } statistics { year population }')
-  async fundraising(@Root() area: Area, @Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<FundraisingStats> {
+  async fundraising(@Root() area: Area, @Ctx() ctx: FundraisingContext, @Arg('year', () => Int) year: number): Promise<FundraisingStats> {
     if (!isPlausibleYear(year)) throw badInput(`year ${year} is outside 1990–2100`);
     // The tree of the year: a unit moved by a reorganisation keeps its former parents' targets for its former years.
     const ofYear = area.ancestryByYear?.find((a) => a.year === year)?.ancestorIds;

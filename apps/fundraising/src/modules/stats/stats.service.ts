@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { FILL_FUND_YEAR_TOTALS_SQL } from '../../migrations/1765300000000-fund-year-totals';
 
 export interface StatsKey {
   areaId: string;
@@ -62,6 +61,18 @@ SELECT q.ord,
      WHERE c.year = q.year AND c.per_capita_target IS NOT NULL AND f.area_id = ANY(q.ancestry)
      ORDER BY array_position(q.ancestry, f.area_id) DESC, c.created_at DESC, c.id DESC LIMIT 1)::text AS target
 FROM q LEFT JOIN sums s ON s.ord = q.ord`;
+
+/**
+ * Fills fund_year_totals from the ledger, for entries written without the trigger (bulk loads).
+ * The migration that created the table ran its own copy once; this one is the service's to change.
+ */
+const FILL_FUND_YEAR_TOTALS_SQL = `
+INSERT INTO fund_year_totals (fund_id, year, raised, awarded, net)
+SELECT fund_id, extract(year FROM entry_on)::int,
+  coalesce(sum(amount) FILTER (WHERE kind IN ('DONATION', 'VOID')), 0),
+  coalesce(-sum(amount) FILTER (WHERE kind = 'AWARD'), 0),
+  sum(amount)
+FROM ledger_entries GROUP BY fund_id, extract(year FROM entry_on)::int;`;
 
 export class StatsService {
   /** true once fund_year_totals is known to hold every ledger entry */

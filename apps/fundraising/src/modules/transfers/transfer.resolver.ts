@@ -1,29 +1,8 @@
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { DateScalar, VndScalar, requireId } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
-import { Fund } from '../funds/fund.entity';
+import type { FundraisingContext } from '../../context';
 import type { TransferService } from './transfer.service';
-
-@ObjectType({ description: 'Money moved between two funds: a TRANSFER_OUT entry in one ledger and a TRANSFER_IN entry in the other.' })
-export class FundTransfer {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Fund)
-  from: Fund;
-
-  @Field(() => Fund)
-  to: Fund;
-
-  @Field(() => VndScalar)
-  amount: bigint;
-
-  @Field(() => DateScalar)
-  on: string;
-
-  @Field()
-  reason: string;
-}
+import { FundTransfer } from './transfer.types';
 
 @Resolver(() => FundTransfer)
 export class FundTransferResolver {
@@ -33,7 +12,7 @@ export class FundTransferResolver {
     description: 'Moves money from one fund to another on `on` (e.g. a dissolved association’s fund to its successor’s): `amount` đồng, or the whole balance when left out. Never overdraws; old entries are never edited. ADMIN, or an OFFICER over both funds.',
   })
   async transferFund(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: FundraisingContext,
     @Arg('fromFundId', () => ID) fromFundId: string,
     @Arg('toFundId', () => ID) toFundId: string,
     @Arg('on', () => DateScalar) on: string,

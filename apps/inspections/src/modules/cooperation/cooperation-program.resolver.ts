@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { DateScalar } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { InspectionsContext } from '../../context';
 import { CooperationProgram } from './cooperation-program.entity';
 import { SignCooperationProgramInput } from './cooperation-program.input';
 import type { CooperationProgramService } from './cooperation-program.service';
@@ -18,7 +18,7 @@ export class CooperationProgramResolver {
   }
 
   @Mutation(() => CooperationProgram, { description: 'Records a signed cooperation programme with a department (ADMIN).' })
-  signCooperationProgram(@Ctx() ctx: Context, @Arg('input', () => SignCooperationProgramInput) input: SignCooperationProgramInput): Promise<CooperationProgram> {
+  signCooperationProgram(@Ctx() ctx: InspectionsContext, @Arg('input', () => SignCooperationProgramInput) input: SignCooperationProgramInput): Promise<CooperationProgram> {
     return this.programs.sign(ctx.caller, input);
   }
 }

@@ -1,7 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import { EventType } from '@khg/domain';
 import { badInput, newId, requireAdmin, type Caller, type Outbox } from '@khg/platform';
-import { notInFuture, plausibleDate, requiredText } from '../common/validate';
+import { notInFuture, plausibleDate, requiredText } from '../shared/validate';
 import { CooperationProgram } from './cooperation-program.entity';
 import type { SignCooperationProgramInput } from './cooperation-program.input';
 

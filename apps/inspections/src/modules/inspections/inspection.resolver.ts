@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InspectionStatus, Severity } from '@khg/domain';
 import { DateScalar, requireId } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
-import { Organization, organizationRef } from '../organizations/organization.entity';
+import type { InspectionsContext } from '../../context';
+import { Organization, organizationRef } from '../shared/stubs';
 import { PolicyDocument } from '../policy-documents/policy-document.entity';
 import { Recommendation } from '../recommendations/recommendation.entity';
 import { Finding, Inspection } from './inspection.entity';
@@ -25,17 +25,17 @@ export class InspectionResolver {
   }
 
   @Query(() => Inspection, { nullable: true })
-  inspection(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Inspection | null> {
+  inspection(@Ctx() ctx: InspectionsContext, @Arg('id', () => ID) id: string): Promise<Inspection | null> {
     return ctx.loaders.inspection.load(requireId('Inspection', id, 'id'));
   }
 
   @Query(() => [Inspection], { nullable: 'items', description: 'Inspections by id, in the order asked (null where none exists): for subscriptions and systems that hold many ids.' })
-  inspectionsByIds(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]): Promise<(Inspection | null)[]> {
+  inspectionsByIds(@Ctx() ctx: InspectionsContext, @Arg('ids', () => [ID]) ids: string[]): Promise<(Inspection | null)[]> {
     return Promise.all(ids.map((id) => ctx.loaders.inspection.load(requireId('Inspection', id, 'ids'))));
   }
 
   @FieldResolver(() => [PolicyDocument], { description: 'The documents whose carrying out is inspected, in the order given.' })
-  async documents(@Root() i: Inspection, @Ctx() ctx: Context): Promise<PolicyDocument[]> {
+  async documents(@Root() i: Inspection, @Ctx() ctx: InspectionsContext): Promise<PolicyDocument[]> {
     const links = await ctx.loaders.inspectionDocumentLinks.load(i.id);
     const docs = await ctx.loaders.policyDocument.loadMany(links.map((l) => l.documentId));
     return docs.filter((d): d is PolicyDocument => d != null && !(d instanceof Error));
@@ -52,38 +52,38 @@ export class InspectionResolver {
   }
 
   @FieldResolver(() => [Finding], { description: 'Findings, in the order recorded.' })
-  findings(@Root() i: Inspection, @Ctx() ctx: Context): Promise<Finding[]> {
+  findings(@Root() i: Inspection, @Ctx() ctx: InspectionsContext): Promise<Finding[]> {
     return ctx.loaders.inspectionFindings.load(i.id);
   }
 
   @FieldResolver(() => [Recommendation], { description: 'Recommendations, in the order made.' })
-  recommendations(@Root() i: Inspection, @Ctx() ctx: Context): Promise<Recommendation[]> {
+  recommendations(@Root() i: Inspection, @Ctx() ctx: InspectionsContext): Promise<Recommendation[]> {
     return ctx.loaders.inspectionRecommendations.load(i.id);
   }
 
   @Mutation(() => Inspection, { description: 'Plans an inspection (PLANNED): ADMIN, or an OFFICER within the lead organisation’s subtree.' })
-  planInspection(@Ctx() ctx: Context, @Arg('input', () => PlanInspectionInput) input: PlanInspectionInput): Promise<Inspection> {
+  planInspection(@Ctx() ctx: InspectionsContext, @Arg('input', () => PlanInspectionInput) input: PlanInspectionInput): Promise<Inspection> {
     return this.service.plan(ctx.caller, input, ctx.loaders.organizationInfo);
   }
 
   @Mutation(() => Inspection, { description: 'PLANNED → IN_PROGRESS. Writes on an inspection are decided by its lead: ADMIN, or an OFFICER within the lead’s subtree.' })
-  startInspection(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Inspection> {
+  startInspection(@Ctx() ctx: InspectionsContext, @Arg('id', () => ID) id: string): Promise<Inspection> {
     return this.service.start(ctx.caller, id);
   }
 
   @Mutation(() => Inspection, { description: 'IN_PROGRESS → COMPLETED.' })
-  completeInspection(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Inspection> {
+  completeInspection(@Ctx() ctx: InspectionsContext, @Arg('id', () => ID) id: string): Promise<Inspection> {
     return this.service.complete(ctx.caller, id);
   }
 
   @Mutation(() => Inspection, { description: 'PLANNED or IN_PROGRESS → CANCELLED, with the reason.' })
-  cancelInspection(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('reason') reason: string): Promise<Inspection> {
+  cancelInspection(@Ctx() ctx: InspectionsContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string): Promise<Inspection> {
     return this.service.cancel(ctx.caller, id, reason);
   }
 
   @Mutation(() => Inspection, { description: 'Records a finding; only while IN_PROGRESS.' })
   recordFinding(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: InspectionsContext,
     @Arg('inspectionId', () => ID) inspectionId: string,
     @Arg('severity', () => Severity) severity: Severity,
     @Arg('summary') summary: string,
@@ -93,7 +93,7 @@ export class InspectionResolver {
 
   @Mutation(() => Inspection, { description: 'Records a recommendation (OPEN) for the responsible organisation; only while IN_PROGRESS.' })
   recommend(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: InspectionsContext,
     @Arg('inspectionId', () => ID) inspectionId: string,
     @Arg('text') text: string,
     @Arg('responsibleId', () => ID) responsibleId: string,

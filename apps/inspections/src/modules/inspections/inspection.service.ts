@@ -4,8 +4,8 @@ import {
   badInput, conflict, newId, notFound, requireId, requireWriterWithin,
   type Caller, type DirectoryLoaders, type Outbox,
 } from '@khg/platform';
-import { distinctIds, plausibleDate, requireYear, requiredText, yearRange } from '../common/validate';
-import { requireOrganizations } from '../organizations/organization.directory';
+import { distinctIds, plausibleDate, requireYear, requiredText, yearRange } from '../shared/validate';
+import { requireOrganizations } from '../shared/directory';
 import type { PolicyDocumentService } from '../policy-documents/policy-document.service';
 import { Recommendation } from '../recommendations/recommendation.entity';
 import { Finding, Inspection, InspectionDocument } from './inspection.entity';

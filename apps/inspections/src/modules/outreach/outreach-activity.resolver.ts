@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Ctx as Context } from '../../context';
-import { Organization, organizationRef } from '../organizations/organization.entity';
+import type { InspectionsContext } from '../../context';
+import { Organization, organizationRef } from '../shared/stubs';
 import { PolicyDocument } from '../policy-documents/policy-document.entity';
 import { OutreachActivity } from './outreach-activity.entity';
 import { RecordOutreachActivityInput } from './outreach-activity.input';
@@ -25,14 +25,14 @@ export class OutreachActivityResolver {
   }
 
   @FieldResolver(() => [PolicyDocument])
-  async documents(@Root() a: OutreachActivity, @Ctx() ctx: Context): Promise<PolicyDocument[]> {
+  async documents(@Root() a: OutreachActivity, @Ctx() ctx: InspectionsContext): Promise<PolicyDocument[]> {
     const links = await ctx.loaders.outreachDocumentLinks.load(a.id);
     const docs = await ctx.loaders.policyDocument.loadMany(links.map((l) => l.documentId));
     return docs.filter((d): d is PolicyDocument => d != null && !(d instanceof Error));
   }
 
   @Mutation(() => OutreachActivity, { description: 'Records an activity spreading policy documents: ADMIN, or an OFFICER within the organisation’s subtree.' })
-  recordOutreachActivity(@Ctx() ctx: Context, @Arg('input', () => RecordOutreachActivityInput) input: RecordOutreachActivityInput): Promise<OutreachActivity> {
+  recordOutreachActivity(@Ctx() ctx: InspectionsContext, @Arg('input', () => RecordOutreachActivityInput) input: RecordOutreachActivityInput): Promise<OutreachActivity> {
     return this.activities.record(ctx.caller, input, ctx.loaders.organizationInfo);
   }
 }

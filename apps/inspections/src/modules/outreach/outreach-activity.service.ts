@@ -1,8 +1,8 @@
 import { In, type DataSource } from 'typeorm';
 import { EventType } from '@khg/domain';
 import { badInput, newId, requireId, requireWriterWithin, type Caller, type DirectoryLoaders, type Outbox } from '@khg/platform';
-import { distinctIds, notInFuture, optionalText, plausibleDate, requireYear, yearRange } from '../common/validate';
-import { requireOrganizations } from '../organizations/organization.directory';
+import { distinctIds, notInFuture, optionalText, plausibleDate, requireYear, yearRange } from '../shared/validate';
+import { requireOrganizations } from '../shared/directory';
 import type { PolicyDocumentService } from '../policy-documents/policy-document.service';
 import { OutreachActivity, OutreachDocument } from './outreach-activity.entity';
 import type { RecordOutreachActivityInput } from './outreach-activity.input';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { DocumentKind } from '@khg/domain';
 import { badInput, requireId } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { InspectionsContext } from '../../context';
 import { PolicyDocument } from './policy-document.entity';
 import { RegisterPolicyDocumentInput } from './policy-document.input';
 import type { PolicyDocumentService } from './policy-document.service';
@@ -17,7 +17,7 @@ export class PolicyDocumentResolver {
 
   @Query(() => PolicyDocument, { nullable: true, description: 'One policy document by id or by code (case does not matter).' })
   policyDocument(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: InspectionsContext,
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('code', () => String, { nullable: true }) code?: string,
   ): Promise<PolicyDocument | null> {
@@ -27,7 +27,7 @@ export class PolicyDocumentResolver {
   }
 
   @Mutation(() => PolicyDocument, { description: 'Registers a directive, decision, plan or circular (ADMIN). A code already registered is a CONFLICT naming that document.' })
-  registerPolicyDocument(@Ctx() ctx: Context, @Arg('input', () => RegisterPolicyDocumentInput) input: RegisterPolicyDocumentInput): Promise<PolicyDocument> {
+  registerPolicyDocument(@Ctx() ctx: InspectionsContext, @Arg('input', () => RegisterPolicyDocumentInput) input: RegisterPolicyDocumentInput): Promise<PolicyDocument> {
     return this.docs.register(ctx.caller, input);
   }
 }

@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DocumentKind, EventType } from '@khg/domain';
 import { conflict, newId, notFound, requireAdmin, type Caller, type Outbox } from '@khg/platform';
-import { notInFuture, plausibleDate, requiredText } from '../common/validate';
+import { notInFuture, plausibleDate, requiredText } from '../shared/validate';
 import { PolicyDocument, codeKeyOf } from './policy-document.entity';
 import type { RegisterPolicyDocumentInput } from './policy-document.input';
 

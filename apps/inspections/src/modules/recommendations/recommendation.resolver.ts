@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RecommendationStatus } from '@khg/domain';
-import type { Ctx as Context } from '../../context';
+import type { InspectionsContext } from '../../context';
 import { Inspection } from '../inspections/inspection.entity';
-import { Organization, organizationRef } from '../organizations/organization.entity';
+import { Organization, organizationRef } from '../shared/stubs';
 import { Recommendation } from './recommendation.entity';
 import type { RecommendationService } from './recommendation.service';
 
@@ -25,12 +25,20 @@ export class RecommendationResolver {
   }
 
   @FieldResolver(() => Inspection)
-  async inspection(@Root() r: Recommendation, @Ctx() ctx: Context): Promise<Inspection> {
+  async inspection(@Root() r: Recommendation, @Ctx() ctx: InspectionsContext): Promise<Inspection> {
     return (await ctx.loaders.inspection.load(r.inspectionId))!;
   }
 
   @Mutation(() => Recommendation, { description: 'Marks a recommendation DONE (once): ADMIN, or an OFFICER within the lead’s or the responsible organisation’s subtree.' })
-  resolveRecommendation(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Recommendation> {
+  resolveRecommendation(@Ctx() ctx: InspectionsContext, @Arg('id', () => ID) id: string): Promise<Recommendation> {
     return this.recs.resolve(ctx.caller, id);
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationInspectionsResolver {
+  @FieldResolver(() => Int, { description: 'Recommendations (kiến nghị) still OPEN that this organisation is responsible for.' })
+  openRecommendations(@Root() org: Organization, @Ctx() ctx: InspectionsContext): Promise<number> {
+    return ctx.loaders.openRecommendations.load(org.id);
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CenterGrade } from '@khg/domain';
 import { DateScalar } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { LearningContext } from '../../context';
 import { Area, areaRef } from '../shared/stubs';
 import { CenterEvaluation, CommunityLearningCenter } from './center.entity';
 import type { CenterService } from './center.service';
@@ -21,13 +21,13 @@ export class CommunityLearningCenterResolver {
   }
 
   @FieldResolver(() => [CenterEvaluation], { description: 'Yearly evaluations, oldest first.' })
-  evaluations(@Root() c: CommunityLearningCenter, @Ctx() ctx: Context): Promise<CenterEvaluation[]> {
+  evaluations(@Root() c: CommunityLearningCenter, @Ctx() ctx: LearningContext): Promise<CenterEvaluation[]> {
     return ctx.loaders.centerEvaluations.load(c.id);
   }
 
   @Mutation(() => CommunityLearningCenter, { description: 'Creates the centre of a commune (one per commune: a second is a CONFLICT naming the first). ADMIN, or an OFFICER in its area and above the commune.' })
   createCommunityLearningCenter(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: LearningContext,
     @Arg('areaId', () => ID) areaId: string,
     @Arg('name', () => String) name: string,
     @Arg('establishedOn', () => DateScalar, { nullable: true }) establishedOn?: string,
@@ -37,7 +37,7 @@ export class CommunityLearningCenterResolver {
 
   @Mutation(() => CommunityLearningCenter, { description: 'Records the grade of a year (one per year; a second is a CONFLICT unless replace: true).' })
   evaluateCommunityLearningCenter(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: LearningContext,
     @Arg('id', () => ID) id: string,
     @Arg('year', () => Int) year: number,
     @Arg('grade', () => CenterGrade) grade: CenterGrade,

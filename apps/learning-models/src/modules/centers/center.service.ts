@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { AreaLevel, CenterGrade, EventType, isPlausibleYear, todayInVietnam } from '@khg/domain';
+import { AreaLevel, CenterGrade, EventType, collapseWhitespace, isPlausibleYear, todayInVietnam } from '@khg/domain';
 import { badInput, conflict, newId, notFound, requireId, requireWriterInArea, type Caller, type DirectoryLoaders, type Outbox } from '@khg/platform';
 import { areaOrFail, officerOrganization } from '../shared/access';
 import { CenterEvaluation, CommunityLearningCenter } from './center.entity';
@@ -24,7 +24,7 @@ export class CenterService {
 
   async create(caller: Caller, loaders: DirectoryLoaders, areaId: string, name: string, establishedOn: string | null): Promise<CommunityLearningCenter> {
     requireId('Area', areaId, 'areaId');
-    const clean = name.trim().replace(/\s+/g, ' ');
+    const clean = collapseWhitespace(name);
     if (clean.length < 2 || clean.length > 300) throw badInput('name must be 2 to 300 characters');
     if (establishedOn && establishedOn > todayInVietnam()) throw badInput(`establishedOn ${establishedOn} is in the future`);
     const area = await areaOrFail(loaders, areaId);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Ctx as Context } from '../../context';
+import type { LearningContext } from '../../context';
 import { Organization, organizationRef } from '../shared/stubs';
 import { TrainingCourse } from './course.entity';
 import { RecordTrainingCourseInput } from './course.input';
@@ -23,7 +23,7 @@ export class TrainingCourseResolver {
   }
 
   @Mutation(() => TrainingCourse, { description: 'Records a course held (ADMIN, or an OFFICER of the organiser or above it).' })
-  recordTrainingCourse(@Ctx() ctx: Context, @Arg('input', () => RecordTrainingCourseInput) input: RecordTrainingCourseInput): Promise<TrainingCourse> {
+  recordTrainingCourse(@Ctx() ctx: LearningContext, @Arg('input', () => RecordTrainingCourseInput) input: RecordTrainingCourseInput): Promise<TrainingCourse> {
     return this.courses.record(ctx.caller, ctx.loaders, input);
   }
 }

@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { EventType, isPlausibleYear, todayInVietnam } from '@khg/domain';
+import { EventType, collapseWhitespace, isPlausibleYear, todayInVietnam } from '@khg/domain';
 import { badInput, newId, notFound, requireId, requireWriterWithin, type Caller, type DirectoryLoaders, type Outbox } from '@khg/platform';
 import { TrainingCourse } from './course.entity';
 import type { RecordTrainingCourseInput } from './course.input';
@@ -24,7 +24,7 @@ export class CourseService {
 
   async record(caller: Caller, loaders: DirectoryLoaders, input: RecordTrainingCourseInput): Promise<TrainingCourse> {
     requireId('Organization', input.organizerId, 'organizerId');
-    const title = input.title.trim().replace(/\s+/g, ' ');
+    const title = collapseWhitespace(input.title);
     if (title.length < 3 || title.length > 300) throw badInput('title must be 3 to 300 characters');
     if (!Number.isInteger(input.participants) || input.participants <= 0) throw badInput(`participants must be a whole number > 0 (got ${input.participants})`);
     if (input.participants > 100_000) throw badInput(`participants ${input.participants} is implausibly many for one course`);

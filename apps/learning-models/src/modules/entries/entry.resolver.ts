@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LearningModelKind, LearningModelStatus } from '@khg/domain';
 import { DateScalar, requireId } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { LearningContext } from '../../context';
 import { Area, areaRef } from '../shared/stubs';
 import { LearningModelDecision, LearningModelEntry } from './entry.entity';
 import { RegisterLearningModelInput } from './entry.input';
@@ -24,7 +24,7 @@ export class LearningModelEntryResolver {
   }
 
   @Query(() => [LearningModelEntry], { nullable: 'items', description: 'Entries by id, in the order asked (null where none exists).' })
-  learningModelEntriesByIds(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]): Promise<(LearningModelEntry | null)[]> {
+  learningModelEntriesByIds(@Ctx() ctx: LearningContext, @Arg('ids', () => [ID]) ids: string[]): Promise<(LearningModelEntry | null)[]> {
     return Promise.all(ids.map((id) => ctx.loaders.entry.load(requireId('LearningModelEntry', id, 'ids'))));
   }
 
@@ -39,12 +39,12 @@ export class LearningModelEntryResolver {
   }
 
   @FieldResolver(() => [LearningModelDecision], { description: 'Its decision and every correction of it, oldest first.' })
-  history(@Root() e: LearningModelEntry, @Ctx() ctx: Context): Promise<LearningModelDecision[]> {
+  history(@Root() e: LearningModelEntry, @Ctx() ctx: LearningContext): Promise<LearningModelDecision[]> {
     return ctx.loaders.entryHistory.load(e.id);
   }
 
   @Mutation(() => LearningModelEntry, { description: 'Registers a candidate (đăng ký). ADMIN, or an OFFICER in its area and below.' })
-  async registerLearningModel(@Ctx() ctx: Context, @Arg('input', () => RegisterLearningModelInput) input: RegisterLearningModelInput): Promise<LearningModelEntry> {
+  async registerLearningModel(@Ctx() ctx: LearningContext, @Arg('input', () => RegisterLearningModelInput) input: RegisterLearningModelInput): Promise<LearningModelEntry> {
     const [entry] = await this.entries.register(ctx.caller, ctx.loaders, [input]);
     return entry;
   }
@@ -52,7 +52,7 @@ export class LearningModelEntryResolver {
   @Mutation(() => [LearningModelEntry], {
     description: 'Registers a whole list (e.g. a commune’s families), all or nothing, up to 10,000 rows (and the gateway’s 1 MB request limit). A bad list is refused with one BAD_USER_INPUT error whose extensions.rows lists every bad row as {index, field, message}.',
   })
-  registerLearningModels(@Ctx() ctx: Context, @Arg('inputs', () => [RegisterLearningModelInput]) inputs: RegisterLearningModelInput[]): Promise<LearningModelEntry[]> {
+  registerLearningModels(@Ctx() ctx: LearningContext, @Arg('inputs', () => [RegisterLearningModelInput]) inputs: RegisterLearningModelInput[]): Promise<LearningModelEntry[]> {
     return this.entries.register(ctx.caller, ctx.loaders, inputs);
   }
 
@@ -60,7 +60,7 @@ export class LearningModelEntryResolver {
     description: 'Decides on a REGISTERED entry: recognised (decisionNumber and decidedOn required) or not. A second decision is a CONFLICT: use correctLearningModelDecision.',
   })
   decideLearningModel(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: LearningContext,
     @Arg('id', () => ID) id: string,
     @Arg('recognized', () => Boolean) recognized: boolean,
     @Arg('decisionNumber', () => String, { nullable: true }) decisionNumber?: string,
@@ -72,7 +72,7 @@ export class LearningModelEntryResolver {
 
   @Mutation(() => LearningModelEntry, { description: 'Corrects the decision on an entry, with the reason; the earlier decision stays in `history`.' })
   correctLearningModelDecision(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: LearningContext,
     @Arg('id', () => ID) id: string,
     @Arg('recognized', () => Boolean) recognized: boolean,
     @Arg('decisionNumber', () => String) decisionNumber: string,

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { AreaLevel, EventType, LearningModelKind, LearningModelStatus, isCivilDate, isPlausibleYear, todayInVietnam, typeOfId } from '@khg/domain';
+import { AreaLevel, EventType, LearningModelKind, collapseWhitespace, LearningModelStatus, isCivilDate, isPlausibleYear, todayInVietnam, typeOfId } from '@khg/domain';
 import {
   badInput, conflict, decodeCursor, encodeCursor, forbidden, newId, notFound, pageSize, requireId, requireWriterInArea,
   type AreaInfo, type Caller, type DirectoryLoaders, type Outbox,
@@ -46,7 +46,6 @@ export interface DecisionInput {
 }
 
 const currentYear = () => +todayInVietnam().slice(0, 4);
-const tidy = (s: string) => s.trim().replace(/\s+/g, ' ');
 
 export class EntryService {
   constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
@@ -81,7 +80,7 @@ export class EntryService {
     const thisYear = currentYear();
     const idOk = inputs.map((r) => typeOfId(r.areaId) === 'Area');
     inputs.forEach((r, index) => {
-      const name = tidy(r.name);
+      const name = collapseWhitespace(r.name);
       if (name.length === 0) errors.push({ index, field: 'name', message: 'name is empty' });
       else if (name.length > 300) errors.push({ index, field: 'name', message: `name is ${name.length} characters; at most 300` });
       if (!idOk[index]) errors.push({ index, field: 'areaId', message: `"${r.areaId}" is not an Area id` });
@@ -156,13 +155,13 @@ export class EntryService {
              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS x(id, kind, name, area_id, anc, year)
              RETURNING created_at)
            SELECT min(created_at) AS now FROM ins`,
-          [chunk.map((c) => c.id), chunk.map((c) => c.r.kind), chunk.map((c) => tidy(c.r.name)), chunk.map((c) => c.area.id),
+          [chunk.map((c) => c.id), chunk.map((c) => c.r.kind), chunk.map((c) => collapseWhitespace(c.r.name)), chunk.map((c) => c.area.id),
             chunk.map((c) => c.area.ancestry.join(',')), chunk.map((c) => c.r.year)],
         );
         await rollupRegistered(em, chunk.map((c) => c.id));
         for (const c of chunk) {
           created.push(em.create(LearningModelEntry, {
-            id: c.id, kind: c.r.kind, name: tidy(c.r.name), areaId: c.area.id, areaAncestry: c.area.ancestry, year: c.r.year,
+            id: c.id, kind: c.r.kind, name: collapseWhitespace(c.r.name), areaId: c.area.id, areaAncestry: c.area.ancestry, year: c.r.year,
             status: LearningModelStatus.REGISTERED, decisionNumber: null, decidedOn: null, criteriaCode: null, createdAt: now,
           }));
         }
@@ -177,16 +176,16 @@ export class EntryService {
   }
 
   private checkDecision(d: DecisionInput, correction: boolean): { decisionNumber: string | null; decidedOn: string; criteriaCode: string | null; reason: string | null } {
-    const decisionNumber = d.decisionNumber ? tidy(d.decisionNumber) : null;
+    const decisionNumber = d.decisionNumber ? collapseWhitespace(d.decisionNumber) : null;
     if (d.recognized && !decisionNumber) throw badInput('decisionNumber is required to recognise an entry: the number of the recognition decision (số quyết định), e.g. "125/QĐ-UBND"');
     if (decisionNumber && decisionNumber.length > 100) throw badInput('decisionNumber is longer than 100 characters');
     if (d.recognized && !d.decidedOn) throw badInput('decidedOn is required to recognise an entry: the date of the decision');
     const decidedOn = d.decidedOn ?? todayInVietnam();
     if (!isCivilDate(decidedOn)) throw badInput(`decidedOn "${decidedOn}" is not a date (YYYY-MM-DD)`);
     if (decidedOn > todayInVietnam()) throw badInput(`decidedOn ${decidedOn} is in the future`);
-    const criteriaCode = d.criteriaCode ? tidy(d.criteriaCode) : null;
+    const criteriaCode = d.criteriaCode ? collapseWhitespace(d.criteriaCode) : null;
     if (criteriaCode && criteriaCode.length > 100) throw badInput('criteriaCode is longer than 100 characters');
-    const reason = d.reason ? tidy(d.reason) : null;
+    const reason = d.reason ? collapseWhitespace(d.reason) : null;
     if (correction && (!reason || reason.length < 3)) throw badInput('reason is required for a correction: say why the decision changes (at least 3 characters)');
     if (reason && reason.length > 1000) throw badInput('reason is longer than 1000 characters');
     return { decisionNumber, decidedOn, criteriaCode, reason };

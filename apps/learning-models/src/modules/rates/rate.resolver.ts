@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Float, Mutation, Resolver, Root } from 'type-graphql';
 import { LearningModelKind, isPlausibleYear } from '@khg/domain';
 import { Requires, badInput } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { LearningContext } from '../../context';
 import { areaOrFail } from '../shared/access';
 import { Area } from '../shared/stubs';
 import type { RateService } from './rate.service';
@@ -13,7 +13,7 @@ export class AreaLearningModelsResolver {
     description: 'The four learning-model rates of the area that year (FAMILY, CLAN, COMMUNITY, UNIT), rolled up over the area and all below it. Entries and counts stay with the units they were recorded under; targets are inherited through the tree valid on 31 December of that year (today for the current year).',
   })
   @Requires('ancestorIds ancestryByYear { year ancestorIds }')
-  async learningModels(@Root() area: Area, @Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<LearningModelRate[]> {
+  async learningModels(@Root() area: Area, @Ctx() ctx: LearningContext, @Arg('year', () => Int) year: number): Promise<LearningModelRate[]> {
     if (!isPlausibleYear(year)) throw badInput(`year ${year} is outside 1990–2100`);
     // The gateway sends ancestorIds (@requires); the directory is the fallback for a bare reference.
     // The tree of the year: a unit moved by a reorganisation inherits its former parents' targets for its former years.
@@ -29,7 +29,7 @@ export class LearningModelRateResolver {
 
   @Mutation(() => LearningModelRate, { description: 'Sets the target share (0..1) of a kind for an area and year (chỉ tiêu); the areas below inherit it unless they set their own. ADMIN, or an OFFICER in its area and below.' })
   setLearningModelTarget(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: LearningContext,
     @Arg('year', () => Int) year: number,
     @Arg('kind', () => LearningModelKind) kind: LearningModelKind,
     @Arg('areaId', () => ID) areaId: string,
@@ -40,7 +40,7 @@ export class LearningModelRateResolver {
 
   @Mutation(() => LearningModelRate, { description: 'Records how many families (clans, villages, units) the area ITSELF has that year; an area’s rate adds the counts of its whole subtree. ADMIN, or an OFFICER in its area and below.' })
   setEligibleCount(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: LearningContext,
     @Arg('year', () => Int) year: number,
     @Arg('kind', () => LearningModelKind) kind: LearningModelKind,
     @Arg('areaId', () => ID) areaId: string,

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AreaLevel, referenceDateOfYear, todayInVietnam } from '@khg/domain';
 import { DateScalar, badInput, requireId } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { MembershipContext } from '../../context';
 import { Area, AreaStatistic, AreaYearAncestry } from './area.entity';
 import { CreateAreaInput } from './area.input';
 import { dayBefore, type AreaService } from './area.service';
@@ -15,7 +15,7 @@ export class AreaResolver {
 
   @Query(() => Area, { nullable: true, description: 'An area by id or by code; a code is read on the day `on` (default today), since codes are reused over time.' })
   async area(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: MembershipContext,
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('code', () => String, { nullable: true }) code?: string,
     @Arg('on', () => DateScalar, { nullable: true }) on?: string,
@@ -26,7 +26,7 @@ export class AreaResolver {
   }
 
   @Query(() => [Area], { nullable: 'items', description: 'Areas by id, in the order asked (null where none exists).' })
-  areasByIds(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]): Promise<(Area | null)[]> {
+  areasByIds(@Ctx() ctx: MembershipContext, @Arg('ids', () => [ID]) ids: string[]): Promise<(Area | null)[]> {
     return Promise.all(ids.map((id) => ctx.loaders.area.load(requireId('Area', id, 'ids'))));
   }
 
@@ -41,14 +41,14 @@ export class AreaResolver {
   }
 
   @FieldResolver(() => Area, { nullable: true, description: 'The unit it lies in on the day `on` (default: its latest parent).' })
-  async parent(@Root() area: Area, @Ctx() ctx: Context, @Arg('on', () => DateScalar, { nullable: true }) on?: string): Promise<Area | null> {
+  async parent(@Root() area: Area, @Ctx() ctx: MembershipContext, @Arg('on', () => DateScalar, { nullable: true }) on?: string): Promise<Area | null> {
     if (!on) return area.parentId ? ctx.loaders.area.load(area.parentId) : null;
     const ids = (await ctx.loaders.areaAncestorsOn.load({ areaId: area.id, on }))?.ids ?? [];
     return ids.length ? ctx.loaders.area.load(ids[ids.length - 1]) : null;
   }
 
   @FieldResolver(() => [Area], { description: 'The units under it on the day `on` (default today).' })
-  async children(@Root() area: Area, @Ctx() ctx: Context, @Arg('on', () => DateScalar, { nullable: true }) on?: string): Promise<Area[]> {
+  async children(@Root() area: Area, @Ctx() ctx: MembershipContext, @Arg('on', () => DateScalar, { nullable: true }) on?: string): Promise<Area[]> {
     const rows = await ctx.loaders.areaChildren.load({ parentId: area.id, on: on ?? todayInVietnam() });
     return rows.map((r) => r.area);
   }
@@ -61,14 +61,14 @@ export class AreaResolver {
   @FieldResolver(() => [ID], {
     description: 'Ids of the units above it on the day `on`, the province first (a day outside its life reads the nearest day it existed). Per-year figures use the tree of the year: `on` = 31 December of that year (today for the current year).',
   })
-  async ancestorIdsOn(@Root() area: Area, @Ctx() ctx: Context, @Arg('on', () => DateScalar) on: string): Promise<string[]> {
+  async ancestorIdsOn(@Root() area: Area, @Ctx() ctx: MembershipContext, @Arg('on', () => DateScalar) on: string): Promise<string[]> {
     return (await ctx.loaders.areaAncestorsOn.load({ areaId: area.id, on }))?.ids ?? [];
   }
 
   @FieldResolver(() => [AreaYearAncestry], {
     description: `Its ancestry in every year from ${FIRST_ANCESTRY_YEAR} (or the year it began) to this year (or the year it ended), each read on the year’s reference date (31 December; today for the current year): what per-year roll-ups in other subgraphs use to find the tree of the year.`,
   })
-  async ancestryByYear(@Root() area: Area, @Ctx() ctx: Context): Promise<AreaYearAncestry[]> {
+  async ancestryByYear(@Root() area: Area, @Ctx() ctx: MembershipContext): Promise<AreaYearAncestry[]> {
     const first = Math.max(FIRST_ANCESTRY_YEAR, area.validFrom ? Number(area.validFrom.slice(0, 4)) : FIRST_ANCESTRY_YEAR);
     const thisYear = Number(todayInVietnam().slice(0, 4));
     const last = area.validTo ? Math.min(thisYear, Number(dayBefore(area.validTo).slice(0, 4))) : thisYear;
@@ -78,30 +78,30 @@ export class AreaResolver {
   }
 
   @FieldResolver(() => [AreaStatistic], { description: 'Population and households recorded for every year, oldest first.' })
-  statistics(@Root() area: Area, @Ctx() ctx: Context): Promise<AreaStatistic[]> {
+  statistics(@Root() area: Area, @Ctx() ctx: MembershipContext): Promise<AreaStatistic[]> {
     return ctx.loaders.areaStatistics.load(area.id);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Inhabitants (dân số) recorded for the unit for that year; null when none was recorded. Figures stay with the unit they were recorded for: a unit closed by a reorganisation keeps its years, and per-year roll-ups use the tree valid on 31 December of the year (today for the current year).' })
-  async population(@Root() area: Area, @Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<number | null> {
+  async population(@Root() area: Area, @Ctx() ctx: MembershipContext, @Arg('year', () => Int) year: number): Promise<number | null> {
     const stats = await ctx.loaders.areaStatistics.load(area.id);
     return stats.find((s) => s.year === year)?.population ?? null;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Households (hộ gia đình) recorded for that year; null when none was recorded.' })
-  async households(@Root() area: Area, @Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<number | null> {
+  async households(@Root() area: Area, @Ctx() ctx: MembershipContext, @Arg('year', () => Int) year: number): Promise<number | null> {
     const stats = await ctx.loaders.areaStatistics.load(area.id);
     return stats.find((s) => s.year === year)?.households ?? null;
   }
 
   @Mutation(() => Area, { description: 'ADMIN: a new administrative unit under its parent.' })
-  createArea(@Ctx() ctx: Context, @Arg('input', () => CreateAreaInput) input: CreateAreaInput): Promise<Area> {
+  createArea(@Ctx() ctx: MembershipContext, @Arg('input', () => CreateAreaInput) input: CreateAreaInput): Promise<Area> {
     return this.service.create(ctx.caller, input);
   }
 
   @Mutation(() => Area, { description: 'ADMIN: records (or corrects) an area’s population and households for a year.' })
   recordAreaStatistics(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: MembershipContext,
     @Arg('areaId', () => ID) areaId: string,
     @Arg('year', () => Int) year: number,
     @Arg('population', () => Int) population: number,

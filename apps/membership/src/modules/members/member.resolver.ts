@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MemberStatus } from '@khg/domain';
 import { DateScalar, idsOfLtreePath, maySeePersonalData, personalDataWithheld, requireId } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { MembershipContext } from '../../context';
 import { Organization } from '../organizations/organization.entity';
 import { Member, MemberConnection, MembershipPeriod } from './member.entity';
 import { AdmitMemberInput } from './member.input';
@@ -12,12 +12,12 @@ export class MemberResolver {
   constructor(private readonly service: MemberService) {}
 
   @Query(() => Member, { nullable: true })
-  member(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Member | null> {
+  member(@Ctx() ctx: MembershipContext, @Arg('id', () => ID) id: string): Promise<Member | null> {
     return ctx.loaders.member.load(requireId('Member', id, 'id'));
   }
 
   @Query(() => [Member], { nullable: 'items', description: 'Members by id, in the order asked (null where none exists).' })
-  membersByIds(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]): Promise<(Member | null)[]> {
+  membersByIds(@Ctx() ctx: MembershipContext, @Arg('ids', () => [ID]) ids: string[]): Promise<(Member | null)[]> {
     return Promise.all(ids.map((id) => ctx.loaders.member.load(requireId('Member', id, 'ids'))));
   }
 
@@ -34,18 +34,18 @@ export class MemberResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Personal data: ADMIN, officers of the member’s subtree and the member see it; others get null and a PERSONAL_DATA error.' })
-  async phone(@Root() m: Member, @Ctx() ctx: Context): Promise<string | null> {
+  async phone(@Root() m: Member, @Ctx() ctx: MembershipContext): Promise<string | null> {
     await this.requirePersonalAccess(m, ctx, 'phone');
     return m.phone;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Personal data: ADMIN, officers of the member’s subtree and the member see it; others get null and a PERSONAL_DATA error.' })
-  async birthYear(@Root() m: Member, @Ctx() ctx: Context): Promise<number | null> {
+  async birthYear(@Root() m: Member, @Ctx() ctx: MembershipContext): Promise<number | null> {
     await this.requirePersonalAccess(m, ctx, 'birthYear');
     return m.birthYear;
   }
 
-  private async requirePersonalAccess(m: Member, ctx: Context, field: string): Promise<void> {
+  private async requirePersonalAccess(m: Member, ctx: MembershipContext, field: string): Promise<void> {
     const { caller } = ctx;
     let orgAncestry: string[] | null = null;
     if (caller.role === 'OFFICER') {
@@ -56,28 +56,28 @@ export class MemberResolver {
   }
 
   @FieldResolver(() => Organization, { description: 'The organisation the member belongs to now.' })
-  async organization(@Root() m: Member, @Ctx() ctx: Context): Promise<Organization> {
+  async organization(@Root() m: Member, @Ctx() ctx: MembershipContext): Promise<Organization> {
     return (await ctx.loaders.organization.load(m.organizationId))!;
   }
 
   @FieldResolver(() => [MembershipPeriod], { description: 'Every organisation the member belonged to, oldest first.' })
-  memberships(@Root() m: Member, @Ctx() ctx: Context): Promise<MembershipPeriod[]> {
+  memberships(@Root() m: Member, @Ctx() ctx: MembershipContext): Promise<MembershipPeriod[]> {
     return ctx.loaders.memberPeriods.load(m.id);
   }
 
   @Mutation(() => Member, { description: 'Admits a member (kết nạp); ADMIN, or an OFFICER within its subtree.' })
-  admitMember(@Ctx() ctx: Context, @Arg('input', () => AdmitMemberInput) input: AdmitMemberInput): Promise<Member> {
+  admitMember(@Ctx() ctx: MembershipContext, @Arg('input', () => AdmitMemberInput) input: AdmitMemberInput): Promise<Member> {
     return this.service.admit(ctx.caller, input);
   }
 
   @Mutation(() => Member, { description: 'Changes a member’s status from today; the history is kept. DECEASED is final.' })
-  changeMemberStatus(@Ctx() ctx: Context, @Arg('memberId', () => ID) memberId: string, @Arg('status', () => MemberStatus) status: MemberStatus): Promise<Member> {
+  changeMemberStatus(@Ctx() ctx: MembershipContext, @Arg('memberId', () => ID) memberId: string, @Arg('status', () => MemberStatus) status: MemberStatus): Promise<Member> {
     return this.service.changeStatus(ctx.caller, memberId, status);
   }
 
   @Mutation(() => Member, { description: 'Moves a member to another organisation from the day `on`; the earlier membership stays in `memberships`.' })
   transferMember(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: MembershipContext,
     @Arg('memberId', () => ID) memberId: string,
     @Arg('organizationId', () => ID) organizationId: string,
     @Arg('on', () => DateScalar) on: string,
@@ -90,7 +90,7 @@ export class MemberResolver {
 @Resolver(() => MembershipPeriod)
 export class MembershipPeriodResolver {
   @FieldResolver(() => Organization)
-  async organization(@Root() p: MembershipPeriod, @Ctx() ctx: Context): Promise<Organization> {
+  async organization(@Root() p: MembershipPeriod, @Ctx() ctx: MembershipContext): Promise<Organization> {
     return (await ctx.loaders.organization.load(p.organizationId))!;
   }
 }

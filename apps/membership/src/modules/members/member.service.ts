@@ -1,5 +1,5 @@
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
-import { EventType, MemberStatus, foldVietnamese, todayInVietnam } from '@khg/domain';
+import { EventType, MemberStatus, collapseWhitespace, foldVietnamese, todayInVietnam } from '@khg/domain';
 import {
   badInput, conflict, decodeCursor, encodeCursor, newId, notFound, pageSize, requireId, requireWriterWithin,
   type Caller, type Outbox,
@@ -84,7 +84,7 @@ export class MemberService {
     return this.ds.transaction(async (em) => {
       const org = await this.orgs.writable(em, caller, input.organizationId, 'organizationId', 'Admitting a member');
       if (org.closedOn) throw badInput(`${org.name} was dissolved on ${org.closedOn}; admit the member to its successor`);
-      const fullName = input.fullName.trim().replace(/\s+/g, ' ');
+      const fullName = collapseWhitespace(input.fullName);
       const member = em.create(Member, {
         id: newId('Member'), organizationId: org.id, fullName, searchName: foldVietnamese(fullName),
         gender: input.gender ?? null, birthYear: input.birthYear ?? null, phone: input.phone?.trim() ?? null,

@@ -1,15 +1,15 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { typeOfId } from '@khg/domain';
 import { Node } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
-import { FOREIGN_NODE_TYPES } from './node.stubs';
+import type { MembershipContext } from '../../context';
+import { FOREIGN_NODE_TYPES } from '../shared/stubs';
 
 const FOREIGN = new Set<string>(FOREIGN_NODE_TYPES);
 
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Anything with a global id: the id’s prefix tells its type; other subgraphs fill in their own types’ fields.' })
-  async node(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<object | null> {
+  async node(@Ctx() ctx: MembershipContext, @Arg('id', () => ID) id: string): Promise<object | null> {
     const type = typeOfId(id);
     if (type === 'Area') return ctx.loaders.area.load(id);
     if (type === 'Organization') return ctx.loaders.organization.load(id);

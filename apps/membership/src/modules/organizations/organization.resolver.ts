@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrganizationKind } from '@khg/domain';
 import { requireId } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { MembershipContext } from '../../context';
 import { Area } from '../areas/area.entity';
 import { Organization } from './organization.entity';
 import { CreateOrganizationInput } from './organization.input';
@@ -12,12 +12,12 @@ export class OrganizationResolver {
   constructor(private readonly orgs: OrganizationService) {}
 
   @Query(() => Organization, { nullable: true })
-  organization(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Organization | null> {
+  organization(@Ctx() ctx: MembershipContext, @Arg('id', () => ID) id: string): Promise<Organization | null> {
     return ctx.loaders.organization.load(requireId('Organization', id, 'id'));
   }
 
   @Query(() => [Organization], { nullable: 'items', description: 'Organisations by id, in the order asked (null where none exists): for clients and systems that hold many ids.' })
-  organizationsByIds(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]): Promise<(Organization | null)[]> {
+  organizationsByIds(@Ctx() ctx: MembershipContext, @Arg('ids', () => [ID]) ids: string[]): Promise<(Organization | null)[]> {
     return Promise.all(ids.map((id) => ctx.loaders.organization.load(requireId('Organization', id, 'ids'))));
   }
 
@@ -31,17 +31,17 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => Area)
-  async area(@Root() org: Organization, @Ctx() ctx: Context): Promise<Area> {
+  async area(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<Area> {
     return (await ctx.loaders.area.load(org.areaId))!;
   }
 
   @FieldResolver(() => Organization, { nullable: true })
-  parent(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization | null> | null {
+  parent(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<Organization | null> | null {
     return org.parentId ? ctx.loaders.organization.load(org.parentId) : null;
   }
 
   @FieldResolver(() => [Organization])
-  children(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization[]> {
+  children(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<Organization[]> {
     return ctx.loaders.organizationChildren.load(org.id);
   }
 
@@ -51,7 +51,7 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => Organization, { description: 'A new association, branch or board under `parentId` (OFFICER: inside its subtree; ADMIN: anywhere, or a root).' })
-  createOrganization(@Ctx() ctx: Context, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput): Promise<Organization> {
+  createOrganization(@Ctx() ctx: MembershipContext, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput): Promise<Organization> {
     return this.orgs.create(ctx.caller, input);
   }
 }

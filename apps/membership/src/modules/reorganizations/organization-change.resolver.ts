@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { MembershipContext } from '../../context';
 import { Area } from '../areas/area.entity';
 import { Organization } from '../organizations/organization.entity';
 import type { OrganizationChangeService } from './organization-change.service';
@@ -31,7 +31,7 @@ export class OrganizationChangeResolver {
     description: 'Dissolves an organisation on `on` (it must have no active organisation under it). Its members are transferred to `successorId` with `reason` recorded on their membership; its fund moves with fundraising’s transferFund. ADMIN, or an OFFICER over both.',
   })
   closeOrganization(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: MembershipContext,
     @Arg('id', () => ID) id: string,
     @Arg('on', () => DateScalar) on: string,
     @Arg('reason', () => String) reason: string,
@@ -42,7 +42,7 @@ export class OrganizationChangeResolver {
 
   @Mutation(() => Organization, { description: 'Moves an organisation (and everything under it) under another parent from `on`, optionally to another area; the former placement stays in `placements`. ADMIN, or an OFFICER over both.' })
   moveOrganization(
-    @Ctx() ctx: Context,
+    @Ctx() ctx: MembershipContext,
     @Arg('id', () => ID) id: string,
     @Arg('parentId', () => ID) parentId: string,
     @Arg('on', () => DateScalar) on: string,
@@ -53,12 +53,12 @@ export class OrganizationChangeResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation that took over when it was dissolved.' })
-  successor(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization | null> | null {
+  successor(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<Organization | null> | null {
     return org.successorId ? ctx.loaders.organization.load(org.successorId) : null;
   }
 
   @FieldResolver(() => [OrganizationPlacement], { description: 'Where it sat over time, oldest first.' })
-  async placements(@Root() org: Organization, @Ctx() ctx: Context): Promise<OrganizationPlacement[]> {
+  async placements(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<OrganizationPlacement[]> {
     const rows = await ctx.loaders.organizationHistory.load(org.id);
     return Promise.all(rows.map(async (r) => ({
       parent: r.parent_id ? await ctx.loaders.organization.load(r.parent_id) : null,

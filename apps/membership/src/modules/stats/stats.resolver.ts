@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { isPlausibleYear } from '@khg/domain';
 import { badInput } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { MembershipContext } from '../../context';
 import { Organization } from '../organizations/organization.entity';
 import { MembershipStats } from './stats.types';
 
@@ -10,7 +10,7 @@ export class MembershipStatsResolver {
   @FieldResolver(() => MembershipStats, { description: 'Membership figures at the end of `year`, over the organisation and (by default) all below it.' })
   async membershipStats(
     @Root() org: Organization,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: MembershipContext,
     @Arg('year', () => Int) year: number,
     @Arg('includeDescendants', () => Boolean, { defaultValue: true }) includeDescendants: boolean,
   ): Promise<MembershipStats> {

@@ -1,3 +1,4 @@
+import { collapseWhitespace } from '@khg/domain';
 import { badInput } from '@khg/platform';
 
 // Inputs that carry a Vnd (bigint) are checked here rather than with class-validator: its error
@@ -6,7 +7,7 @@ import { badInput } from '@khg/platform';
 
 /** Trims and folds inner whitespace; refuses a text outside [min, max] characters, naming the field. */
 export function cleanText(value: string, field: string, min: number, max: number, example = ''): string {
-  const clean = value.trim().replace(/\s+/g, ' ');
+  const clean = collapseWhitespace(value);
   if (clean.length < min || clean.length > max) {
     throw badInput(`${field} must be ${min} to ${max} characters${example ? `, e.g. ${example}` : ''} (got ${clean.length})`, { argument: field });
   }

@@ -1,9 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ComparableYear } from '@khg/platform/membership-refs';
 import { Requires } from '@khg/platform';
-import type { Ctx as Context } from '../../context';
+import type { LearningContext } from '../../context';
 import { areaRef } from '../shared/stubs';
-import { LearningModelRate } from '../rates/rate.types';
+import { LearningModelRate } from './rate.types';
 
 @Resolver(() => ComparableYear)
 export class ComparableYearLearningModelsResolver {
@@ -11,7 +11,7 @@ export class ComparableYearLearningModelsResolver {
     description: 'The four rates over the units it came from that year: counts (eligible, registered, decided) summed over them, each times the share of the unit that went into it and rounded; rates computed from those sums. Targets are per unit, so target, targetAreaId and targetMet are null here.',
   })
   @Requires('year sourceAreaIds sourceShares')
-  async learningModels(@Root() cy: ComparableYear, @Ctx() ctx: Context): Promise<LearningModelRate[]> {
+  async learningModels(@Root() cy: ComparableYear, @Ctx() ctx: LearningContext): Promise<LearningModelRate[]> {
     const sources = cy.sourceAreaIds ?? [];
     const year = cy.year!;
     const perSource = await Promise.all(sources.map((areaId) => ctx.loaders.learningModelRates.load({ areaId, year, ancestry: [areaId] })));

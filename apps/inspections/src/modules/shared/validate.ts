@@ -1,9 +1,9 @@
-import { isCivilDate, isPlausibleYear, todayInVietnam, type IdType } from '@khg/domain';
+import { collapseWhitespace, isCivilDate, isPlausibleYear, todayInVietnam, type IdType } from '@khg/domain';
 import { badInput, requireId } from '@khg/platform';
 
 /** Trimmed, whitespace-collapsed text of 1..max characters, or a BAD_USER_INPUT naming the argument. */
 export function requiredText(value: string, argument: string, max: number): string {
-  const v = value.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const v = collapseWhitespace(value.normalize('NFC'));
   if (!v) throw badInput(`${argument} must not be empty`, { argument });
   if (v.length > max) throw badInput(`${argument} must be at most ${max} characters (it has ${v.length})`, { argument });
   return v;
