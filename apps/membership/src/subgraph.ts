@@ -1,9 +1,9 @@
-import type { SubgraphDefinition } from '@khg/platform';
+import { OutboxEvent, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
+import type { MembershipContext, MembershipLoaders } from './context';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
+import { AreasOverTime1765000000000 } from './migrations/1765000000000-areas-over-time';
 import { OrgYearStats1765200000000 } from './migrations/1765200000000-org-year-stats';
-import { OutboxEvent, subgraphIdentity } from '@khg/platform';
-import type { MembershipLoaders } from './context';
-import { Area, AreaStatistic } from './modules/areas/area.entity';
+import { Area, AreaLineage, AreaParent, AreaStatistic } from './modules/areas/area.entity';
 import { AreaResolver } from './modules/areas/area.resolver';
 import { AreaService } from './modules/areas/area.service';
 import { areaLoaders } from './modules/areas/area.loaders';
@@ -30,8 +30,6 @@ import { MembershipStatsResolver } from './modules/stats/stats.resolver';
 import { StatsService } from './modules/stats/stats.service';
 import { statsLoaders } from './modules/stats/stats.loaders';
 import { seedMembershipDemo } from './demo/seed';
-import { AreasOverTime1765000000000 } from './migrations/1765000000000-areas-over-time';
-import { AreaLineage, AreaParent } from './modules/areas/area.entity';
 import { AreaReorganization } from './modules/reorganizations/reorganization.entity';
 import { AreaLineageResolver, AreaReorganizationResolver, ComparableYearResolver, resolveComparableYear } from './modules/reorganizations/reorganization.resolver';
 import { ReorganizationService } from './modules/reorganizations/reorganization.service';
@@ -40,7 +38,6 @@ import { OrganizationChangeResolver } from './modules/reorganizations/organizati
 import { OrganizationChangeService } from './modules/reorganizations/organization-change.service';
 import { NodeResolver } from './modules/node/node.resolver';
 import { foreignNodeStubs } from './modules/shared/stubs';
-import type { MembershipContext } from './context';
 
 const resolvers = [
   AreaResolver, OrganizationResolver, MemberResolver, MembershipPeriodResolver, OrganizationMembersResolver,

@@ -4,7 +4,7 @@ import { badInput, ltreeLabel, newId, requireAdmin, type Caller, type Outbox } f
 import { Area, AreaLineage, AreaParent, AreaStatistic } from '../areas/area.entity';
 import { validOn } from '../areas/area.service';
 import { AreaReorganization, ComparableYear } from './reorganization.entity';
-import { AreaChangeKind, type AreaChangeInput, type NewAreaInput, type ReorganizeAreasInput } from './reorganization.input';
+import { AreaChangeKind, type NewAreaInput, type ReorganizeAreasInput } from './reorganization.input';
 
 /** Which level may sit directly under which (communes under provinces since the 2025 reform). */
 const PARENT_LEVELS: Record<AreaLevel, AreaLevel[]> = {
