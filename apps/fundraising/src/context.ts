@@ -4,6 +4,7 @@ import type { CampaignLoaders } from './modules/campaigns/campaign.loaders';
 import type { DonationLoaders } from './modules/donations/donation.loaders';
 import type { AwardLoaders } from './modules/awards/award.loaders';
 import type { StatsLoaders } from './modules/stats/stats.loaders';
+import type { PlanFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 
-export type FundraisingLoaders = FundLoaders & CampaignLoaders & DonationLoaders & AwardLoaders & StatsLoaders;
+export type FundraisingLoaders = FundLoaders & CampaignLoaders & DonationLoaders & AwardLoaders & StatsLoaders & PlanFigureLoaders;
 export type FundraisingContext = RequestContext<FundraisingLoaders>;

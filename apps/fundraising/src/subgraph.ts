@@ -28,8 +28,13 @@ import { FundTransferResolver } from './modules/transfers/transfer.resolver';
 import { TransferService } from './modules/transfers/transfer.service';
 import { ComparableYear } from '@khg/platform/membership-refs';
 import { ComparableYearFundraisingResolver } from './modules/stats/comparable.resolver';
+import { PLAN_FIGURE_TYPES, planFigureReferenceResolvers } from '@khg/platform/plan-refs';
+import { AreaFiguresFundraisingResolver, PlanIndicatorFundraisingResolver, YearReportFundraisingResolver } from './modules/plan-figures/plan-figures.resolver';
+import { PlanFiguresService } from './modules/plan-figures/plan-figures.service';
+import { planFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 
-const resolvers = [FundResolver, OrganizationFundResolver, CampaignResolver, DonationResolver, AwardResolver, AreaFundraisingResolver, FundTransferResolver, ComparableYearFundraisingResolver] as const;
+const resolvers = [FundResolver, OrganizationFundResolver, CampaignResolver, DonationResolver, AwardResolver, AreaFundraisingResolver, FundTransferResolver, ComparableYearFundraisingResolver,
+  AreaFiguresFundraisingResolver, PlanIndicatorFundraisingResolver, YearReportFundraisingResolver] as const;
 
 /** Fundraising: Study Promotion Funds, their ledgers, campaigns, donations, awards, per-capita figures. */
 export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
@@ -39,7 +44,8 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
   schema: {
     resolvers: [...resolvers],
     // Reached only through membership's Area.comparableSeries: declared so this subgraph can extend it.
-    orphanedTypes: [ComparableYear],
+    // Plans' figure types: reached only through the plans subgraph, extended here with this subgraph's figures.
+    orphanedTypes: [ComparableYear, ...PLAN_FIGURE_TYPES],
     referenceResolvers: {
       Fund: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.fund.load(ref.id) },
       Campaign: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.campaign.load(ref.id) },
@@ -49,6 +55,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
       Area: { __resolveReference: (ref) => ref },
       Organization: { __resolveReference: (ref) => ref },
       ComparableYear: { __resolveReference: (ref) => Object.assign(new ComparableYear(), ref) },
+      ...planFigureReferenceResolvers,
     },
   },
   wire({ ds, outbox, directory, log }) {
@@ -57,14 +64,16 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
     const donations = new DonationService(ds, outbox, funds);
     const awards = new AwardService(ds, outbox, funds, directory);
     const stats = new StatsService(ds);
+    const figures = new PlanFiguresService(ds);
     setImmediate(() => void stats.ensureFilled().catch((e: Error) => log.warn({ err: e.message }, 'filling fund year totals failed')));
     return {
       instances: [
         new FundResolver(funds), new OrganizationFundResolver(), new CampaignResolver(campaigns),
         new DonationResolver(donations, directory), new AwardResolver(awards), new AreaFundraisingResolver(),
         new FundTransferResolver(new TransferService(ds, outbox, funds)), new ComparableYearFundraisingResolver(),
+        new AreaFiguresFundraisingResolver(), new PlanIndicatorFundraisingResolver(), new YearReportFundraisingResolver(),
       ],
-      makeLoaders: () => ({ ...fundLoaders(funds), ...campaignLoaders(campaigns), ...donationLoaders(donations), ...awardLoaders(awards), ...statsLoaders(stats) }),
+      makeLoaders: () => ({ ...fundLoaders(funds), ...campaignLoaders(campaigns), ...donationLoaders(donations), ...awardLoaders(awards), ...statsLoaders(stats), ...planFigureLoaders(figures) }),
     };
   },
   seedDemo: seedFundraisingDemo,

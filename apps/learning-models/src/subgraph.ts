@@ -1,6 +1,7 @@
 import { OutboxEvent, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { LearningModels1764700000000 } from './migrations/1764700000000-learning-models';
+import { CitizenKind1766000000000 } from './migrations/1766000000000-citizen-kind';
 import type { LearningContext, LearningLoaders } from './context';
 import { Area } from './modules/shared/stubs';
 import { LearningModelDecision, LearningModelEntry } from './modules/entries/entry.entity';
@@ -21,22 +22,27 @@ import { courseLoaders } from './modules/courses/course.loaders';
 import { seedLearningDemo } from './demo/seed';
 
 import { ComparableYear } from '@khg/platform/membership-refs';
+import { PLAN_FIGURE_TYPES, planFigureReferenceResolvers } from '@khg/platform/plan-refs';
+import { AreaFiguresLearningResolver, PlanIndicatorLearningResolver, YearReportLearningResolver } from './modules/plan-figures/plan-figures.resolver';
+import { PlanFiguresService } from './modules/plan-figures/plan-figures.service';
+import { planFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 import { ComparableYearLearningModelsResolver } from './modules/rates/comparable.resolver';
 
 const resolvers = [
   LearningModelEntryResolver, AreaLearningModelsResolver, LearningModelRateResolver, CommunityLearningCenterResolver, TrainingCourseResolver,
-  ComparableYearLearningModelsResolver,
+  ComparableYearLearningModelsResolver, AreaFiguresLearningResolver, PlanIndicatorLearningResolver, YearReportLearningResolver,
 ] as const;
 
 /** Learning models: families, clans, communities and units against targets; Community Learning Centres; cadre training. */
 export const learningModelsSubgraph: SubgraphDefinition<LearningLoaders> = {
   ...subgraphIdentity('learning-models'),
   entities: [LearningModelEntry, LearningModelDecision, CommunityLearningCenter, CenterEvaluation, TrainingCourse, OutboxEvent],
-  migrations: [Initial1764600000000, LearningModels1764700000000],
+  migrations: [Initial1764600000000, LearningModels1764700000000, CitizenKind1766000000000],
   schema: {
     resolvers: [...resolvers],
     // Reached only through membership's Area.comparableSeries: declared so this subgraph can extend it.
-    orphanedTypes: [ComparableYear],
+    // Plans' figure types: reached only through the plans subgraph, extended here with this subgraph's figures.
+    orphanedTypes: [ComparableYear, ...PLAN_FIGURE_TYPES],
     referenceResolvers: {
       LearningModelEntry: { __resolveReference: (ref, ctx: LearningContext) => ctx.loaders.entry.load(ref.id) },
       CommunityLearningCenter: { __resolveReference: (ref, ctx: LearningContext) => ctx.loaders.center.load(ref.id) },
@@ -44,6 +50,7 @@ export const learningModelsSubgraph: SubgraphDefinition<LearningLoaders> = {
       // Nothing to load: Area.learningModels works from the key and the required ancestorIds.
       Area: { __resolveReference: (ref) => Object.assign(new Area(), ref) },
       ComparableYear: { __resolveReference: (ref) => Object.assign(new ComparableYear(), ref) },
+      ...planFigureReferenceResolvers,
     },
   },
   wire({ ds, outbox, directory }) {
@@ -51,12 +58,14 @@ export const learningModelsSubgraph: SubgraphDefinition<LearningLoaders> = {
     const rates = new RateService(ds, outbox);
     const centers = new CenterService(ds, outbox);
     const courses = new CourseService(ds, outbox);
+    const figures = new PlanFiguresService(ds);
     return {
       instances: [
         new LearningModelEntryResolver(entries), new AreaLearningModelsResolver(), new LearningModelRateResolver(rates),
         new CommunityLearningCenterResolver(centers), new TrainingCourseResolver(courses), new ComparableYearLearningModelsResolver(),
+        new AreaFiguresLearningResolver(), new PlanIndicatorLearningResolver(), new YearReportLearningResolver(),
       ],
-      makeLoaders: () => ({ ...entryLoaders(entries), ...rateLoaders(rates), ...centerLoaders(centers), ...courseLoaders(courses), ...directory.loaders() }),
+      makeLoaders: () => ({ ...entryLoaders(entries), ...rateLoaders(rates), ...centerLoaders(centers), ...courseLoaders(courses), ...planFigureLoaders(figures), ...directory.loaders() }),
     };
   },
   seedDemo: seedLearningDemo,

@@ -38,11 +38,16 @@ import { OrganizationChangeResolver } from './modules/reorganizations/organizati
 import { OrganizationChangeService } from './modules/reorganizations/organization-change.service';
 import { NodeResolver } from './modules/node/node.resolver';
 import { foreignNodeStubs } from './modules/shared/stubs';
+import { PLAN_FIGURE_TYPES, planFigureReferenceResolvers } from '@khg/platform/plan-refs';
+import { AreaFiguresMembershipResolver, PlanIndicatorMembershipResolver, YearReportMembershipResolver } from './modules/plan-figures/plan-figures.resolver';
+import { PlanFiguresService } from './modules/plan-figures/plan-figures.service';
+import { planFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 
 const resolvers = [
   AreaResolver, OrganizationResolver, MemberResolver, MembershipPeriodResolver, OrganizationMembersResolver,
   MemberCardResolver, MemberFeesResolver, CharterOrderResolver, MembershipStatsResolver, NodeResolver,
   AreaReorganizationResolver, AreaLineageResolver, ComparableYearResolver, OrganizationChangeResolver,
+  AreaFiguresMembershipResolver, PlanIndicatorMembershipResolver, YearReportMembershipResolver,
 ] as const;
 
 /** Membership: areas, the organisation tree, members, cards, fees, Charter orders. */
@@ -52,12 +57,14 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
   migrations: [Initial1764600000000, AreasOverTime1765000000000, OrgYearStats1765200000000],
   schema: {
     resolvers: [...resolvers],
-    orphanedTypes: foreignNodeStubs,
+    // Plans' figure types: reached only through the plans subgraph, extended here with membership's figures.
+    orphanedTypes: [...foreignNodeStubs, ...PLAN_FIGURE_TYPES],
     referenceResolvers: {
       Area: { __resolveReference: (ref, ctx: MembershipContext) => ctx.loaders.area.load(ref.id) },
       Organization: { __resolveReference: (ref, ctx: MembershipContext) => ctx.loaders.organization.load(ref.id) },
       Member: { __resolveReference: (ref, ctx: MembershipContext) => ctx.loaders.member.load(ref.id) },
       ComparableYear: { __resolveReference: (ref, ctx: MembershipContext) => resolveComparableYear(ctx, ref.id) },
+      ...planFigureReferenceResolvers,
     },
   },
   wire({ ds, outbox, log }) {
@@ -72,14 +79,16 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     setImmediate(() => stats.buildInBackground());
     const reorgs = new ReorganizationService(ds, outbox);
     const orgChanges = new OrganizationChangeService(ds, outbox, orgs, members);
+    const figures = new PlanFiguresService(ds);
     return {
       instances: [
         new AreaResolver(areas), new OrganizationResolver(orgs), new MemberResolver(members), new MembershipPeriodResolver(),
         new OrganizationMembersResolver(members), new MemberCardResolver(cards), new MemberFeesResolver(fees),
         new CharterOrderResolver(charterOrders), new MembershipStatsResolver(), new NodeResolver(),
         new AreaReorganizationResolver(reorgs), new AreaLineageResolver(), new ComparableYearResolver(), new OrganizationChangeResolver(orgChanges),
+        new AreaFiguresMembershipResolver(), new PlanIndicatorMembershipResolver(), new YearReportMembershipResolver(),
       ],
-      makeLoaders: () => ({ ...areaLoaders(areas), ...organizationLoaders(orgs), ...memberLoaders(members), ...cardLoaders(cards), ...feeLoaders(fees), ...statsLoaders(stats), ...reorganizationLoaders(reorgs, orgChanges) }),
+      makeLoaders: () => ({ ...areaLoaders(areas), ...organizationLoaders(orgs), ...memberLoaders(members), ...cardLoaders(cards), ...feeLoaders(fees), ...statsLoaders(stats), ...reorganizationLoaders(reorgs, orgChanges), ...planFigureLoaders(figures) }),
     };
   },
   seedDemo: seedMembershipDemo,

@@ -8,6 +8,7 @@ export const ID_PREFIX = {
   LearningModelEntry: 'lme', CommunityLearningCenter: 'clc', TrainingCourse: 'trc',
   PolicyDocument: 'doc', Inspection: 'insp', Finding: 'fnd', Recommendation: 'rec',
   CooperationProgram: 'coop', OutreachActivity: 'outr', Webhook: 'whk',
+  WorkPlan: 'plan', PlanIndicator: 'pind',
 } as const;
 
 export type IdType = keyof typeof ID_PREFIX;

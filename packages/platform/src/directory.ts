@@ -85,11 +85,28 @@ export class MembershipDirectory {
     return d.areasByIds.map((a) => a && { id: a.id, name: a.name, level: a.level, validTo: a.validTo, ancestry: [...a.ancestorIds, a.id] });
   }
 
+  /**
+   * The units directly under each parent on a day (the tree of that day): one HTTP call for the
+   * batch, one field per parent (membership's `areas(parentId, on)`).
+   */
+  async childAreas(keys: readonly { parentId: string; on: string }[]): Promise<string[][]> {
+    const vars: Record<string, string> = {};
+    const fields = keys.map((k, i) => {
+      vars[`p${i}`] = k.parentId;
+      vars[`d${i}`] = k.on;
+      return `c${i}: areas(parentId: $p${i}, on: $d${i}) { id }`;
+    });
+    const params = keys.map((_, i) => `$p${i}: ID!, $d${i}: Date!`).join(', ');
+    const d = await this.query<Record<string, { id: string }[]>>(`query(${params}) { ${fields.join(' ')} }`, vars);
+    return keys.map((_, i) => d[`c${i}`].map((a) => a.id));
+  }
+
   /** Per-request loaders over the directory: one HTTP call per batch. */
   loaders() {
     return {
       organizationInfo: new DataLoader<string, OrganizationInfo | null>((ids) => this.organizations(ids), { maxBatchSize: 500 }),
       areaInfo: new DataLoader<string, AreaInfo | null>((ids) => this.areas(ids), { maxBatchSize: 500 }),
+      childAreaIds: new DataLoader<{ parentId: string; on: string }, string[], string>((keys) => this.childAreas(keys), { maxBatchSize: 50, cacheKeyFn: (k) => `${k.parentId}@${k.on}` }),
     };
   }
 }

@@ -43,6 +43,7 @@ export const SUBGRAPH_MANIFEST: readonly SubgraphManifestEntry[] = [
   subgraphEntry({ name: 'fundraising', dbSchema: 'fundraising', port: 4002 }),
   subgraphEntry({ name: 'learning-models', dbSchema: 'learning', port: 4003 }),
   subgraphEntry({ name: 'inspections', dbSchema: 'inspections', port: 4004 }),
+  subgraphEntry({ name: 'plans', dbSchema: 'plans', port: 4005 }),
 ];
 
 /** Names a JSON file of manifest entries that replaces the built-in list (tests, custom deployments). */

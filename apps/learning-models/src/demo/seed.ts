@@ -5,7 +5,8 @@ import type { SubgraphDeps } from '@khg/platform';
 import { rebuildRollup } from '../modules/rates/rollup';
 
 /** Plan 158 / Decision 281 targets at the province: 2018 and 2020 as published, 2019 between them. */
-const TARGETS: Record<number, Record<LearningModelKind, number>> = {
+// the four kinds of the 2018–2020 plans; CITIZEN came in 2022 and has no demo target
+const TARGETS: Record<number, Partial<Record<LearningModelKind, number>>> = {
   2018: { FAMILY: 0.4, CLAN: 0.35, COMMUNITY: 0.35, UNIT: 0.4 },
   2019: { FAMILY: 0.58, CLAN: 0.44, COMMUNITY: 0.5, UNIT: 0.5 },
   2020: { FAMILY: 0.75, CLAN: 0.52, COMMUNITY: 0.65, UNIT: 0.6 },
@@ -60,7 +61,7 @@ export async function seedLearningDemo({ ds, log }: SubgraphDeps): Promise<void>
 
   await ds.transaction(async (em) => {
     for (const year of DEMO_YEARS) {
-      for (const kind of Object.values(LearningModelKind)) {
+      for (const kind of Object.keys(TARGETS[year]) as LearningModelKind[]) {
         await em.query('INSERT INTO learning_targets (year, kind, area_id, area_ancestry, target) VALUES ($1, $2, $3, $4, $5)',
           [year, kind, province.id, [province.id], TARGETS[year][kind]]);
       }

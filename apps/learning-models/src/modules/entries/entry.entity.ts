@@ -11,6 +11,7 @@ registerEnumType(LearningModelKind, {
     CLAN: { description: 'Dòng họ học tập: a clan' },
     COMMUNITY: { description: 'Cộng đồng học tập: a village or residential group (or a commune, Circular 44)' },
     UNIT: { description: 'Đơn vị học tập: an agency, school, enterprise or armed-forces unit' },
+    CITIZEN: { description: 'Công dân học tập: a person, self-assessed (QĐ 677/QĐ-TTg, 2022)' },
   },
 });
 registerEnumType(LearningModelStatus, {

@@ -9,12 +9,14 @@ import { bumpRollup, rollupRegistered } from '../rates/rollup';
 import { LearningModelDecision, LearningModelEntry } from './entry.entity';
 import type { RegisterLearningModelInput } from './entry.input';
 
-/** Where each kind is registered: families, clans and communities in their village (or commune); units anywhere. */
+/** Where each kind is registered: families, clans, communities and citizens in their village (or commune); units anywhere. */
 const LEVELS: Record<LearningModelKind, AreaLevel[]> = {
   [LearningModelKind.FAMILY]: [AreaLevel.VILLAGE, AreaLevel.COMMUNE],
   [LearningModelKind.CLAN]: [AreaLevel.VILLAGE, AreaLevel.COMMUNE],
   [LearningModelKind.COMMUNITY]: [AreaLevel.VILLAGE, AreaLevel.COMMUNE],
   [LearningModelKind.UNIT]: [AreaLevel.PROVINCE, AreaLevel.DISTRICT, AreaLevel.COMMUNE, AreaLevel.VILLAGE],
+  // a learning citizen is self-assessed where they live (QĐ 677/QĐ-TTg)
+  [LearningModelKind.CITIZEN]: [AreaLevel.VILLAGE, AreaLevel.COMMUNE],
 };
 
 /**

@@ -10,7 +10,7 @@ import { LearningModelRate } from './rate.types';
 @Resolver(() => Area)
 export class AreaLearningModelsResolver {
   @FieldResolver(() => [LearningModelRate], {
-    description: 'The four learning-model rates of the area that year (FAMILY, CLAN, COMMUNITY, UNIT), rolled up over the area and all below it. Entries and counts stay with the units they were recorded under; targets are inherited through the tree valid on 31 December of that year (today for the current year).',
+    description: 'The learning-model rates of the area that year (FAMILY, CLAN, COMMUNITY, UNIT and, since QĐ 677/QĐ-TTg of 2022, CITIZEN), rolled up over the area and all below it. Entries and counts stay with the units they were recorded under; targets are inherited through the tree valid on 31 December of that year (today for the current year).',
   })
   @Requires('ancestorIds ancestryByYear { year ancestorIds }')
   async learningModels(@Root() area: Area, @Ctx() ctx: LearningContext, @Arg('year', () => Int) year: number): Promise<LearningModelRate[]> {

@@ -10,7 +10,7 @@ import type { LearningModelRate } from './rate.types';
 export interface RateKey { areaId: string; year: number; ancestry: readonly string[] }
 export const rateKey = (k: { areaId: string; year: number }) => `${k.areaId}@${k.year}`;
 
-export const KINDS: LearningModelKind[] = [LearningModelKind.FAMILY, LearningModelKind.CLAN, LearningModelKind.COMMUNITY, LearningModelKind.UNIT];
+export const KINDS: LearningModelKind[] = [LearningModelKind.FAMILY, LearningModelKind.CLAN, LearningModelKind.COMMUNITY, LearningModelKind.UNIT, LearningModelKind.CITIZEN];
 
 /**
  * All rates of many (area, year) pairs in ONE statement: counts from the maintained roll-up
