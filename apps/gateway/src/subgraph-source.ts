@@ -1,7 +1,7 @@
 import { LocalGraphQLDataSource, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CALLER_HEADER, REQUEST_ID_HEADER } from '@khg/platform';
 import { GraphQLError } from 'graphql';
-import type { GatewayContext } from './caller';
+import type { GatewayContext } from './context';
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 
