@@ -18,3 +18,4 @@ export * from './pagination';
 export * from './directory';
 export * from './personal-data';
 export * from './audit';
+export * from './serial-task';

@@ -3,7 +3,7 @@ import gql from 'graphql-tag';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { EventType, Role } from '@khg/domain';
-import { DateTimeScalar, newId, type Caller, type Logger } from '@khg/platform';
+import { DateTimeScalar, SerialTask, newId, type Caller, type Logger } from '@khg/platform';
 import type { EventStore } from './store';
 
 /**
@@ -176,9 +176,7 @@ interface PendingEvent { cursor: string; type: string; subject_id: string; area_
  */
 export class WebhookDispatcher {
   private timer: NodeJS.Timeout | null = null;
-  private running = false;
-  private again = false;
-  private stopped = false;
+  private readonly passes = new SerialTask(() => this.pass(), (e) => this.log.warn({ err: e.message }, 'webhook pass failed'));
 
   constructor(private readonly store: EventStore, private readonly o: DispatcherOptions, private readonly log: Logger) {}
 
@@ -186,16 +184,9 @@ export class WebhookDispatcher {
     this.timer = setInterval(() => this.kick(), this.o.pollMs);
   }
 
+  /** Serves the due webhooks now, or right after the current pass. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) { this.again = true; return; }
-    this.running = true;
-    this.pass()
-      .catch((e: Error) => this.log.warn({ err: e.message }, 'webhook pass failed'))
-      .finally(() => {
-        this.running = false;
-        if (this.again) { this.again = false; this.kick(); }
-      });
+    this.passes.kick();
   }
 
   private async pass(): Promise<void> {
@@ -224,7 +215,7 @@ export class WebhookDispatcher {
              AND l.occurred_at >= $4
            ORDER BY l.cursor LIMIT 20`, [w.delivered_through, w.types, w.area_id, w.created_at])).rows;
         for (const e of events) {
-          if (this.stopped || !(await this.deliver(c, w, e))) break;
+          if (this.passes.stopped || !(await this.deliver(c, w, e))) break;
         }
       } finally {
         await c.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
@@ -281,8 +272,7 @@ export class WebhookDispatcher {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    while (this.running) await new Promise((r) => setTimeout(r, 20));
+    await this.passes.stop();
   }
 }
