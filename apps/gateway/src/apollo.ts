@@ -37,7 +37,7 @@ export interface GraphQLServerParts {
 /** Apollo Gateway over the supergraph (the remote subgraphs and the in-process webhooks one) and Apollo Server with its plugins. */
 export function createGraphQLServer(config: GatewayConfig, log: Logger, p: GraphQLServerParts): GraphQLServer {
   const urls = subgraphUrls(config);
-  const webhooks = new LocalSubgraphDataSource(buildWebhooksSchema(p.events?.store ?? null), 'events');
+  const webhooks = new LocalSubgraphDataSource(buildWebhooksSchema(p.events?.store.pool ?? null), 'events', log);
   const share = config.SUBGRAPH_FETCH_SHARING === 'on';
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),

@@ -3,7 +3,8 @@ import type { GatewayConfig } from '../config';
 import { EventHub } from './hub';
 import { OutboxRelay } from './relay';
 import { EventStore, type EventRow } from './store';
-import { WebhookDispatcher } from './webhooks';
+import { WebhookDispatcher } from './webhook-dispatcher';
+import { WebhookStore } from './webhook-store';
 
 const RETENTION_EVERY_MS = 3_600_000;
 
@@ -21,7 +22,7 @@ export class EventServices {
   private constructor(readonly store: EventStore, databaseUrl: string, private readonly config: GatewayConfig, directory: MembershipDirectory, private readonly log: Logger) {
     this.hub = new EventHub(store, databaseUrl, log, config.EVENT_POLL_MS);
     this.relay = new OutboxRelay(store, databaseUrl, directory, log, config.EVENT_POLL_MS);
-    this.dispatcher = new WebhookDispatcher(store, {
+    this.dispatcher = new WebhookDispatcher(new WebhookStore(store.pool), {
       retryBaseMs: config.WEBHOOK_RETRY_BASE_MS, maxFailures: config.WEBHOOK_MAX_FAILURES, timeoutMs: config.WEBHOOK_TIMEOUT_MS, pollMs: Math.min(config.EVENT_POLL_MS, 500),
     }, log);
   }
