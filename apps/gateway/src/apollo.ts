@@ -5,10 +5,12 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger, MembershipDirectory } from '@khg/platform';
 import type { CallerAuthenticator } from './caller';
 import { subgraphUrls, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
+import { currentScope, reportError } from './error-report';
 import { blockFieldSuggestions, type OperationGuard } from './limits';
 import { responseCachePlugin, type ResponseCache } from './response-cache';
 import { safelistPlugin, type Safelist } from './safelist';
@@ -72,7 +74,8 @@ export function createGraphQLServer(config: GatewayConfig, log: Logger, p: Graph
       ApolloServerPluginDrainHttpServer({ httpServer: p.httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }), ApolloServerPluginLandingPageDisabled(),
       p.guard.plugin(), ...blockFieldSuggestions(), ...(p.safelist ? [safelistPlugin(p.safelist)] : []), ...(p.cache ? [responseCachePlugin(p.cache)] : []),
     ],
-    formatError: (formatted) => formatted,
+    // Errors are logged by cause; a server fault's answer carries the request id (error-report.ts).
+    formatError: (formatted, error) => reportError(formatted, currentScope(), log, unwrapResolverError(error)),
   });
   deps.apollo = apollo;
   return { apollo, schema: () => combined };

@@ -1,5 +1,5 @@
-import type { GraphQLSchema } from 'graphql';
-import { sendJson } from '@khg/platform';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { sendJson, type Logger } from '@khg/platform';
 import { introspect, introspectionOnly } from './introspection';
 import { LimitError, limitError, maskSuggestions, type OperationGuard } from './limits';
 import { rateLimited, type RateLimiter } from './rate-limit';
@@ -11,6 +11,20 @@ import type { GraphQLHttpRequest } from './request-context';
  * it through (false); a refused operation may also throw a LimitError. The pipeline runs them in order.
  */
 export type Check = (r: GraphQLHttpRequest) => boolean | Promise<boolean>;
+
+/**
+ * Variables, when sent, must be an object: Apollo hands anything else on to execution, which fails
+ * with an internal error (500) for what is the caller's mistake.
+ */
+export const variablesAreObjects: Check = (r) => {
+  for (const op of r.ops) {
+    const v = (op as { variables?: unknown } | undefined)?.variables;
+    if (v !== undefined && v !== null && (typeof v !== 'object' || Array.isArray(v))) {
+      throw new GraphQLError('`variables` must be a JSON object of variable names and values', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+    }
+  }
+  return false;
+};
 
 /** Batch size and token count: cheap, so first; they bound the work anything after them does. */
 export function operationLimits(guard: OperationGuard, maxBatch: number): Check {
@@ -26,13 +40,14 @@ export function operationLimits(guard: OperationGuard, maxBatch: number): Check 
 }
 
 /** Per caller (or per address without a valid token) and per role: 429 with Retry-After. */
-export function rateLimit(limiter: RateLimiter): Check {
+export function rateLimit(limiter: RateLimiter, log: Logger): Check {
   return async (r) => {
     const who = await r.caller();
     const role = who?.caller.role ?? 'ANONYMOUS';
     const wait = limiter.take(who?.caller.sub ?? `ip:${r.req.socket.remoteAddress}`, role, Date.now());
     if (wait <= 0) return false;
     const err = rateLimited(wait, role);
+    log.info({ requestId: r.requestId, operationName: r.operation?.operationName ?? null, code: 'RATE_LIMITED', role }, 'request refused: client error');
     r.res.setHeader('retry-after', String(wait));
     sendJson(r.res, 429, { errors: [{ message: err.message, extensions: err.extensions }] });
     return true;

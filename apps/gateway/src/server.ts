@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { MembershipDirectory, sendJson, type Logger } from '@khg/platform';
 import { createGraphQLServer } from './apollo';
 import { CallerAuthenticator } from './caller';
-import { localIntrospection, operationLimits, rateLimit, responseCache } from './checks';
+import { localIntrospection, operationLimits, rateLimit, responseCache, variablesAreObjects } from './checks';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { serveReadiness } from './health';
 import { Lifecycle } from './lifecycle';
@@ -54,7 +54,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
 
   const endpoint = graphqlPipeline({
     apollo: graphql.apollo, auth, bodyLimit: config.BODY_LIMIT_BYTES, draining: () => lifecycle.draining, log,
-    checks: [operationLimits(guard, config.MAX_BATCH), rateLimit(limiter), localIntrospection(guard, graphql.schema), ...(cache ? [responseCache(cache)] : [])],
+    checks: [variablesAreObjects, operationLimits(guard, config.MAX_BATCH), rateLimit(limiter, log), localIntrospection(guard, graphql.schema), ...(cache ? [responseCache(cache)] : [])],
   });
   const urls = subgraphUrls(config);
   const routes: Route[] = [
