@@ -38,4 +38,10 @@ export function servePlaygroundAsset(path: string, res: ServerResponse): boolean
   return true;
 }
 
+export function servePlaygroundPage(res: ServerResponse, endpoint: string): void {
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.setHeader('content-security-policy', PLAYGROUND_CSP);
+  res.end(playgroundPage(endpoint));
+}
+
 export const PLAYGROUND_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:";
