@@ -24,10 +24,14 @@ import { OutreachActivityResolver } from './modules/outreach/outreach-activity.r
 import { OutreachActivityService } from './modules/outreach/outreach-activity.service';
 import { outreachLoaders } from './modules/outreach/outreach-activity.loaders';
 import { seedInspectionsDemo } from './demo/seed';
+import { PLAN_FIGURE_TYPES, planFigureReferenceResolvers } from '@khg/platform/plan-refs';
+import { AreaFiguresInspectionsResolver, PlanIndicatorInspectionsResolver, YearReportInspectionsResolver } from './modules/plan-figures/plan-figures.resolver';
+import { PlanFiguresService } from './modules/plan-figures/plan-figures.service';
+import { planFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 
 const resolvers = [
   PolicyDocumentResolver, InspectionResolver, RecommendationResolver, CooperationProgramResolver, OutreachActivityResolver,
-  OrganizationInspectionsResolver,
+  OrganizationInspectionsResolver, AreaFiguresInspectionsResolver, PlanIndicatorInspectionsResolver, YearReportInspectionsResolver,
 ] as const;
 
 /** Inspections: policy documents, inspections with findings and recommendations, cooperation programmes, outreach. */
@@ -37,6 +41,8 @@ export const inspectionsSubgraph: SubgraphDefinition<InspectionsLoaders> = {
   migrations: [Initial1764600000000, Inspections1764700000000],
   schema: {
     resolvers: [...resolvers],
+    // Plans' figure types: reached only through the plans subgraph, extended here with this subgraph's figures.
+    orphanedTypes: [...PLAN_FIGURE_TYPES],
     referenceResolvers: {
       PolicyDocument: { __resolveReference: (ref, ctx: InspectionsContext) => ctx.loaders.policyDocument.load(ref.id) },
       Inspection: { __resolveReference: (ref, ctx: InspectionsContext) => ctx.loaders.inspection.load(ref.id) },
@@ -44,6 +50,7 @@ export const inspectionsSubgraph: SubgraphDefinition<InspectionsLoaders> = {
       OutreachActivity: { __resolveReference: (ref, ctx: InspectionsContext) => ctx.loaders.outreachActivity.load(ref.id) },
       // membership vouches for the organisation; here it is only the key our fields hang on
       Organization: { __resolveReference: (ref) => organizationRef(ref.id) },
+      ...planFigureReferenceResolvers,
     },
   },
   wire({ ds, outbox, directory }) {
@@ -52,14 +59,16 @@ export const inspectionsSubgraph: SubgraphDefinition<InspectionsLoaders> = {
     const recs = new RecommendationService(ds, outbox);
     const programs = new CooperationProgramService(ds, outbox);
     const outreach = new OutreachActivityService(ds, outbox, docs);
+    const figures = new PlanFiguresService(ds);
     return {
       instances: [
         new PolicyDocumentResolver(docs), new InspectionResolver(inspections), new RecommendationResolver(recs),
         new CooperationProgramResolver(programs), new OutreachActivityResolver(outreach), new OrganizationInspectionsResolver(),
+        new AreaFiguresInspectionsResolver(), new PlanIndicatorInspectionsResolver(), new YearReportInspectionsResolver(),
       ],
       makeLoaders: () => ({
         ...policyDocumentLoaders(docs), ...inspectionLoaders(inspections), ...recommendationLoaders(recs),
-        ...cooperationLoaders(programs), ...outreachLoaders(outreach), ...directory.loaders(),
+        ...cooperationLoaders(programs), ...outreachLoaders(outreach), ...planFigureLoaders(figures), ...directory.loaders(),
       }),
     };
   },

@@ -24,6 +24,12 @@ function membershipActualsOn(type: typeof AreaFigures | typeof PlanIndicator | t
       return (await ctx.loaders.areaYearScope.load({ areaId: ref.areaId, year: ref.year })).population;
     }
 
+    @FieldResolver(() => Boolean, { description: 'Whether the area is a province (a unit keeps its level for ever): inspections reports province-wide cooperation programmes there.' })
+    @Directive('@inaccessible')
+    async areaIsProvince(@Root() ref: PlanFigureRef, @Ctx() ctx: MembershipContext): Promise<boolean> {
+      return (await ctx.loaders.areaYearScope.load({ areaId: ref.areaId, year: ref.year })).isProvince;
+    }
+
     @FieldResolver(() => [MetricActual], { description: 'The membership metrics of the area that year (read by the plans subgraph).' })
     @Directive('@inaccessible')
     async membershipActuals(@Root() ref: PlanFigureRef, @Ctx() ctx: MembershipContext): Promise<MetricActual[]> {

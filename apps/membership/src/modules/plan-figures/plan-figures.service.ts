@@ -9,6 +9,8 @@ export interface AreaYearScope {
   /** the area and every unit under it on the year's reference date */
   subtree: string[];
   population: number | null;
+  /** a province (the top of the tree), where province-wide records such as cooperation programmes belong */
+  isProvince: boolean;
   /** organisations sitting in the subtree */
   organizationIds: string[];
   newMembers: number;
@@ -37,6 +39,7 @@ WITH RECURSIVE q AS (
 SELECT q.ord,
   (SELECT array_agg(DISTINCT s.id) FROM sub s WHERE s.ord = q.ord) AS subtree,
   (SELECT st.population FROM area_statistics st WHERE st.area_id = q.area_id AND st.year = q.year) AS population,
+  coalesce((SELECT a.level = 'PROVINCE' FROM areas a WHERE a.id = q.area_id), false) AS is_province,
   (SELECT coalesce(array_agg(o.id), '{}') FROM orgs o WHERE o.ord = q.ord) AS org_ids,
   (SELECT count(*) FROM orgs o WHERE o.ord = q.ord AND o.founded_on >= q.y0 AND o.founded_on < q.y1)::int AS new_orgs,
   (SELECT count(*) FROM members m JOIN membership_periods p ON p.member_id = m.id AND p.from_date = m.joined_on
@@ -46,7 +49,7 @@ SELECT q.ord,
        AND c.organization_id IN (SELECT o.id FROM orgs o WHERE o.ord = q.ord))::int AS booklets
 FROM q ORDER BY q.ord`;
 
-interface Row { subtree: string[]; population: number | null; org_ids: string[]; new_orgs: number; new_members: number; booklets: number }
+interface Row { subtree: string[]; population: number | null; is_province: boolean; org_ids: string[]; new_orgs: number; new_members: number; booklets: number }
 
 export class PlanFiguresService {
   constructor(private readonly ds: DataSource) {}
@@ -54,7 +57,7 @@ export class PlanFiguresService {
   async scopes(keys: readonly AreaYearKey[]): Promise<AreaYearScope[]> {
     const rows: Row[] = await this.ds.query(SCOPE_SQL, [keys.map((k) => k.areaId), keys.map((k) => k.year), keys.map((k) => referenceDateOfYear(k.year))]);
     return rows.map((r) => ({
-      subtree: r.subtree, population: r.population, organizationIds: r.org_ids,
+      subtree: r.subtree, population: r.population, isProvince: r.is_province, organizationIds: r.org_ids,
       newMembers: r.new_members, charterBooklets: r.booklets, newOrganizations: r.new_orgs,
     }));
   }

@@ -1,10 +1,10 @@
-import { PLAN_METRIC_OWNER, PlanMetric, referenceDateOfYear } from '@khg/domain';
+import { PlanMetric, referenceDateOfYear } from '@khg/domain';
 import type { MetricActual } from '@khg/platform/plan-refs';
 import type { WorkPlan } from './plan.entity';
 import { MetricValue, type Figures } from './plan.types';
 
-/** The metrics whose owners send figures today (inspections' four are not computed yet: docs/plans-and-reports.md). */
-export const REPORTED_METRICS = Object.values(PlanMetric).filter((m) => PLAN_METRIC_OWNER[m] !== 'inspections');
+/** Every metric, in the enum's order (grouped by owner): what a report shows. */
+export const REPORTED_METRICS = Object.values(PlanMetric);
 
 /** id of an indicator: the plan, the task number and the indicator's place in it. */
 export const indicatorId = (planId: string, task: number, index: number) => `${planId}#${task}.${index}`;
@@ -23,7 +23,7 @@ export const referenceDate = referenceDateOfYear;
 
 /** The owners' figures of a representation, by metric. */
 export function actualsOf(ref: Figures): Map<PlanMetric, number | null> {
-  const all: MetricActual[] = [...(ref.membershipActuals ?? []), ...(ref.fundraisingActuals ?? []), ...(ref.learningActuals ?? [])];
+  const all: MetricActual[] = [...(ref.membershipActuals ?? []), ...(ref.fundraisingActuals ?? []), ...(ref.learningActuals ?? []), ...(ref.inspectionsActuals ?? [])];
   return new Map(all.map((a) => [a.metric, a.value]));
 }
 

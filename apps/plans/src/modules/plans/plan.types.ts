@@ -7,10 +7,10 @@ import { WorkPlan } from './plan.entity';
 
 /**
  * The figures of one area and year as the subgraphs that own them send them (@external here,
- * @inaccessible in the API): membership's, fundraising's and learning-models'. Every type that
+ * @inaccessible in the API): membership's, fundraising's, learning-models' and inspections'. Every type that
  * shows live values carries them, keyed by `id areaId year`.
  */
-export const ACTUALS = 'membershipActuals { metric value } fundraisingActuals { metric value } learningActuals { metric value }';
+export const ACTUALS = 'membershipActuals { metric value } fundraisingActuals { metric value } learningActuals { metric value } inspectionsActuals { metric value }';
 
 @ObjectType({ description: 'A metric’s value for an area and year, against a target when there is one.' })
 export class MetricValue {
@@ -50,6 +50,10 @@ export class Figures {
   @Field(() => [MetricActual])
   @External()
   learningActuals?: MetricActual[];
+
+  @Field(() => [MetricActual])
+  @External()
+  inspectionsActuals?: MetricActual[];
 }
 
 @ObjectType({ description: 'Metrics of one area (a child area of a plan’s organisation, or its own).' })
