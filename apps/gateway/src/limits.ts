@@ -2,8 +2,8 @@ import { LRUCache } from 'lru-cache';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import {
-  GraphQLError, getNamedType, getNullableType, isListType, parse, validate,
-  type DocumentNode, type GraphQLSchema, type ValidationRule,
+  GraphQLError, TypeInfo, getNamedType, getNullableType, isEnumType, isListType, parse, validate, visit, visitWithTypeInfo,
+  type DocumentNode, type FieldNode, type GraphQLSchema, type ValidationRule,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 
@@ -79,6 +79,64 @@ export function maskSuggestions(message: string): string {
 }
 
 /**
+ * Lists whose length the data bounds, not the caller: the cost estimate counts them at this size
+ * instead of the default list size (20), so a whole work plan with its child areas fits in one
+ * query while every other list keeps the default. Keys are `Type.field`, or
+ * `Type.field@Parent.field` for the list inside a given list field (the first match wins).
+ * `'metrics'` is the number of PlanMetric values in the schema: a report's values and a task's
+ * indicators (a metric appears at most once in a task) can never be longer.
+ */
+export const LIST_SIZE_HINTS: Record<string, number | 'metrics'> = {
+  // the indicator's own metric, for each child area
+  'AreaFigures.values@PlanIndicator.byArea': 1,
+  'AreaFigures.values': 'metrics',
+  'YearReport.values': 'metrics',
+  'PlanTask.indicators': 'metrics',
+  // task numbers are 1–99; plans have about seven (Hưng Yên's has seven)
+  'WorkPlan.tasks': 10,
+  // the child areas of a province or district: ten districts in the 2018 Hưng Yên; after the 2025
+  // reform a province's communes are more, and such a report costs more than this estimate says
+  'PlanIndicator.byArea': 12,
+  'YearReport.byArea': 12,
+};
+
+const metricCounts = new WeakMap<GraphQLSchema, number>();
+function metricCount(schema: GraphQLSchema): number {
+  let n = metricCounts.get(schema);
+  if (n === undefined) {
+    const t = schema.getType('PlanMetric');
+    n = isEnumType(t) ? t.getValues().length : 0;
+    metricCounts.set(schema, n);
+  }
+  return n;
+}
+
+/** The list field each field sits in (`Type.field`), for the hints that depend on it; none inside a named fragment. */
+function enclosingFields(schema: GraphQLSchema, doc: DocumentNode): WeakMap<FieldNode, string> {
+  const out = new WeakMap<FieldNode, string>();
+  const typeInfo = new TypeInfo(schema);
+  const stack: string[] = [];
+  visit(doc, visitWithTypeInfo(typeInfo, {
+    FragmentDefinition: { enter: () => { stack.push(''); }, leave: () => { stack.pop(); } },
+    Field: {
+      enter(node) {
+        const parent = stack.at(-1);
+        if (parent) out.set(node, parent);
+        stack.push(`${typeInfo.getParentType()?.name ?? ''}.${node.name.value}`);
+      },
+      leave() { stack.pop(); },
+    },
+  }));
+  return out;
+}
+
+function hintedListSize(schema: GraphQLSchema, coordinate: string, enclosing: string | undefined): number | undefined {
+  const hint = (enclosing !== undefined ? LIST_SIZE_HINTS[`${coordinate}@${enclosing}`] : undefined) ?? LIST_SIZE_HINTS[coordinate];
+  if (hint === undefined) return undefined;
+  return hint === 'metrics' ? Math.max(metricCount(schema), 1) : hint;
+}
+
+/**
  * Checks an operation against every limit; throws the first LimitError. Runs before execution, so
  * before any subgraph is called, and for subscriptions in graphql-ws's onSubscribe.
  */
@@ -130,7 +188,9 @@ export class OperationGuard {
     const { maxFirst, defaultListSize, maxCost } = this.limits;
     // Cost: one per field, and a list field multiplies its selection by `first` (or by the default
     // list size when it has none), so `members(first: 100) { memberships { … } }` counts 100 × lists.
-    const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+    // Lists the data bounds (LIST_SIZE_HINTS) count at their hinted size.
+    const enclosing = enclosingFields(schema, doc);
+    const listEstimator: ComplexityEstimator = ({ type, field, node, args, childComplexity }) => {
       const first = typeof args.first === 'number' ? args.first : undefined;
       if (first !== undefined && first > maxFirst) throw limitError('first', maxFirst, first);
       const ids = Array.isArray(args.ids) ? args.ids.length : undefined;
@@ -138,7 +198,8 @@ export class OperationGuard {
       const connection = !list && 'edges' in ((getNamedType(field.type) as { getFields?: () => object }).getFields?.() ?? {});
       if (first !== undefined) return 1 + childComplexity * Math.max(first, 1);
       if (ids !== undefined) return 1 + childComplexity * Math.max(ids, 1);
-      if (list || connection) return 1 + childComplexity * defaultListSize;
+      if (list) return 1 + childComplexity * (hintedListSize(schema, `${type.name}.${field.name}`, enclosing.get(node)) ?? defaultListSize);
+      if (connection) return 1 + childComplexity * defaultListSize;
       return undefined;
     };
     let cost: number;

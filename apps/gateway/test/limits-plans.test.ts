@@ -1,0 +1,66 @@
+import { asAdmin, createTree, graphOk, testState } from '@khg/testing';
+
+// The cost estimate counts a list without `first` as 20 items, except the lists a work plan's
+// data bounds (LIST_SIZE_HINTS in src/limits.ts): the whole plan of the issue, 7 tasks × 20
+// indicators × 10 districts with the year report, is one query; a list of whole plans is not.
+
+const FULL_PLAN = `query($id: ID!, $o: ID!) {
+  workPlan(id: $id) { id title year revisions organization { id name } tasks { number title
+    indicators { id metric target actual met byArea { area { id name } values { metric value target met } } } } }
+  yearReport(organizationId: $o, year: 2018) { plan { id } values { metric value target met }
+    byArea { area { id name } values { metric value target met } } } }`;
+
+const METRICS = ['FAMILY_RATE', 'CLAN_RATE', 'COMMUNITY_RATE', 'UNIT_RATE', 'CITIZEN_RATE', 'CENTERS_RATED_GOOD_RATE', 'CADRES_TRAINED', 'FUND_PER_CAPITA',
+  'FUNDS_RAISED', 'AWARDS_GRANTED', 'MEMBERS', 'NEW_MEMBERS', 'MEMBERSHIP_SHARE', 'CARD_ISSUANCE_RATE', 'FEE_COLLECTION_RATE', 'CHARTER_BOOKLETS',
+  'NEW_ORGANIZATIONS', 'COOPERATION_PROGRAMS', 'OUTREACH_ACTIVITIES', 'INSPECTIONS_COMPLETED'];
+
+async function post(query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(testState().gatewayUrl, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await asAdmin()}` }, body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: (await res.json()) as { data?: Record<string, any> | null; errors?: { extensions?: Record<string, unknown> }[] } };
+}
+
+describe('the cost limit and work plans', () => {
+  let planId: string;
+  let orgId: string;
+
+  beforeAll(async () => {
+    const t = await createTree(10, 1);
+    orgId = t.provinceOrg.id;
+    const tasks = Array.from({ length: 7 }, (_, k) => ({ number: k + 1, title: `Nhiệm vụ ${k + 1}`, indicators: METRICS.map((metric) => ({ metric })) }));
+    const d = await graphOk(`mutation($i: AdoptWorkPlanInput!) { adoptWorkPlan(input: $i) { id } }`,
+      { i: { organizationId: orgId, year: 2018, title: 'Kế hoạch công tác năm 2018', tasks } });
+    planId = d.adoptWorkPlan.id;
+  });
+
+  it('answers a whole plan of 7 tasks × 20 indicators with each of 10 districts, and the year report, in one query', async () => {
+    const r = await post(FULL_PLAN, { id: planId, o: orgId });
+    expect(r.body.errors).toBeUndefined();
+    expect(r.status).toBe(200);
+    const tasks = r.body.data!.workPlan.tasks as { indicators: { metric: string; byArea: { values: { metric: string }[] }[] }[] }[];
+    expect(tasks).toHaveLength(7);
+    for (const task of tasks) {
+      expect(task.indicators).toHaveLength(20);
+      for (const ind of task.indicators) {
+        expect(ind.byArea).toHaveLength(10);
+        expect(ind.byArea.every((a) => a.values.length === 1 && a.values[0].metric === ind.metric)).toBe(true);
+      }
+    }
+    expect(r.body.data!.yearReport.byArea).toHaveLength(10);
+    // 1,540 entities through five subgraphs: measured 4–7 s on two shared cores (docs/plans-and-reports.md)
+  }, 60_000);
+
+  it('still refuses a list of whole plans, which nothing bounds', async () => {
+    const r = await post(`{ workPlans { id tasks { indicators { id actual byArea { area { id name } values { metric value target met } } } } } }`);
+    expect(r.status).toBe(400);
+    expect(r.body.errors![0].extensions).toMatchObject({ code: 'OPERATION_LIMIT', limit: 'cost', max: 50_000 });
+    expect(r.body.errors![0].extensions!.actual as number).toBeGreaterThan(50_000);
+    expect(r.body.data ?? null).toBeNull();
+  });
+
+  it('keeps counting other lists at the default size', async () => {
+    const r = await post(`{ areas { children { children { children { id name code } } } } }`);
+    expect(r.body.errors![0].extensions).toMatchObject({ code: 'OPERATION_LIMIT', limit: 'cost' });
+  });
+});
