@@ -19,6 +19,7 @@ import { LocalSubgraphDataSource, SubgraphDataSource } from './subgraph-source';
 import type { EventServices } from './events/services';
 import { buildSubscriptionSchema, type SubscriptionDeps } from './events/subscriptions';
 import { buildWebhooksSchema } from './events/webhooks';
+import { DOWNLOADS_SERVICE, downloadsSchema } from './downloads';
 
 export interface GraphQLServer {
   apollo: ApolloServer<GatewayContext>;
@@ -40,10 +41,12 @@ export interface GraphQLServerParts {
 export function createGraphQLServer(config: GatewayConfig, log: Logger, p: GraphQLServerParts): GraphQLServer {
   const urls = subgraphUrls(config);
   const webhooks = new LocalSubgraphDataSource(buildWebhooksSchema(p.events?.store.pool ?? null), 'events', log);
+  const downloads = new LocalSubgraphDataSource(downloadsSchema(config), DOWNLOADS_SERVICE, log);
   const share = config.SUBGRAPH_FETCH_SHARING === 'on';
+  const local: Record<string, LocalSubgraphDataSource> = { events: webhooks, [DOWNLOADS_SERVICE]: downloads };
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name, url }) => (name === 'events' ? webhooks : new SubgraphDataSource(name, urls[name] ?? url, config.SUBGRAPH_TIMEOUT_MS, share)),
+    buildService: ({ name, url }) => local[name] ?? new SubgraphDataSource(name, urls[name] ?? url, config.SUBGRAPH_TIMEOUT_MS, share),
   });
   let combined: GraphQLSchema | null = null;
   const deps: Partial<SubscriptionDeps> = { store: p.events?.store, hub: p.events?.hub, auth: p.auth, directory: p.directory, log };

@@ -6,6 +6,7 @@ import { composeServices } from '@apollo/composition';
 import { parse, type DocumentNode } from 'graphql';
 import { fromRoot, loadManifest, type SubgraphManifestEntry } from '@khg/platform/manifest';
 import { WEBHOOKS_SDL } from './events/webhooks';
+import { DOWNLOADS_SDL } from './downloads/schema';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -18,6 +19,8 @@ export function composeSupergraph(manifest: readonly SubgraphManifestEntry[] = l
   }));
   // The webhooks subgraph runs inside the gateway (see events/webhooks.ts).
   services.push({ name: 'events', url: 'http://gateway.local/events', typeDefs: parse(WEBHOOKS_SDL) });
+  // Query.export and its signed links are served inside the gateway too (see downloads/schema.ts).
+  services.push({ name: 'downloads', url: 'http://gateway.local/downloads', typeDefs: parse(DOWNLOADS_SDL) });
   const result = composeServices(services);
   if (result.errors) return { errors: result.errors.map((e) => e.message) };
   return { supergraph: result.supergraphSdl };
@@ -39,6 +42,6 @@ if (require.main === module) {
       process.exit(1);
     }
     writeFileSync(SUPERGRAPH_FILE, result.supergraph);
-    process.stdout.write(`supergraph.graphql recomposed from ${loadManifest().map((m) => m.name).join(', ')} and events\n`);
+    process.stdout.write(`supergraph.graphql recomposed from ${loadManifest().map((m) => m.name).join(', ')}, events and downloads\n`);
   }
 }

@@ -58,6 +58,12 @@ function loadGatewaySettings(env: NodeJS.ProcessEnv, urlShape: Record<string, Re
     /** identical read fetches in flight at once share one subgraph request */
     SUBGRAPH_FETCH_SHARING: z.enum(['on', 'off']).default('on'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** HMAC key of download links (Query.export); unset: derived from INTERNAL_SECRET */
+    DOWNLOAD_SECRET: z.string().min(16, 'DOWNLOAD_SECRET must be at least 16 characters').optional(),
+    /** how long a download link stays valid */
+    DOWNLOAD_TTL_S: z.coerce.number().int().min(10).max(86_400).default(600),
+    /** the gateway's address as browsers reach it, for download links (unset: http://HOST:PORT) */
+    PUBLIC_URL: z.string().url('PUBLIC_URL must be an http(s) URL').optional(),
   }, env);
 }
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

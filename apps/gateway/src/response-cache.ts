@@ -9,8 +9,11 @@ import type { CacheTicket, GatewayContext } from './context';
  * write there can change any answer: every entry depends on it.
  */
 const DIRECTORY_SERVICE = 'membership';
-/** Answers that depend on the caller's own subject (webhooks, in the gateway's events subgraph). */
-const SUBJECT_SCOPED_SERVICES = new Set(['events']);
+/**
+ * Answers that depend on the caller's own subject (webhooks, in the gateway's events subgraph), or
+ * on the moment (signed download links, in its downloads subgraph).
+ */
+const SUBJECT_SCOPED_SERVICES = new Set(['events', 'downloads']);
 
 interface Entry {
   body: string;

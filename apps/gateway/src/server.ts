@@ -17,6 +17,7 @@ import { exactly, router, type Route } from './routes';
 import { loadSafelist } from './safelist';
 import { EventServices } from './events/services';
 import { serveSubscriptions } from './events/subscriptions';
+import { downloadsRoute } from './downloads';
 
 export interface RunningGateway {
   url: string;
@@ -66,6 +67,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     },
     { name: 'playground', matches: (path, req) => (path === ENDPOINT && wantsPlayground(req)) || path === '/playground', handle: (_req, res) => servePlaygroundPage(res, ENDPOINT) },
     { name: 'graphql', matches: exactly(ENDPOINT), handle: endpoint },
+    downloadsRoute(config, graphql.apollo, log),
   ];
   httpServer.on('request', router(routes, ENDPOINT));
 

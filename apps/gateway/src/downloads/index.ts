@@ -1,0 +1,32 @@
+import type { ApolloServer } from '@apollo/server';
+import type { Logger } from '@khg/platform';
+import type { GatewayConfig } from '../config';
+import type { GatewayContext } from '../context';
+import type { Route } from '../routes';
+import type { RendererRegistry } from './renderers';
+import { downloadRoute } from './route';
+import { buildDownloadsSchema } from './schema';
+import { DownloadSigner } from './signing';
+import { yearReportHtml } from './year-report/html';
+import { yearReportXlsx } from './year-report/xlsx';
+
+/** What can be downloaded today; the Excel import/export work (#17) adds its kinds here. */
+export const RENDERERS: RendererRegistry = {
+  YEAR_REPORT: { XLSX: yearReportXlsx, HTML: yearReportHtml },
+};
+
+export const DOWNLOADS_SERVICE = 'downloads';
+
+const signerOf = (config: GatewayConfig) => new DownloadSigner({ downloadSecret: config.DOWNLOAD_SECRET, internalSecret: config.INTERNAL_SECRET }, config.DOWNLOAD_TTL_S);
+
+/** Where links point: PUBLIC_URL, else this gateway's own address. */
+const baseUrlOf = (config: GatewayConfig) => () => (config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`).replace(/\/+$/, '');
+
+/** The in-process subgraph that serves Query.export (composed into the supergraph as `downloads`). */
+export const downloadsSchema = (config: GatewayConfig) => buildDownloadsSchema(signerOf(config), RENDERERS, baseUrlOf(config));
+
+/** The one route that serves the links. */
+export const downloadsRoute = (config: GatewayConfig, apollo: ApolloServer<GatewayContext>, log: Logger): Route =>
+  downloadRoute({ apollo, signer: signerOf(config), registry: RENDERERS, internalSecret: config.INTERNAL_SECRET, log });
+
+export { DOWNLOADS_SDL } from './schema';
