@@ -33,22 +33,29 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-const config = { font: FONT, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11 }, view: { stroke: null } } as const;
+/** Numbers as Vietnamese writes them (50.000; 40,5%). */
+const config: TopLevelSpec['config'] = {
+  font: FONT, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11 }, view: { stroke: null },
+  locale: { number: { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' ₫'] } },
+};
 
 /** Bars by child area, and the target as a rule across them when there is one. */
 export function barsWithTarget(o: { title: string; rows: { area: string; value: number | null }[]; target: number | null; percent: boolean }): TopLevelSpec {
-  const format = o.percent ? '.0%' : ',.0f';
+  // a share near a whole (learning models, cards, fees) reads on 0–100 %; a small one (members in
+  // the population) would be invisible there and gets the scale of its own values, with decimals
+  const whole = o.percent && Math.max(o.target ?? 0, ...o.rows.map((r) => r.value ?? 0)) >= 0.05;
+  const format = o.percent ? (whole ? '.0%' : '.3~%') : ',.0f';
   const bars = {
     mark: { type: 'bar' as const, color: '#2f6f9f' },
     encoding: {
       // every child area keeps its place on the axis, also one with nothing recorded (no bar)
       x: { field: 'area', type: 'nominal' as const, title: null, sort: null, scale: { domain: o.rows.map((r) => r.area) }, axis: { labelAngle: -35, labelLimit: 160 } },
-      y: { field: 'value', type: 'quantitative' as const, title: null, axis: { format }, ...(o.percent ? { scale: { domain: [0, 1] } } : {}) },
+      y: { field: 'value', type: 'quantitative' as const, title: null, axis: { format }, ...(whole ? { scale: { domain: [0, 1] } } : {}) },
       tooltip: [{ field: 'area', type: 'nominal' as const }, { field: 'value', type: 'quantitative' as const, format }],
     },
   };
   const layer = o.target === null ? [bars] : [bars, {
-    data: { values: [{ target: o.target, label: `Kế hoạch ${o.percent ? `${Math.round(o.target * 1000) / 10} %` : o.target.toLocaleString('vi-VN')}` }] },
+    data: { values: [{ target: o.target, label: `Kế hoạch ${o.percent ? `${(Math.round(o.target * 1000) / 10).toLocaleString('vi-VN')} %` : o.target.toLocaleString('vi-VN')}` }] },
     layer: [
       { mark: { type: 'rule' as const, color: '#c0392b', strokeWidth: 2, strokeDash: [6, 3] }, encoding: { y: { field: 'target', type: 'quantitative' as const } } },
       { mark: { type: 'text' as const, color: '#c0392b', align: 'left' as const, dx: 4, dy: -6, x: 0 }, encoding: { y: { field: 'target', type: 'quantitative' as const }, text: { field: 'label' } } },
