@@ -101,7 +101,7 @@ describe('work plans', () => {
     expect(r.yearReport.byArea).toHaveLength(2);
   });
 
-  it('refuses a second plan for the same organisation and year, and an officer adopting for another organisation; a revision keeps history', async () => {
+  it('refuses a second plan for the same organisation and year, and an officer adopting for another organisation; a revision keeps history; node(id:) finds a plan', async () => {
     const tree = await createTree(1, 1);
     const { adoptWorkPlan } = await graphOk(ADOPT, { i: plan(tree.provinceOrg.id) });
     const again = await graph(ADOPT, { i: plan(tree.provinceOrg.id, { title: 'Lần hai' }) });
@@ -111,6 +111,9 @@ describe('work plans', () => {
     expect(codes(other)).toEqual(['FORBIDDEN']);
     const own = await graph(ADOPT, { i: plan(tree.districtOrgs[0].id) }, { token: officer });
     expect(own.errors).toBeUndefined();
+    // a plan is a Node: node(id:) finds it by its global id
+    const node = await graphOk(`query($id: ID!) { node(id: $id) { __typename id ... on WorkPlan { year title } } }`, { id: adoptWorkPlan.id });
+    expect(node.node).toEqual({ __typename: 'WorkPlan', id: adoptWorkPlan.id, year: 2018, title: 'Kế hoạch công tác năm 2018' });
     const revised = await graphOk(REVISE, { id: adoptWorkPlan.id, i: plan(tree.provinceOrg.id, { title: 'Kế hoạch điều chỉnh' }), r: 'Điều chỉnh chỉ tiêu giữa năm' });
     expect(revised.reviseWorkPlan).toMatchObject({ revisions: 1, title: 'Kế hoạch điều chỉnh', history: [{ revision: 1, reason: 'Điều chỉnh chỉ tiêu giữa năm', previousTitle: 'Kế hoạch công tác năm 2018' }] });
     const bad = await graph(ADOPT, { i: plan(tree.provinceOrg.id, { year: 2020, tasks: [{ number: 1, title: 'x', indicators: [{ metric: 'FAMILY_RATE', target: 40 }] }] }) });
