@@ -3,8 +3,8 @@ import { admitMember, codes, countStatements, createTree, graph, graphOk, record
 
 const ADOPT = `mutation($i: AdoptWorkPlanInput!) { adoptWorkPlan(input: $i) { id year revisions } }`;
 const REVISE = `mutation($id: ID!, $i: AdoptWorkPlanInput!, $r: String!) { reviseWorkPlan(id: $id, input: $i, reason: $r) { id revisions title history { revision reason previousTitle } } }`;
-// The gateway's cost estimate counts every list without \`first\` as 20 items, so a plan's nested
-// indicators × byArea × values is asked as the plan's actuals plus the year report's areas.
+// The plan's actuals plus the year report's areas: what a progress view asks. (The whole plan with
+// byArea under every indicator also passes the gateway's cost limit: apps/gateway/test/limits-plans.test.ts.)
 const PROGRESS = `query($id: ID!, $o: ID!) { workPlan(id: $id) { id year revisions organization { id }
   tasks { number title indicators { id metric target actual met } } }
   yearReport(organizationId: $o, year: 2018) { byArea { area { id } values { metric value target met } } } }`;
