@@ -36,7 +36,7 @@ describe('a fifth subgraph from one manifest entry', () => {
   it('reads the entry with its derived settings', () => {
     const notices = loadManifest(env).find((m) => m.name === 'notices');
     expect(notices).toMatchObject({ dbSchema: 'notices', urlVariable: 'NOTICES_URL', portVariable: 'NOTICES_PORT', entry: FIXTURE_ENTRY });
-    expect(loadManifest({}).map((m) => m.name)).toEqual(['membership', 'fundraising', 'learning-models', 'inspections']);
+    expect(loadManifest({}).map((m) => m.name)).toEqual(['membership', 'fundraising', 'learning-models', 'inspections', 'plans']);
   });
 
   it('composes it into the supergraph beside the four', () => {

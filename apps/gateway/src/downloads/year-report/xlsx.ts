@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { PlanMetric } from '@khg/domain';
 import type { PreparedDownload, Renderer } from '../renderers';
 import { METRIC_LABELS, loadYearReport, metLabel, type YearReportData } from './data';
@@ -19,7 +18,9 @@ export const taskSheetName = (n: number) => `Nhiệm vụ ${n}`;
  * percentages), never text. Written with exceljs's streaming writer straight to the response.
  */
 async function writeWorkbook(r: YearReportData, out: Writable): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // loaded on the first download, not when the gateway starts (it takes a second to load)
+  const { stream } = await import('exceljs');
+  const wb = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Khuyến học Graph';
   const title = `Báo cáo năm ${r.year} — ${r.organization.name}`;
 
