@@ -99,7 +99,7 @@ describe('roll-up rates and target inheritance', () => {
     // Kinds without eligible counts or targets: zeros, no target, targetMet unknown.
     const clan = r.get(tree.villages[0].id)!.find((x) => x.kind === 'CLAN')!;
     expect(clan).toMatchObject({ eligible: 0, registered: 0, recognized: 0, rate: 0, target: null, targetMet: null });
-    expect(r.get(tree.villages[0].id)!.map((x) => x.kind)).toEqual(['FAMILY', 'CLAN', 'COMMUNITY', 'UNIT']);
+    expect(r.get(tree.villages[0].id)!.map((x) => x.kind)).toEqual(['FAMILY', 'CLAN', 'COMMUNITY', 'UNIT', 'CITIZEN']);
   });
 
   it('meets a target exactly at the boundary and moves the rate when an eligible count changes', async () => {
@@ -137,6 +137,7 @@ describe('roll-up rates and target inheritance', () => {
     expect(b['learning-models']).toBeLessThanOrEqual(2);
     const d = await graphOk<{ areas: { learningModels: unknown[] }[] }>(q, { p: large.province.id });
     expect(d.areas).toHaveLength(6);
-    expect(d.areas.every((x) => x.learningModels.length === 4)).toBe(true);
+    // the four models of the 2018 plan and Công dân học tập (CITIZEN, 2022)
+    expect(d.areas.every((x) => x.learningModels.length === 5)).toBe(true);
   });
 });
