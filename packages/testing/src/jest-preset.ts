@@ -12,13 +12,14 @@ export function platformJestConfig(dir: string): Record<string, unknown> {
   const { project } = require(join(__dirname, '..', '..', '..', 'jest.config.base.js')) as { project: Project };
   return {
     maxWorkers: 1,
+    // a global option: jest ignores it inside a project
+    testTimeout: 60_000,
     projects: [
       project(dir, 'unit', ['<rootDir>/src/**/*.test.ts']),
       project(dir, 'integration', ['<rootDir>/test/**/*.test.ts'], {
         globalSetup: join(__dirname, 'global-setup.js'),
         globalTeardown: join(__dirname, 'global-teardown.js'),
         setupFilesAfterEnv: [join(__dirname, 'after-each-file.js')],
-        testTimeout: 60_000,
       }),
     ],
   };
