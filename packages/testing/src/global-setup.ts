@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -39,8 +39,8 @@ function reapLeftovers(): void {
  */
 export default async function globalSetup(): Promise<void> {
   reapLeftovers();
+  // 0700; as root, startEmbeddedPostgres places the data where the postgres account can reach it
   const dir = mkdtempSync(join(tmpdir(), PREFIX));
-  chmodSync(dir, 0o755);
   writeFileSync(join(dir, OWNER_FILE), String(process.pid));
   const logFile = join(dir, 'platform.log');
   const db = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: await freePort(), persistent: false });
