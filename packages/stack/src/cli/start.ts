@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write('\nStopping Khuyến học Graph…\n');
+    if (db || platform) process.stdout.write('\nStopping Khuyến học Graph…\n');
     await platform?.stop().catch(() => undefined);
     await db?.stop().catch(() => undefined);
     process.exit(code);
