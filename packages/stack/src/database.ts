@@ -117,6 +117,7 @@ export async function startEmbeddedPostgres(o: EmbeddedOptions): Promise<Running
   let dataDir: string;
   try {
     const bins = locateBinaries();
+    assertDataVersion(o.dir, bins.major, o.dir, o.dirSetting); // before anything is moved or created
     const as = process.getuid?.() === 0 ? ensurePostgresAccount() : null;
     let native = bins.native;
     if (as) {
@@ -127,7 +128,6 @@ export async function startEmbeddedPostgres(o: EmbeddedOptions): Promise<Running
       dataDir = resolve(o.dir);
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     }
-    assertDataVersion(dataDir, bins.major, o.dir, o.dirSetting);
     reapOrphan(dataDir);
     await waitForStop(dataDir);
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
