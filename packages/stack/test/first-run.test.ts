@@ -89,6 +89,7 @@ test('with the gateway port taken, npm start exits 1 with one line naming PORT',
   await new Promise<void>((r) => held.listen(Number(env.PORT), '127.0.0.1', () => r()));
   try {
     const run = npmStart(env, /$^/); // nothing to wait for but the exit
+    run.matched.catch(() => undefined);
     expect(await run.exited).toBe(1);
     const lines = run.output().split('\n').filter((l) => /Could not start|Error|at /.test(l));
     expect(lines).toEqual([
