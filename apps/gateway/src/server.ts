@@ -5,6 +5,7 @@ import { createGraphQLServer } from './apollo';
 import { CallerAuthenticator } from './caller';
 import { localIntrospection, operationLimits, rateLimit, responseCache, variablesAreObjects } from './checks';
 import { subgraphUrls, type GatewayConfig } from './config';
+import { CorsPolicy, corsSettings } from './cors';
 import { serveReadiness } from './health';
 import { Lifecycle } from './lifecycle';
 import { OperationGuard } from './limits';
@@ -16,6 +17,7 @@ import { ResponseCache } from './response-cache';
 import { exactly, router, type Route } from './routes';
 import { loadSafelist } from './safelist';
 import { EventServices } from './events/services';
+import { SSE_PATH, sseSubscriptions } from './events/sse';
 import { serveSubscriptions } from './events/subscriptions';
 
 export interface RunningGateway {
@@ -45,10 +47,16 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   const safelist = loadSafelist(config.SAFELIST_PATH, config.SAFELIST_ROLES);
   const graphql = createGraphQLServer(config, log, { httpServer, auth, directory, guard, safelist, cache, events });
   const lifecycle = new Lifecycle(graphql.apollo, events);
+  const cors = new CorsPolicy(corsSettings(config));
+  const sse = events ? sseSubscriptions({ schema: graphql.schema, auth, guard, log }) : null;
 
   await lifecycle.start(
     (rows) => cache?.invalidate(new Set(rows.map((r) => serviceOfSource(config.manifest, r.source)))),
-    () => (events ? serveSubscriptions(httpServer, ENDPOINT, () => graphql.schema()!, auth, log, guard) : null),
+    () => {
+      if (!events) return null;
+      const ws = serveSubscriptions(httpServer, ENDPOINT, () => graphql.schema()!, { auth, log, guard });
+      return { close: async () => { sse?.close(); await ws.close(); } };
+    },
   );
 
   const endpoint = graphqlPipeline({
@@ -65,7 +73,17 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
       handle: (_req, res, path) => { if (!servePlaygroundAsset(path, res)) sendJson(res, 404, { error: 'not found' }); },
     },
     { name: 'playground', matches: (path, req) => (path === ENDPOINT && wantsPlayground(req)) || path === '/playground', handle: (_req, res) => servePlaygroundPage(res, ENDPOINT) },
-    { name: 'graphql', matches: exactly(ENDPOINT), handle: endpoint },
+    // Browsers' preflights, before anything that wants a token or a body (cors.ts).
+    { name: 'cors preflight', matches: (path, req) => req.method === 'OPTIONS' && (path === ENDPOINT || path === SSE_PATH), handle: cors.wrap(() => undefined) },
+    { name: 'graphql', matches: exactly(ENDPOINT), handle: cors.wrap(endpoint) },
+    {
+      name: 'subscriptions over SSE', matches: exactly(SSE_PATH),
+      handle: cors.wrap((req, res) => {
+        if (!sse) return sendJson(res, 503, { errors: [{ message: 'Subscriptions need the event log (DATABASE_URL)', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+        if (lifecycle.draining) return sendJson(res, 503, { errors: [{ message: 'The gateway is shutting down; retry on another replica', extensions: { code: 'SHUTTING_DOWN', retryable: true } }] });
+        sse.handle(req, res);
+      }),
+    },
   ];
   httpServer.on('request', router(routes, ENDPOINT));
 
