@@ -222,6 +222,12 @@ export function serveSubscriptions(httpServer: Server, path: string, getSchema: 
         if (e instanceof LimitError) return [e];
       }
     },
+    // Acknowledges a subscription once its start position is fixed and it listens (graphql-ws has no
+    // message for that; a pong may carry any payload): a client that writes after this ack is sure
+    // to receive the write's event.
+    onOperation: (ctx, id, _payload, _args, result) => {
+      if (Symbol.asyncIterator in result) ctx.extra.socket.send(JSON.stringify({ type: 'pong', payload: { subscribed: id } }));
+    },
     onConnect: async (ctx) => {
       const p = ctx.connectionParams ?? {};
       const raw = String(p.authorization ?? p.Authorization ?? (p.token ? `Bearer ${p.token}` : ''));
