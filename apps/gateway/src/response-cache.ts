@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Caller } from '@khg/platform';
-import type { GatewayContext } from './caller';
+import type { CacheTicket, GatewayContext } from './context';
 
 /**
  * Every subgraph asks membership where organisations and areas sit (the membership directory), so a
@@ -11,12 +11,6 @@ import type { GatewayContext } from './caller';
 const DIRECTORY_SERVICE = 'membership';
 /** Answers that depend on the caller's own subject (webhooks, in the gateway's events subgraph). */
 const SUBJECT_SCOPED_SERVICES = new Set(['events']);
-
-export interface CacheTicket {
-  key: string;
-  /** the cache's clock when the request began: an answer is stored only if nothing it read changed since */
-  asOf: number;
-}
 
 interface Entry {
   body: string;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GatewayContext } from './caller';
+import type { GatewayContext } from './context';
 
 export interface Safelist {
   roles: Set<string>;

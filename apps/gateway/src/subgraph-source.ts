@@ -1,7 +1,7 @@
 import { LocalGraphQLDataSource, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, REQUEST_ID_HEADER } from '@khg/platform';
-import { GraphQLError } from 'graphql';
-import type { GatewayContext } from './caller';
+import { CALLER_HEADER, REQUEST_ID_HEADER, formatError, type Logger } from '@khg/platform';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GatewayContext } from './context';
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 
@@ -76,14 +76,23 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 }
 
-/** The gateway's own events subgraph (webhooks), noted like the remote ones. */
+/**
+ * The gateway's own events subgraph (webhooks), noted like the remote ones, and its errors formatted
+ * as a remote subgraph's are: the platform's formatError maps its DomainErrors to their codes and
+ * hides anything unexpected (logged here with the request id).
+ */
 export class LocalSubgraphDataSource extends LocalGraphQLDataSource<GatewayContext> {
-  constructor(schema: ConstructorParameters<typeof LocalGraphQLDataSource>[0], private readonly serviceName: string) {
+  constructor(schema: ConstructorParameters<typeof LocalGraphQLDataSource>[0], private readonly serviceName: string, private readonly log: Logger) {
     super(schema);
   }
 
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     noteTouched(options, this.serviceName);
-    return super.process(options);
+    const result = await super.process(options);
+    if (!result.errors?.length) return result;
+    const requestId = (options.context as Partial<GatewayContext> | undefined)?.requestId;
+    const internal = (e: unknown) => this.log.error({ err: { message: (e as Error)?.message, name: (e as Error)?.name }, requestId, service: this.serviceName }, 'subgraph resolver failed');
+    const format = (e: GraphQLFormattedError): GraphQLFormattedError => formatError(e instanceof GraphQLError ? e.toJSON() : e, e, internal);
+    return { ...result, errors: result.errors.map(format) };
   }
 }

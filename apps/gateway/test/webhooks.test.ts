@@ -32,10 +32,17 @@ const REGISTER = `mutation($i: RegisterWebhookInput!) { registerWebhook(input: $
 const DELIVERIES = `{ webhooks { id active consecutiveFailures deliveries { cursor eventType attempts lastStatus deliveredAt lastError } } }`;
 
 describe('webhooks', () => {
-  it('is for DEPARTMENT and ADMIN, with a valid URL', async () => {
+  it('is for DEPARTMENT and ADMIN, with a valid URL; refusals keep their codes and messages', async () => {
     const analyst = await tokenFor({ role: Role.ANALYST });
-    expect(codes(await graph(REGISTER, { i: { url: 'http://127.0.0.1:9/x' } }, { token: analyst }))).toEqual(['FORBIDDEN']);
-    expect(codes(await graph(REGISTER, { i: { url: 'not a url' } }))).toEqual(['BAD_USER_INPUT']);
+    const refused = await graph(REGISTER, { i: { url: 'http://127.0.0.1:9/x' } }, { token: analyst });
+    expect(codes(refused)).toEqual(['FORBIDDEN']);
+    expect(refused.errors![0].message).toBe('Webhooks need the role DEPARTMENT or ADMIN; you are ANALYST');
+    const bad = await graph(REGISTER, { i: { url: 'not a url' } });
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.errors![0].message).toBe('url "not a url" is not a URL');
+    const missing = await graph(`mutation { removeWebhook(id: "whk_missing") }`);
+    expect(codes(missing)).toEqual(['NOT_FOUND']);
+    expect(missing.errors![0].message).toBe('Webhook whk_missing does not exist');
   });
 
   it('delivers signed events in cursor order, retries a failing receiver until acknowledged, and logs each delivery', async () => {

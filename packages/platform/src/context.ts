@@ -13,10 +13,13 @@ export interface RequestContext<L = unknown> {
 
 const READ_ROLES = [Role.ADMIN, Role.OFFICER, Role.ANALYST, Role.DEPARTMENT, Role.MEMBER];
 
-/** Refuses a caller whose role is not among `roles`, naming what was attempted. */
-export function requireRole(caller: Caller, roles: readonly Role[], action: string): void {
+/**
+ * The one role check of the platform: refuses a caller whose role is not among `roles`, naming what
+ * was attempted. `refusal` replaces the default wording where clients already know another one.
+ */
+export function requireRole(caller: Caller, roles: readonly Role[], action: string, refusal?: string): void {
   if (!roles.includes(caller.role)) {
-    throw forbidden(`${action} needs one of the roles ${roles.join(', ')}; you are ${caller.role}`);
+    throw forbidden(refusal ?? `${action} needs one of the roles ${roles.join(', ')}; you are ${caller.role}`);
   }
 }
 

@@ -19,3 +19,4 @@ export * from './pagination';
 export * from './directory';
 export * from './personal-data';
 export * from './audit';
+export * from './serial-task';

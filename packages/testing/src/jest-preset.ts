@@ -21,7 +21,6 @@ export function platformJestConfig(dir: string): Record<string, unknown> {
         globalSetup: join(__dirname, 'global-setup.js'),
         globalTeardown: join(__dirname, 'global-teardown.js'),
         setupFilesAfterEnv: [join(__dirname, 'after-each-file.js')],
-        testTimeout: 60_000,
       }),
     ],
   };

@@ -1,5 +1,5 @@
 import { PgListener } from '../pg-listener';
-import type { Logger } from '@khg/platform';
+import { SerialTask, type Logger } from '@khg/platform';
 import { EVENTS_CHANNEL } from './relay';
 import type { EventRow, EventStore } from './store';
 
@@ -25,8 +25,7 @@ export class EventHub {
   private last = 0n;
   private client: PgListener | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private reading = false;
-  private again = false;
+  private readonly reads = new SerialTask(() => this.readNew(), (e) => this.log.warn({ err: e.message }, 'reading the event log failed'));
 
   constructor(private readonly store: EventStore, private readonly databaseUrl: string, private readonly log: Logger, private readonly pollMs: number) {}
 
@@ -51,28 +50,26 @@ export class EventHub {
     return this.listeners.size;
   }
 
+  /** Reads the new rows now, or right after the current read. */
   read(): void {
-    if (this.reading) { this.again = true; return; }
-    this.reading = true;
-    (async () => {
-      for (;;) {
-        const rows = await this.store.after(this.last, 1000);
-        if (!rows.length) break;
-        this.last = BigInt(rows[rows.length - 1].cursor);
-        for (const l of this.listeners) l(rows);
-        if (rows.length < 1000) break;
-      }
-    })()
-      .catch((e: Error) => this.log.warn({ err: e.message }, 'reading the event log failed'))
-      .finally(() => {
-        this.reading = false;
-        if (this.again) { this.again = false; this.read(); }
-      });
+    this.reads.kick();
+  }
+
+  private async readNew(): Promise<void> {
+    for (;;) {
+      const rows = await this.store.after(this.last, 1000);
+      if (!rows.length) break;
+      this.last = BigInt(rows[rows.length - 1].cursor);
+      for (const l of this.listeners) l(rows);
+      if (rows.length < 1000) break;
+    }
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.listeners.clear();
+    // a read in flight ends before the store's pool closes
+    await this.reads.stop();
     await this.client?.stop();
   }
 }

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { PgListener } from '../pg-listener';
 import { EventType } from '@khg/domain';
-import type { Logger, MembershipDirectory } from '@khg/platform';
+import { SerialTask, type Logger, type MembershipDirectory } from '@khg/platform';
 import type { EventStore } from './store';
 
 export const OUTBOX_CHANNEL = 'khg_outbox';
@@ -27,9 +27,7 @@ export class OutboxRelay {
   private listener: PgListener | null = null;
   private lockHolder: PoolClient | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private running = false;
-  private again = false;
-  private stopped = false;
+  private readonly passes = new SerialTask(() => this.pass(), (e) => this.log.warn({ err: e.message }, 'relay pass failed; will retry'));
   private readonly areaCache = new Map<string, string[]>();
 
   constructor(
@@ -51,15 +49,7 @@ export class OutboxRelay {
 
   /** Runs one relay pass now, or right after the current one. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) { this.again = true; return; }
-    this.running = true;
-    this.pass()
-      .catch((e: Error) => this.log.warn({ err: e.message }, 'relay pass failed; will retry'))
-      .finally(() => {
-        this.running = false;
-        if (this.again) { this.again = false; this.kick(); }
-      });
+    this.passes.kick();
   }
 
   private async holdLock(): Promise<boolean> {
@@ -147,9 +137,8 @@ export class OutboxRelay {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    while (this.running) await new Promise((r) => setTimeout(r, 20));
+    await this.passes.stop();
     await this.listener?.stop();
     if (this.lockHolder) {
       await this.lockHolder.query('SELECT pg_advisory_unlock(hashtext($1))', ['khg-relay']).catch(() => undefined);
