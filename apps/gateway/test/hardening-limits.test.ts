@@ -118,7 +118,7 @@ describe('operation limits at the gateway', () => {
   });
 
   it('applies the same limits to subscriptions', async () => {
-    const deep = `subscription { events { cursor organization { ${'parent { '.repeat(14)}id${' }'.repeat(14)} } } }`;
+    const deep = `subscription { events { cursor member { organization { ${'parent { '.repeat(14)}id${' }'.repeat(14)} } } } }`;
     const sub = await subscribe(deep, {});
     expect(JSON.stringify(sub.error)).toContain('OPERATION_LIMIT');
     expect(JSON.stringify(sub.error)).toContain('depth limit is 12');
