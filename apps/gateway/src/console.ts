@@ -23,7 +23,11 @@ export function serveConsole(req: IncomingMessage, res: ServerResponse, path: st
   const rel = path.slice(CONSOLE_PATH.length + 1) || 'index.html';
   const file = normalize(join(DIST, rel));
   if (!file.startsWith(DIST + '/') || !existsSync(file)) {
-    return sendJson(res, 404, existsSync(DIST) ? { error: 'not found' } : { error: 'the console is not built', hint: 'run `npm run build` (it builds apps/web)' });
+    return sendJson(
+      res,
+      404,
+      existsSync(DIST) ? { error: 'not found' } : { error: 'the console is not built', hint: 'run `npm run build` (it builds apps/web)' },
+    );
   }
   res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
   res.setHeader('content-security-policy', CSP);

@@ -22,18 +22,27 @@ type District = NonNullable<ProvinceDashboardQuery['area']>['children'][number];
 /** Grouped bars, one group per district, one bar per learning-model kind; the target is a dark tick over its bar. */
 function rateChart(districts: readonly District[]): string {
   const kinds = Object.keys(KINDS) as (keyof typeof KINDS)[];
-  const bar = 12, group = kinds.length * bar + 16, height = 180, top = 10, left = 34, width = left + districts.length * group + 10;
+  const bar = 12,
+    group = kinds.length * bar + 16,
+    height = 180,
+    top = 10,
+    left = 34,
+    width = left + districts.length * group + 10;
   const y = (v: number) => top + height - Math.min(1, Math.max(0, v)) * height;
   const parts: string[] = [];
-  for (const t of [0, 0.25, 0.5, 0.75, 1]) parts.push(`<line x1="${left}" x2="${width}" y1="${y(t)}" y2="${y(t)}" stroke="#e3e6ea"/><text x="0" y="${y(t) + 4}">${t * 100}%</text>`);
+  for (const t of [0, 0.25, 0.5, 0.75, 1])
+    parts.push(`<line x1="${left}" x2="${width}" y1="${y(t)}" y2="${y(t)}" stroke="#e3e6ea"/><text x="0" y="${y(t) + 4}">${t * 100}%</text>`);
   districts.forEach((d, i) => {
     const x0 = left + i * group + 8;
     kinds.forEach((k, j) => {
       const m = d.learningModels.find((r) => r.kind === k);
       if (!m) return;
       const x = x0 + j * bar;
-      parts.push(`<rect class="rate" x="${x}" y="${y(m.rate)}" width="${bar - 2}" height="${top + height - y(m.rate)}" fill="${COLORS[k]}"><title>${esc(d.name)} — ${KINDS[k]}: ${pct(m.rate)} (chỉ tiêu ${pct(m.target)})</title></rect>`);
-      if (m.target != null) parts.push(`<line class="target" x1="${x - 1}" x2="${x + bar - 1}" y1="${y(m.target)}" y2="${y(m.target)}" stroke="#000" stroke-width="2"/>`);
+      parts.push(
+        `<rect class="rate" x="${x}" y="${y(m.rate)}" width="${bar - 2}" height="${top + height - y(m.rate)}" fill="${COLORS[k]}"><title>${esc(d.name)} — ${KINDS[k]}: ${pct(m.rate)} (chỉ tiêu ${pct(m.target)})</title></rect>`,
+      );
+      if (m.target != null)
+        parts.push(`<line class="target" x1="${x - 1}" x2="${x + bar - 1}" y1="${y(m.target)}" y2="${y(m.target)}" stroke="#000" stroke-width="2"/>`);
     });
     parts.push(`<text x="${x0}" y="${top + height + 14}">${esc(d.name.length > 12 ? `${d.name.slice(0, 11)}…` : d.name)}</text>`);
   });
@@ -53,12 +62,24 @@ async function loadDashboard(): Promise<void> {
     const districts = data.area.children;
     $('chart').innerHTML = rateChart(districts);
     const mark = (met: boolean | null | undefined) => (met == null ? '' : met ? '<span class="met">✓</span>' : '<span class="missed">✗</span>');
-    $('fund').innerHTML = '<tr><th>Đơn vị</th><th>Dân số</th><th>Vận động</th><th>Bình quân/người</th><th>Chỉ tiêu</th><th></th></tr>' +
-      [{ ...data.area, population: null }, ...districts].map((d) => `<tr><td>${esc(d.name)}</td><td>${d.population?.toLocaleString('vi-VN') ?? ''}</td><td>${vnd(d.fundraising.raised)}</td><td>${vnd(d.fundraising.perCapita)}</td><td>${vnd(d.fundraising.perCapitaTarget)}</td><td>${mark(d.fundraising.targetMet)}</td></tr>`).join('');
+    $('fund').innerHTML =
+      '<tr><th>Đơn vị</th><th>Dân số</th><th>Vận động</th><th>Bình quân/người</th><th>Chỉ tiêu</th><th></th></tr>' +
+      [{ ...data.area, population: null }, ...districts]
+        .map(
+          (d) =>
+            `<tr><td>${esc(d.name)}</td><td>${d.population?.toLocaleString('vi-VN') ?? ''}</td><td>${vnd(d.fundraising.raised)}</td><td>${vnd(d.fundraising.perCapita)}</td><td>${vnd(d.fundraising.perCapitaTarget)}</td><td>${mark(d.fundraising.targetMet)}</td></tr>`,
+        )
+        .join('');
     // The province's association and the districts' (communes' would make a long table).
     const associations = data.organizations.filter((o) => o.area.level === 'PROVINCE' || o.area.level === 'DISTRICT');
-    $('membership').innerHTML = '<tr><th>Hội</th><th>Hội viên</th><th>Sinh hoạt</th><th>Cấp thẻ</th><th>Thu hội phí</th></tr>' +
-      associations.map((o) => `<tr><td>${esc(o.name)}</td><td>${o.membershipStats.members}</td><td>${o.membershipStats.activeMembers}</td><td>${pct(o.membershipStats.cardIssuanceRate)}</td><td>${pct(o.membershipStats.feeCollectionRate)}</td></tr>`).join('');
+    $('membership').innerHTML =
+      '<tr><th>Hội</th><th>Hội viên</th><th>Sinh hoạt</th><th>Cấp thẻ</th><th>Thu hội phí</th></tr>' +
+      associations
+        .map(
+          (o) =>
+            `<tr><td>${esc(o.name)}</td><td>${o.membershipStats.members}</td><td>${o.membershipStats.activeMembers}</td><td>${pct(o.membershipStats.cardIssuanceRate)}</td><td>${pct(o.membershipStats.feeCollectionRate)}</td></tr>`,
+        )
+        .join('');
     status.textContent = `${data.area.name}, năm ${year}: ${districts.length} huyện.`;
   } catch (e) {
     fail(status, e);
@@ -72,7 +93,10 @@ async function search(): Promise<void> {
     const { members } = await client.query(MemberSearchDocument, { search: $<HTMLInputElement>('search-text').value });
     status.textContent = `${members.totalCount} hội viên`;
     $('search-results').innerHTML = members.edges
-      .map(({ node: m }) => `<li><b>${esc(m.fullName)}</b> — ${esc(m.organization.name)}, ${esc(m.organization.area.name)}${m.card ? ` · thẻ ${esc(m.card.number)}` : ''}</li>`)
+      .map(
+        ({ node: m }) =>
+          `<li><b>${esc(m.fullName)}</b> — ${esc(m.organization.name)}, ${esc(m.organization.area.name)}${m.card ? ` · thẻ ${esc(m.card.number)}` : ''}</li>`,
+      )
       .join('');
   } catch (e) {
     fail(status, e);
@@ -82,15 +106,23 @@ async function search(): Promise<void> {
 function followEvents(): void {
   const status = $('events-status');
   status.textContent = 'Đang theo dõi: mỗi thay đổi hiện ra khi xảy ra.';
-  client.subscribe(LiveEventsDocument, {}, {
-    next: ({ events: e }) => {
-      const what = e.member ? `${e.member.fullName} (${e.member.organization.name})` : e.donation ? `${vnd(e.donation.amount)}${e.donation.donorName ? ` — ${e.donation.donorName}` : ''}` : e.subjectId;
-      const li = document.createElement('li');
-      li.innerHTML = `<time>${new Date(e.occurredAt).toLocaleTimeString('vi-VN')}</time> ${esc(EVENT_NAMES[e.type] ?? e.type)}: ${esc(what)}`;
-      $('events').prepend(li);
+  client.subscribe(
+    LiveEventsDocument,
+    {},
+    {
+      next: ({ events: e }) => {
+        const what = e.member
+          ? `${e.member.fullName} (${e.member.organization.name})`
+          : e.donation
+            ? `${vnd(e.donation.amount)}${e.donation.donorName ? ` — ${e.donation.donorName}` : ''}`
+            : e.subjectId;
+        const li = document.createElement('li');
+        li.innerHTML = `<time>${new Date(e.occurredAt).toLocaleTimeString('vi-VN')}</time> ${esc(EVENT_NAMES[e.type] ?? e.type)}: ${esc(what)}`;
+        $('events').prepend(li);
+      },
+      error: (e) => fail(status, e instanceof Error ? e : new Error('mất kết nối')),
     },
-    error: (e) => fail(status, e instanceof Error ? e : new Error('mất kết nối')),
-  });
+  );
 }
 
 function start(): void {
@@ -105,7 +137,12 @@ function start(): void {
 
 $('sign-in').addEventListener('submit', (ev) => {
   ev.preventDefault();
-  sessionStorage.setItem(TOKEN_KEY, $<HTMLInputElement>('token').value.trim().replace(/^Bearer\s+/i, ''));
+  sessionStorage.setItem(
+    TOKEN_KEY,
+    $<HTMLInputElement>('token')
+      .value.trim()
+      .replace(/^Bearer\s+/i, ''),
+  );
   start();
 });
 $('sign-out').addEventListener('click', () => {

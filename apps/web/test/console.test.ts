@@ -9,7 +9,8 @@ import { admitMember, asAdmin, createTree, testState } from '@khg/testing';
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
-if (!available) process.stdout.write(`SKIPPED console browser tests: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH)\n`);
+if (!available)
+  process.stdout.write(`SKIPPED console browser tests: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH)\n`);
 
 (available ? describe : describe.skip)('the console in Chromium', () => {
   let browser: Browser;

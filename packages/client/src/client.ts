@@ -8,7 +8,10 @@ export interface Operation<TResult, TVariables> {
   __apiType?: (variables: TVariables) => TResult;
 }
 
-export interface GraphErrorBody { message: string; extensions?: { code?: string } & Record<string, unknown> }
+export interface GraphErrorBody {
+  message: string;
+  extensions?: { code?: string } & Record<string, unknown>;
+}
 
 /** The answer carried errors: `errors` as the gateway sent them (extensions.code says why). */
 export class GraphError extends Error {
@@ -54,7 +57,8 @@ export function createGraphClient(o: GraphClientOptions): GraphClient {
     async query<R, V>(operation: Operation<R, V>, variables: V): Promise<R> {
       const sha256Hash = hashOf(operation);
       let answer = sha256Hash ? await post({ variables, extensions: { persistedQuery: { version: 1, sha256Hash } } }) : null;
-      if (!answer || answer.errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) answer = await post({ query: operation.toString(), variables });
+      if (!answer || answer.errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND'))
+        answer = await post({ query: operation.toString(), variables });
       if (answer.errors?.length) throw new GraphError(answer.errors);
       return answer.data as R;
     },

@@ -11,9 +11,7 @@ export interface BreakingChange {
 /** The breaking changes (removed field, changed type, argument made required, …) from one API schema to the next. */
 export async function breakingChanges(before: string, after: string): Promise<BreakingChange[]> {
   const changes = await diff(buildSchema(before), buildSchema(after));
-  return changes
-    .filter((c) => c.criticality.level === CriticalityLevel.Breaking)
-    .map((c) => ({ path: c.path ?? '(schema)', message: c.message }));
+  return changes.filter((c) => c.criticality.level === CriticalityLevel.Breaking).map((c) => ({ path: c.path ?? '(schema)', message: c.message }));
 }
 
 /**

@@ -14,7 +14,10 @@ import { createGraphClient, LiveEventsDocument, MemberSearchDocument, ProvinceDa
 const TRUSTED = join(__dirname, '..', 'trusted-documents.json');
 const manifest = JSON.parse(readFileSync(TRUSTED, 'utf8')) as Record<string, string>;
 
-interface Answer { status: number; body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] } }
+interface Answer {
+  status: number;
+  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+}
 
 describe('trusted documents at a safelisting gateway', () => {
   let gw: RunningService;
@@ -23,7 +26,11 @@ describe('trusted documents at a safelisting gateway', () => {
   let tree: Tree;
   let client: GraphClient;
   const post = async (body: unknown): Promise<Answer> => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Answer['body'] };
   };
   const today = new Date().toISOString().slice(0, 10);
