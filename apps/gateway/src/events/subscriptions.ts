@@ -255,6 +255,12 @@ export function serveSubscriptions(httpServer: Server, path: string, getSchema: 
       const checked = checkSubscription(schema, payload, guard);
       if ('errors' in checked) return checked.errors.map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
     },
+    // Acknowledges a subscription once its start position is fixed and it listens (graphql-ws has no
+    // message for that; a pong may carry any payload): a client that writes after this ack is sure
+    // to receive the write's event.
+    onOperation: (ctx, id, _payload, _args, result) => {
+      if (Symbol.asyncIterator in result) ctx.extra.socket.send(JSON.stringify({ type: 'pong', payload: { subscribed: id } }));
+    },
     onConnect: async (ctx) => {
       try {
         ctx.extra.khg = await authenticateSubscriber(auth, authorizationOf(ctx.connectionParams), log);
