@@ -191,7 +191,7 @@ export function buildSubscriptionSchema(api: GraphQLSchema, deps: SubscriptionDe
       const op = plan.build(rows);
       if (!op) return rows.map(() => ({}));
       const { caller, header } = await deps.auth.authenticate(`Bearer ${ctx.token}`);
-      const res = await deps.apollo.executeOperation({ query: op.document, variables: op.variables }, { contextValue: { caller, callerHeader: header, requestId: `events-${Date.now()}` } });
+      const res = await deps.apollo.executeOperation({ query: op.document, variables: op.variables }, { contextValue: { caller, callerHeader: header, requestId: `events-${Date.now()}`, internal: true } });
       const data = res.body.kind === 'single' ? (res.body.singleResult.data as Record<string, unknown[] | null> | null) : null;
       if (res.body.kind === 'single' && res.body.singleResult.errors?.length) deps.log.warn({ errors: res.body.singleResult.errors.map((e) => e.message) }, 'event entities partly failed');
       return rows.map((_, i) => {
