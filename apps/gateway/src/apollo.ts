@@ -13,9 +13,10 @@ import type { GatewayContext } from './context';
 import { currentScope, reportError } from './error-report';
 import { blockFieldSuggestions, type OperationGuard } from './limits';
 import { responseCachePlugin, type ResponseCache } from './response-cache';
-import { safelistPlugin, type Safelist } from './safelist';
+import { safelistPlugin, trustedDocumentsCache, type Safelist } from './safelist';
 import { enforceCustomScalars } from './scalars';
 import { LocalSubgraphDataSource, SubgraphDataSource } from './subgraph-source';
+import { variableCoercion } from './variables';
 import type { EventServices } from './events/services';
 import { buildSubscriptionSchema, type SubscriptionDeps } from './events/subscriptions';
 import { buildWebhooksSchema } from './events/webhooks';
@@ -68,14 +69,17 @@ export function createGraphQLServer(config: GatewayConfig, log: Logger, p: Graph
     // handler raced it and re-raised the signal.
     stopOnTerminationSignals: false,
     introspection: true, // every operation needs a valid token, so introspection is for authenticated callers only
-    csrfPrevention: true,
+    // Apollo refuses "simple" requests, the kind a browser sends cross-site without a preflight (CORS is
+    // cors.ts). A request with an Authorization header is never simple, and every operation needs a token.
+    csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: config.MAX_BATCH > 0,
-    // Automatic persisted queries: Apollo Server's default in-memory cache (bounded LRU).
-    persistedQueries: {},
+    // Automatic persisted queries: Apollo Server's default in-memory cache (bounded LRU), behind the
+    // safelist's trusted documents when it has them (sent by hash alone; safelist.ts).
+    persistedQueries: p.safelist ? { cache: trustedDocumentsCache(p.safelist) } : {},
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: p.httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }), ApolloServerPluginLandingPageDisabled(),
-      p.guard.plugin(), ...blockFieldSuggestions(), ...(p.safelist ? [safelistPlugin(p.safelist)] : []), ...(p.cache ? [responseCachePlugin(p.cache)] : []),
+      variableCoercion(), p.guard.plugin(), ...blockFieldSuggestions(), ...(p.safelist ? [safelistPlugin(p.safelist)] : []), ...(p.cache ? [responseCachePlugin(p.cache)] : []),
     ],
     // Errors are logged by cause; a server fault's answer carries the request id (error-report.ts).
     formatError: (formatted, error) => reportError(formatted, currentScope(), log, unwrapResolverError(error)),

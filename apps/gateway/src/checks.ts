@@ -1,7 +1,8 @@
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { sendJson, type Logger } from '@khg/platform';
+import type { Logger } from '@khg/platform';
 import { introspect, introspectionOnly } from './introspection';
 import { LimitError, limitError, maskSuggestions, type OperationGuard } from './limits';
+import { sendGraphQL, wantsGraphQLResponse } from './media';
 import { rateLimited, type RateLimiter } from './rate-limit';
 import type { ResponseCache } from './response-cache';
 import type { GraphQLHttpRequest } from './request-context';
@@ -48,8 +49,7 @@ export function rateLimit(limiter: RateLimiter, log: Logger): Check {
     if (wait <= 0) return false;
     const err = rateLimited(wait, role);
     log.info({ requestId: r.requestId, operationName: r.operation?.operationName ?? null, code: 'RATE_LIMITED', role }, 'request refused: client error');
-    r.res.setHeader('retry-after', String(wait));
-    sendJson(r.res, 429, { errors: [{ message: err.message, extensions: err.extensions }] });
+    sendGraphQL(r.req, r.res, 429, { errors: [{ message: err.message, extensions: err.extensions }] }, { 'retry-after': String(wait) });
     return true;
   };
 }
@@ -64,15 +64,17 @@ export function localIntrospection(guard: OperationGuard, schema: () => GraphQLS
   return async (r) => {
     const combined = schema();
     const op = r.operation;
-    const doc = r.req.method === 'POST' && combined && !r.batch ? introspectionOnly(op?.query, op?.operationName) : null;
+    const doc = (r.req.method === 'POST' || r.req.method === 'GET') && combined && !r.batch ? introspectionOnly(op?.query, op?.operationName) : null;
     if (!combined || !doc) return false;
     if (!(await r.caller())) {
-      sendJson(r.res, 401, { errors: [{ message: r.refusalMessage(), extensions: { code: 'UNAUTHENTICATED' } }] });
+      sendGraphQL(r.req, r.res, 401, { errors: [{ message: r.refusalMessage(), extensions: { code: 'UNAUTHENTICATED' } }] });
       return true;
     }
     if (!/__schema|__type\b/.test(String(op?.query))) guard.check(combined, doc, op?.variables, op?.operationName);
     const result = introspect(combined, doc, op?.variables, op?.operationName);
-    sendJson(r.res, 200, { ...result, ...(result.errors ? { errors: result.errors.map((e) => ({ ...e.toJSON(), message: maskSuggestions(e.message) })) } : {}) });
+    // A validation error is a request error: 400 in the GraphQL over HTTP media type, 200 in legacy JSON (as Apollo answers).
+    const status = result.errors && result.data === undefined && wantsGraphQLResponse(r.req) ? 400 : 200;
+    sendGraphQL(r.req, r.res, status, { ...result, ...(result.errors ? { errors: result.errors.map((e) => ({ ...e.toJSON(), message: maskSuggestions(e.message) })) } : {}) });
     return true;
   };
 }
@@ -81,13 +83,13 @@ export function localIntrospection(guard: OperationGuard, schema: () => GraphQLS
 export function responseCache(cache: ResponseCache): Check {
   return async (r) => {
     const who = await r.caller();
-    // Only JSON POSTs: Apollo's CSRF prevention, which a cached answer skips, refuses nothing else.
-    const ticket = who && r.operation && !r.batch && r.req.method === 'POST' && /^application\/json/i.test(r.req.headers['content-type'] ?? '')
-      ? cache.ticket(r.operation, who.caller) : null;
+    // JSON POSTs and GETs with a valid token: Apollo's CSRF prevention, which a cached answer skips,
+    // refuses neither (a token comes in the Authorization header, which no simple request carries).
+    const cacheable = r.req.method === 'GET' || (r.req.method === 'POST' && /^application\/json/i.test(r.req.headers['content-type'] ?? ''));
+    const ticket = who && r.operation && !r.batch && cacheable ? cache.ticket(r.operation, who.caller) : null;
     const hit = ticket && cache.get(ticket.key);
     if (hit) {
-      r.res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-khg-cache': 'hit' });
-      r.res.end(hit);
+      sendGraphQL(r.req, r.res, 200, hit, { 'x-khg-cache': 'hit' });
       return true;
     }
     r.cacheTicket = ticket;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { loadConfig, loadManifest, manifestEntry, port, secret, z, type SubgraphManifestEntry } from '@khg/platform';
+import { boolFlag, loadConfig, loadManifest, manifestEntry, port, secret, z, type SubgraphManifestEntry } from '@khg/platform';
+import { ORIGIN_ENTRY } from './cors';
 
 const url = (name: string, fallback: string) => z.string().url(`${name} must be an http(s) URL of the subgraph's /graphql`).default(fallback);
 const defaultUrl = (m: SubgraphManifestEntry) => `http://127.0.0.1:${m.port}/graphql`;
@@ -15,6 +16,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
 }
 
 function loadGatewaySettings(env: NodeJS.ProcessEnv, urlShape: Record<string, ReturnType<typeof url>>) {
+  const credentials = ['true', '1'].includes(env.CORS_CREDENTIALS ?? '');
   return loadConfig('gateway', {
     ...urlShape,
     PORT: port(4000),
@@ -57,6 +59,15 @@ function loadGatewaySettings(env: NodeJS.ProcessEnv, urlShape: Record<string, Re
     RESPONSE_CACHE_TTL_S: z.coerce.number().int().min(1).default(60),
     /** identical read fetches in flight at once share one subgraph request */
     SUBGRAPH_FETCH_SHARING: z.enum(['on', 'off']).default('on'),
+    /** browser origins allowed to call the gateway (cors.ts); unset: local dev servers outside production, none in production */
+    CORS_ORIGINS: z.string().optional()
+      .refine((v) => v === undefined || v.split(',').map((o) => o.trim()).filter(Boolean).every((o) => ORIGIN_ENTRY.test(o)),
+        'CORS_ORIGINS must be comma-separated origins such as https://app.example.vn (scheme://host[:port], no path), http://localhost:* for any port, or *')
+      .refine((v) => !(credentials && v?.split(',').some((o) => o.trim() === '*')),
+        'CORS_ORIGINS: * is refused while CORS_CREDENTIALS is on (any site could then call the gateway with the browser’s credentials); list the origins'),
+    /** let browsers send cookies / HTTP auth cross-origin (the bearer token needs none) */
+    CORS_CREDENTIALS: boolFlag(false),
+    NODE_ENV: z.string().default('development'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** HMAC key of download links (Query.export); unset: derived from INTERNAL_SECRET */
     DOWNLOAD_SECRET: z.string().min(16, 'DOWNLOAD_SECRET must be at least 16 characters').optional(),

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
-import { BodyTooLargeError, readJsonBody, runApollo, sendJson, type Logger } from '@khg/platform';
+import { BodyTooLargeError, readJsonBody, runApollo, type Logger } from '@khg/platform';
 import type { CallerAuthenticator } from './caller';
 import type { Check } from './checks';
 import type { GatewayContext } from './context';
 import { inRequestScope, reportError, type RequestScope } from './error-report';
+import { sendGraphQL } from './media';
 import { GraphQLHttpRequest, requestIdOf } from './request-context';
 
 export interface PipelineOptions {
@@ -26,10 +27,11 @@ export function graphqlPipeline(o: PipelineOptions): (req: IncomingMessage, res:
   return (req, res) => {
     if (o.draining()) {
       res.setHeader('connection', 'close');
-      return sendJson(res, 503, { errors: [{ message: 'The gateway is shutting down; retry on another replica', extensions: { code: 'SHUTTING_DOWN', retryable: true } }] });
+      return sendGraphQL(req, res, 503, { errors: [{ message: 'The gateway is shutting down; retry on another replica', extensions: { code: 'SHUTTING_DOWN', retryable: true } }] });
     }
     const scope: RequestScope = { requestId: requestIdOf(req) };
-    readJsonBody(req, o.bodyLimit)
+    // A GET's operation is in its query string; whatever body it came with is not read.
+    (req.method === 'GET' ? Promise.resolve(undefined) : readJsonBody(req, o.bodyLimit))
       .then(async (body) => {
         const r = new GraphQLHttpRequest(req, res, scope.requestId, body, o.auth);
         if (typeof r.operation?.operationName === 'string') scope.operationName = r.operation.operationName;
@@ -37,17 +39,17 @@ export function graphqlPipeline(o: PipelineOptions): (req: IncomingMessage, res:
         // Apollo's formatError reports each error with this scope (error-report.ts).
         await inRequestScope(scope, () => runApollo(o.apollo, req, res, body, () => r.apolloContext()));
       })
-      .catch((e: Error) => answerFailure(res, e, scope, o));
+      .catch((e: Error) => answerFailure(req, res, e, scope, o));
   };
 }
 
 /** The answer to a request that failed before or around Apollo, reported by its cause. */
-function answerFailure(res: ServerResponse, e: Error, scope: RequestScope, o: PipelineOptions): void {
+function answerFailure(req: IncomingMessage, res: ServerResponse, e: Error, scope: RequestScope, o: PipelineOptions): void {
   if (res.headersSent) {
     o.log.error({ requestId: scope.requestId, operationName: scope.operationName ?? null, err: { message: e.message, name: e.name } }, 'request failed while its answer was sent');
     return void res.end();
   }
-  const answer = (status: number, error: GraphQLFormattedError) => sendJson(res, status, { errors: [reportError(error, scope, o.log, e)] });
+  const answer = (status: number, error: GraphQLFormattedError) => sendGraphQL(req, res, status, { errors: [reportError(error, scope, o.log, e)] });
   // a check's refusal (LimitError among them): its status, its extensions without the status
   if (e instanceof GraphQLError) {
     const { http, ...extensions } = e.extensions as { http?: { status?: number } };

@@ -2,6 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { dirname, extname, join, normalize } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { renderPlaygroundPage } from 'graphql-playground-html';
+import { ANALYST_TABS } from './playground-tabs';
 
 // Served from the npm package, never a CDN: the province's network may have no internet.
 const BUILD = join(dirname(require.resolve('graphql-playground-react/package.json')), 'build');
@@ -11,10 +12,16 @@ const TYPES: Record<string, string> = { '.js': 'application/javascript', '.css':
 const NOTE = `<div style="position:fixed;bottom:8px;right:12px;z-index:9999;font:12px sans-serif;color:#aaa">
 Khuyến học Graph — add <code>{"Authorization": "Bearer &lt;token&gt;"}</code> under HTTP HEADERS (get one with <code>npm run token</code>).</div>`;
 
-export function playgroundPage(endpoint: string): string {
+/**
+ * Playground opened on the analysts' standard questions, one tab each. `headers` pre-fills every
+ * tab's HTTP HEADERS (tests, and a deployment that fronts the gateway with its own sign-in); the
+ * page the gateway serves leaves them empty: the analyst pastes a token once.
+ */
+export function playgroundPage(endpoint: string, headers: Record<string, string> = {}): string {
   const html = renderPlaygroundPage({
     endpoint,
     subscriptionEndpoint: endpoint,
+    tabs: ANALYST_TABS.map((t) => ({ endpoint, name: t.name, query: t.query, ...(t.variables ? { variables: t.variables } : {}), headers })),
     cdnUrl: ASSETS_PREFIX,
     title: 'Khuyến học Graph — Playground',
     settings: { 'request.credentials': 'same-origin', 'editor.reuseHeaders': true, 'schema.polling.enable': false } as never,

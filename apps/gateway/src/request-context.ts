@@ -19,6 +19,29 @@ export function requestIdOf(req: IncomingMessage): string {
 }
 
 /**
+ * A GET's operation, from its query string as Apollo reads it (`query`, `operationName`, and
+ * `variables`/`extensions` as JSON), so the token limit, rate limit and cache see GET like POST.
+ * Parameters that are not valid JSON are left out here: Apollo answers them 400.
+ */
+export function operationFromSearch(url: string | undefined): OperationBody | undefined {
+  const params = new URL(url ?? '/', 'http://localhost').searchParams;
+  const json = (name: string): unknown => {
+    const v = params.get(name);
+    if (v === null) return undefined;
+    try { return JSON.parse(v); } catch { return undefined; }
+  };
+  if (!params.has('query') && !params.has('extensions')) return undefined;
+  const op: OperationBody = {};
+  if (params.has('query')) op.query = params.get('query');
+  if (params.has('operationName')) op.operationName = params.get('operationName') ?? undefined;
+  const variables = json('variables');
+  if (variables !== undefined) op.variables = variables as Record<string, unknown>;
+  const extensions = json('extensions');
+  if (extensions !== undefined) op.extensions = extensions as OperationBody['extensions'];
+  return op;
+}
+
+/**
  * One HTTP request to the GraphQL endpoint as the checks see it: its parsed body, its request id and
  * its caller, authenticated once (on first use) for the rate limit, the response cache, local
  * introspection and Apollo's context alike.
@@ -41,8 +64,9 @@ export class GraphQLHttpRequest {
     private readonly auth: CallerAuthenticator,
   ) {
     this.batch = Array.isArray(body);
-    this.ops = (this.batch ? body : [body]) as (OperationBody | undefined)[];
-    this.operation = this.batch ? undefined : (body as OperationBody | undefined);
+    const single = req.method === 'GET' ? operationFromSearch(req.url) : (body as OperationBody | undefined);
+    this.ops = (this.batch ? body : [single]) as (OperationBody | undefined)[];
+    this.operation = this.batch ? undefined : single;
   }
 
   /** The verified caller, or null when the token is missing or bad (`refused()` says why). */

@@ -5,6 +5,8 @@ import { createGraphQLServer } from './apollo';
 import { CallerAuthenticator } from './caller';
 import { localIntrospection, operationLimits, rateLimit, responseCache, variablesAreObjects } from './checks';
 import { subgraphUrls, type GatewayConfig } from './config';
+import { isConsole, serveConsole } from './console';
+import { CorsPolicy, corsSettings } from './cors';
 import { serveReadiness } from './health';
 import { Lifecycle } from './lifecycle';
 import { OperationGuard } from './limits';
@@ -16,6 +18,7 @@ import { ResponseCache } from './response-cache';
 import { exactly, router, type Route } from './routes';
 import { loadSafelist } from './safelist';
 import { EventServices } from './events/services';
+import { SSE_PATH, sseSubscriptions } from './events/sse';
 import { serveSubscriptions } from './events/subscriptions';
 import { downloadsRoute } from './downloads';
 
@@ -46,10 +49,16 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   const safelist = loadSafelist(config.SAFELIST_PATH, config.SAFELIST_ROLES);
   const graphql = createGraphQLServer(config, log, { httpServer, auth, directory, guard, safelist, cache, events });
   const lifecycle = new Lifecycle(graphql.apollo, events);
+  const cors = new CorsPolicy(corsSettings(config));
+  const sse = events ? sseSubscriptions({ schema: graphql.schema, auth, guard, log }) : null;
 
   await lifecycle.start(
     (rows) => cache?.invalidate(new Set(rows.map((r) => serviceOfSource(config.manifest, r.source)))),
-    () => (events ? serveSubscriptions(httpServer, ENDPOINT, () => graphql.schema()!, auth, log, guard) : null),
+    () => {
+      if (!events) return null;
+      const ws = serveSubscriptions(httpServer, ENDPOINT, () => graphql.schema()!, { auth, log, guard });
+      return { close: async () => { sse?.close(); await ws.close(); } };
+    },
   );
 
   const endpoint = graphqlPipeline({
@@ -65,8 +74,19 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
       name: 'playground assets', matches: (path) => path.startsWith('/playground-assets/'),
       handle: (_req, res, path) => { if (!servePlaygroundAsset(path, res)) sendJson(res, 404, { error: 'not found' }); },
     },
+    { name: 'console', matches: isConsole, handle: serveConsole },
     { name: 'playground', matches: (path, req) => (path === ENDPOINT && wantsPlayground(req)) || path === '/playground', handle: (_req, res) => servePlaygroundPage(res, ENDPOINT) },
-    { name: 'graphql', matches: exactly(ENDPOINT), handle: endpoint },
+    // Browsers' preflights, before anything that wants a token or a body (cors.ts).
+    { name: 'cors preflight', matches: (path, req) => req.method === 'OPTIONS' && (path === ENDPOINT || path === SSE_PATH), handle: cors.wrap(() => undefined) },
+    { name: 'graphql', matches: exactly(ENDPOINT), handle: cors.wrap(endpoint) },
+    {
+      name: 'subscriptions over SSE', matches: exactly(SSE_PATH),
+      handle: cors.wrap((req, res) => {
+        if (!sse) return sendJson(res, 503, { errors: [{ message: 'Subscriptions need the event log (DATABASE_URL)', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+        if (lifecycle.draining) return sendJson(res, 503, { errors: [{ message: 'The gateway is shutting down; retry on another replica', extensions: { code: 'SHUTTING_DOWN', retryable: true } }] });
+        sse.handle(req, res);
+      }),
+    },
     downloadsRoute(config, graphql.apollo, log),
   ];
   httpServer.on('request', router(routes, ENDPOINT));

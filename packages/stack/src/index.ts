@@ -3,3 +3,7 @@ export * from './ports';
 export * from './services';
 export * from './settings';
 export * from './throwaway';
+export * from './startup-error';
+export * from './port-check';
+export * from './data-checks';
+export * from './reach';

@@ -9,7 +9,7 @@ export function loadStartSettings(env: NodeJS.ProcessEnv = process.env) {
   const portShape = Object.fromEntries(manifest.map((m) => [m.portVariable, port(m.port)]));
   const settings = loadSettings(env, portShape);
   const values = settings as unknown as Record<string, number>;
-  return { ...settings, subgraphPorts: Object.fromEntries(manifest.map((m) => [m.name, values[m.portVariable]])) as Record<string, number> };
+  return { ...settings, manifest, subgraphPorts: Object.fromEntries(manifest.map((m) => [m.name, values[m.portVariable]])) as Record<string, number> };
 }
 
 function loadSettings(env: NodeJS.ProcessEnv, portShape: Record<string, ReturnType<typeof port>>) {

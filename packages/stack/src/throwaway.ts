@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -66,8 +66,8 @@ function reapLeftovers(prefix: string): void {
  */
 export async function startThrowawayPlatform(o: ThrowawayOptions): Promise<ThrowawayPlatform> {
   reapLeftovers(o.prefix);
+  // 0700; as root, startEmbeddedPostgres places the data where the postgres account can reach it
   const dir = mkdtempSync(join(tmpdir(), o.prefix));
-  chmodSync(dir, 0o755);
   writeFileSync(join(dir, OWNER_FILE), String(process.pid));
   const logFile = join(dir, 'platform.log');
   const pgPort = await freePort();

@@ -12,13 +12,15 @@ export function platformJestConfig(dir: string): Record<string, unknown> {
   const { project } = require(join(__dirname, '..', '..', '..', 'jest.config.base.js')) as { project: Project };
   return {
     maxWorkers: 1,
+    // A global option: jest ignores testTimeout inside a project, and a platform under load (2 cores
+    // shared) needs more than the default 5 s for a test that starts a process.
+    testTimeout: 60_000,
     projects: [
       project(dir, 'unit', ['<rootDir>/src/**/*.test.ts']),
       project(dir, 'integration', ['<rootDir>/test/**/*.test.ts'], {
         globalSetup: join(__dirname, 'global-setup.js'),
         globalTeardown: join(__dirname, 'global-teardown.js'),
         setupFilesAfterEnv: [join(__dirname, 'after-each-file.js')],
-        testTimeout: 60_000,
       }),
     ],
   };

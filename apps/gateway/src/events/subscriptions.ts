@@ -1,18 +1,21 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { GraphQLError, extendSchema, parse, type GraphQLResolveInfo, type GraphQLSchema, type GraphQLFieldResolver } from 'graphql';
 import { WebSocketServer } from 'ws';
+import { GRAPHQL_TRANSPORT_WS_PROTOCOL } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ApolloServer } from '@apollo/server';
 import { EventType, Role } from '@khg/domain';
-import { DomainError, type Caller, type Logger, type MembershipDirectory } from '@khg/platform';
+import type { Logger, MembershipDirectory } from '@khg/platform';
 import type { CallerAuthenticator } from '../caller';
 import type { GatewayContext } from '../context';
-import { LimitError, type OperationGuard } from '../limits';
+import type { OperationGuard } from '../limits';
 import { ENTITY_FIELDS, planEntities, type EntityPlan } from './entities';
 import { matches, type EventFilter, type EventHub } from './hub';
+import { LEGACY_PROTOCOL, serveLegacyProtocol } from './legacy-ws';
 import type { EventRow, EventStore } from './store';
+import { SubscriberRefused, authenticateSubscriber, authorizationOf, checkSubscription, type SubscriptionContext } from './subscriber';
 
-const SUBSCRIBER_ROLES = [Role.ADMIN, Role.DEPARTMENT, Role.ANALYST, Role.OFFICER];
 const BATCH = 100;
 
 /** The subscription API, added to the gateway's API schema (which has no Subscription). */
@@ -40,7 +43,6 @@ extend schema { subscription: Subscription }
 `;
 }
 
-export interface SubscriptionContext { caller: Caller; token: string }
 
 interface Payload { row: EventRow; entities: Record<string, unknown> }
 
@@ -189,7 +191,7 @@ export function buildSubscriptionSchema(api: GraphQLSchema, deps: SubscriptionDe
       const op = plan.build(rows);
       if (!op) return rows.map(() => ({}));
       const { caller, header } = await deps.auth.authenticate(`Bearer ${ctx.token}`);
-      const res = await deps.apollo.executeOperation({ query: op.document, variables: op.variables }, { contextValue: { caller, callerHeader: header, requestId: `events-${Date.now()}` } });
+      const res = await deps.apollo.executeOperation({ query: op.document, variables: op.variables }, { contextValue: { caller, callerHeader: header, requestId: `events-${Date.now()}`, internal: true } });
       const data = res.body.kind === 'single' ? (res.body.singleResult.data as Record<string, unknown[] | null> | null) : null;
       if (res.body.kind === 'single' && res.body.singleResult.errors?.length) deps.log.warn({ errors: res.body.singleResult.errors.map((e) => e.message) }, 'event entities partly failed');
       return rows.map((_, i) => {
@@ -208,42 +210,77 @@ export function buildSubscriptionSchema(api: GraphQLSchema, deps: SubscriptionDe
   return schema;
 }
 
-/** graphql-ws on the same path as HTTP queries, with the same tokens (in the connection parameters). */
-export function serveSubscriptions(httpServer: Server, path: string, getSchema: () => GraphQLSchema, auth: CallerAuthenticator, log: Logger, guard?: OperationGuard) {
-  const wss = new WebSocketServer({ server: httpServer, path });
+export interface SubscriptionTransportOptions {
+  auth: CallerAuthenticator;
+  log: Logger;
+  guard?: OperationGuard;
+  /** legacy protocol keep-alive (`ka`) interval */
+  keepAliveMs?: number;
+}
+
+/** The subprotocols a client offered in its upgrade request. */
+function offeredProtocols(req: IncomingMessage): string[] {
+  return String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+}
+
+/**
+ * Both WebSocket subscription protocols on the same path as HTTP queries, chosen by the subprotocol
+ * the client offers: `graphql-transport-ws` (graphql-ws, current clients) or `graphql-ws` (the
+ * legacy subscriptions-transport-ws protocol, Playground's). Same tokens (in the connection
+ * parameters), same checks, the same `events` resolver.
+ */
+export function serveSubscriptions(httpServer: Server, path: string, getSchema: () => GraphQLSchema, o: SubscriptionTransportOptions) {
+  const { auth, log, guard } = o;
+  const current = new WebSocketServer({ noServer: true });
+  const legacy = new WebSocketServer({ noServer: true, handleProtocols: () => LEGACY_PROTOCOL });
+  serveLegacyProtocol(legacy, { schema: getSchema, auth, guard, log, keepAliveMs: o.keepAliveMs ?? 15_000, initTimeoutMs: 10_000 });
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if ((req.url ?? '/').split('?')[0] !== path) {
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    const offered = offeredProtocols(req);
+    // graphql-ws when offered (or when nothing is: it then closes with 4406 and says why)
+    const wss = !offered.includes(GRAPHQL_TRANSPORT_WS_PROTOCOL) && offered.includes(LEGACY_PROTOCOL) ? legacy : current;
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  };
+  httpServer.on('upgrade', onUpgrade);
   const server = useServer<Record<string, unknown> | undefined, { khg?: SubscriptionContext }>({
     schema: getSchema,
     context: (ctx) => ({ ...ctx.extra.khg! }),
-    // The same operation limits as HTTP queries (docs/security.md).
+    // The same checks as every transport (subscriber.ts): limits as for HTTP queries (docs/security.md).
     onSubscribe: (_ctx, _id, payload) => {
-      if (!guard) return;
-      try {
-        guard.check(getSchema(), guard.parse(payload.query), payload.variables ?? undefined, payload.operationName);
-      } catch (e) {
-        if (e instanceof LimitError) return [e];
-      }
+      const schema = getSchema() as GraphQLSchema | null;
+      if (!schema) return [new GraphQLError('Subscriptions are unavailable until the gateway has loaded a schema; retry shortly', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
+      const checked = checkSubscription(schema, payload, guard);
+      if ('errors' in checked) return checked.errors.map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
+    },
+    // Acknowledges a subscription once its start position is fixed and it listens (graphql-ws has no
+    // message for that; a pong may carry any payload): a client that writes after this ack is sure
+    // to receive the write's event.
+    onOperation: (ctx, id, _payload, _args, result) => {
+      if (Symbol.asyncIterator in result) ctx.extra.socket.send(JSON.stringify({ type: 'pong', payload: { subscribed: id } }));
     },
     onConnect: async (ctx) => {
-      const p = ctx.connectionParams ?? {};
-      const raw = String(p.authorization ?? p.Authorization ?? (p.token ? `Bearer ${p.token}` : ''));
       try {
-        const { caller } = await auth.authenticate(raw);
-        if (!SUBSCRIBER_ROLES.includes(caller.role)) return false;
-        ctx.extra.khg = { caller, token: raw.replace(/^Bearer\s+/i, '') };
+        ctx.extra.khg = await authenticateSubscriber(auth, authorizationOf(ctx.connectionParams), log);
         return true;
       } catch (e) {
-        log.debug({ err: (e as DomainError).message }, 'subscription refused');
-        return false;
+        if (e instanceof SubscriberRefused) return false;
+        throw e;
       }
     },
-  }, wss);
+  }, current);
   return {
-    wss,
+    wss: current,
     async close() {
-      // 1012 (service restart) tells graphql-ws clients to reconnect, and resume with their last cursor.
-      for (const socket of wss.clients) socket.close(1012, 'Service restart: reconnect and resume from your last cursor');
-      // dispose() closes the WebSocketServer itself; a second wss.close() would wait for a 'close' event already emitted.
+      httpServer.off('upgrade', onUpgrade);
+      // 1012 (service restart) tells clients of both protocols to reconnect, and resume with their last cursor.
+      const reason = 'Service restart: reconnect and resume from your last cursor';
+      for (const socket of [...current.clients, ...legacy.clients]) socket.close(1012, reason);
+      // dispose() closes the graphql-ws WebSocketServer itself; a second close() would wait for a 'close' event already emitted.
       await server.dispose();
+      await new Promise<void>((resolve) => legacy.close(() => resolve()));
     },
   };
 }

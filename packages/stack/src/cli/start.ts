@@ -1,11 +1,21 @@
 #!/usr/bin/env node
 // `npm start`: one command brings up the whole platform on this machine.
+import { lstatSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { Role } from '@khg/domain';
 import { signUserToken } from '@khg/platform';
 import { externalDatabase, startEmbeddedPostgres, takeOverSignals, type RunningDatabase } from '../database';
+import { assertPortsFree, type PortSetting } from '../port-check';
 import { startPlatform, type RunningPlatform } from '../services';
 import { loadStartSettings } from '../settings';
+import { startupMessage } from '../startup-error';
+
+/** Every port `npm start` listens on, with the setting that chooses it. */
+function portSettings(s: ReturnType<typeof loadStartSettings>): PortSetting[] {
+  const ports: PortSetting[] = [{ setting: 'PORT', port: s.PORT }, ...s.manifest.map((m) => ({ setting: m.portVariable, port: s.subgraphPorts[m.name] }))];
+  if (!s.DATABASE_URL) ports.push({ setting: 'EMBEDDED_PG_PORT', port: s.EMBEDDED_PG_PORT });
+  return ports;
+}
 
 async function main(): Promise<void> {
   const s = loadStartSettings();
@@ -16,7 +26,7 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write('\nStopping Khuyến học Graph…\n');
+    if (db || platform) process.stdout.write('\nStopping Khuyến học Graph…\n');
     await platform?.stop().catch(() => undefined);
     await db?.stop().catch(() => undefined);
     process.exit(code);
@@ -25,12 +35,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 
   try {
+    await assertPortsFree(portSettings(s), process.env.HOST ?? '127.0.0.1');
     if (s.DATABASE_URL) {
       db = externalDatabase(s.DATABASE_URL);
       process.stdout.write('Using the PostgreSQL server named by DATABASE_URL\n');
     } else {
       process.stdout.write(`Starting embedded PostgreSQL (data in ${join(s.DATA_DIR, 'pg')})…\n`);
       db = await startEmbeddedPostgres({ dir: join(s.DATA_DIR, 'pg'), port: s.EMBEDDED_PG_PORT, persistent: true });
+      const pgDir = join(s.DATA_DIR, 'pg');
+      if (lstatSync(pgDir).isSymbolicLink()) {
+        process.stdout.write(`  (as root: PostgreSQL runs as user postgres, data in ${realpathSync(pgDir)}, linked from ${pgDir})\n`);
+      }
       takeOverSignals(() => void stop(0));
     }
     process.stdout.write('Starting the subgraphs (migrations, demo data) and the gateway…\n');
@@ -42,7 +57,7 @@ async function main(): Promise<void> {
       output: 'inherit',
     });
   } catch (e) {
-    process.stderr.write(`Could not start: ${(e as Error).message}\n`);
+    process.stderr.write(`Could not start: ${startupMessage(e)}\n`);
     await stop(1);
     return;
   }
@@ -61,5 +76,14 @@ async function main(): Promise<void> {
     '',
   ].join('\n'));
 }
+
+// Whatever escapes (a library's unhandled error) still ends in one line, not a stack trace.
+const fatal = (e: unknown) => {
+  process.stderr.write(`Could not start: ${startupMessage(e)} (KHG_DEBUG=1 npm start shows the details)\n`);
+  if (process.env.KHG_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+  process.exit(1);
+};
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
 
 void main();
