@@ -33,8 +33,19 @@ import { AreaFiguresFundraisingResolver, PlanIndicatorFundraisingResolver, YearR
 import { PlanFiguresService } from './modules/plan-figures/plan-figures.service';
 import { planFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 
-const resolvers = [FundResolver, OrganizationFundResolver, CampaignResolver, DonationResolver, AwardResolver, AreaFundraisingResolver, FundTransferResolver, ComparableYearFundraisingResolver,
-  AreaFiguresFundraisingResolver, PlanIndicatorFundraisingResolver, YearReportFundraisingResolver] as const;
+const resolvers = [
+  FundResolver,
+  OrganizationFundResolver,
+  CampaignResolver,
+  DonationResolver,
+  AwardResolver,
+  AreaFundraisingResolver,
+  FundTransferResolver,
+  ComparableYearFundraisingResolver,
+  AreaFiguresFundraisingResolver,
+  PlanIndicatorFundraisingResolver,
+  YearReportFundraisingResolver,
+] as const;
 
 /** Fundraising: Study Promotion Funds, their ledgers, campaigns, donations, awards, per-capita figures. */
 export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
@@ -68,12 +79,26 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
     setImmediate(() => void stats.ensureFilled().catch((e: Error) => log.warn({ err: e.message }, 'filling fund year totals failed')));
     return {
       instances: [
-        new FundResolver(funds), new OrganizationFundResolver(), new CampaignResolver(campaigns),
-        new DonationResolver(donations, directory), new AwardResolver(awards), new AreaFundraisingResolver(),
-        new FundTransferResolver(new TransferService(ds, outbox, funds)), new ComparableYearFundraisingResolver(),
-        new AreaFiguresFundraisingResolver(), new PlanIndicatorFundraisingResolver(), new YearReportFundraisingResolver(),
+        new FundResolver(funds),
+        new OrganizationFundResolver(),
+        new CampaignResolver(campaigns),
+        new DonationResolver(donations, directory),
+        new AwardResolver(awards),
+        new AreaFundraisingResolver(),
+        new FundTransferResolver(new TransferService(ds, outbox, funds)),
+        new ComparableYearFundraisingResolver(),
+        new AreaFiguresFundraisingResolver(),
+        new PlanIndicatorFundraisingResolver(),
+        new YearReportFundraisingResolver(),
       ],
-      makeLoaders: () => ({ ...fundLoaders(funds), ...campaignLoaders(campaigns), ...donationLoaders(donations), ...awardLoaders(awards), ...statsLoaders(stats), ...planFigureLoaders(figures) }),
+      makeLoaders: () => ({
+        ...fundLoaders(funds),
+        ...campaignLoaders(campaigns),
+        ...donationLoaders(donations),
+        ...awardLoaders(awards),
+        ...statsLoaders(stats),
+        ...planFigureLoaders(figures),
+      }),
     };
   },
   seedDemo: seedFundraisingDemo,

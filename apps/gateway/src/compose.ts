@@ -42,6 +42,10 @@ if (require.main === module) {
       process.exit(1);
     }
     writeFileSync(SUPERGRAPH_FILE, result.supergraph);
-    process.stdout.write(`supergraph.graphql recomposed from ${loadManifest().map((m) => m.name).join(', ')}, events and downloads\n`);
+    process.stdout.write(
+      `supergraph.graphql recomposed from ${loadManifest()
+        .map((m) => m.name)
+        .join(', ')}, events and downloads\n`,
+    );
   }
 }

@@ -2,8 +2,20 @@ import { LRUCache } from 'lru-cache';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import {
-  GraphQLError, TypeInfo, getNamedType, getNullableType, isEnumType, isListType, parse, validate, visit, visitWithTypeInfo,
-  type DocumentNode, type FieldNode, type GraphQLSchema, type ValidationRule,
+  GraphQLError,
+  TypeInfo,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isListType,
+  parse,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLSchema,
+  type ValidationRule,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 
@@ -26,7 +38,12 @@ export interface OperationLimits {
 }
 
 export class LimitError extends GraphQLError {
-  constructor(readonly limit: LimitName, readonly max: number, message: string, actual?: number) {
+  constructor(
+    readonly limit: LimitName,
+    readonly max: number,
+    message: string,
+    actual?: number,
+  ) {
     super(message, { extensions: { code: LIMIT_CODE, limit, max, ...(actual !== undefined ? { actual } : {}), http: { status: 400 } } });
   }
 }
@@ -51,10 +68,12 @@ export function limitError(limit: LimitName, max: number, actual?: number): Limi
  * throws our LimitError, which ends validation at the first broken limit and names it.
  */
 function armorRules(l: OperationLimits): ValidationRule[] {
-  const reject = (limit: LimitName, max: number) => [(_ctx: unknown, err: GraphQLError) => {
-    const found = /found (\d+)/.exec(err.message)?.[1];
-    throw limitError(limit, max, found ? Number(found) : undefined);
-  }];
+  const reject = (limit: LimitName, max: number) => [
+    (_ctx: unknown, err: GraphQLError) => {
+      const found = /found (\d+)/.exec(err.message)?.[1];
+      throw limitError(limit, max, found ? Number(found) : undefined);
+    },
+  ];
   return new ApolloArmor({
     maxDepth: { n: l.maxDepth, onReject: reject('depth', l.maxDepth), propagateOnRejection: false, ignoreIntrospection: true },
     maxAliases: { n: l.maxAliases, onReject: reject('aliases', l.maxAliases), propagateOnRejection: false },
@@ -69,8 +88,11 @@ function armorRules(l: OperationLimits): ValidationRule[] {
 export function blockFieldSuggestions(): ApolloServerPlugin[] {
   return new ApolloArmor({
     blockFieldSuggestion: { enabled: true, mask: '' },
-    costLimit: { enabled: false }, maxAliases: { enabled: false }, maxDepth: { enabled: false },
-    maxDirectives: { enabled: false }, maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDepth: { enabled: false },
+    maxDirectives: { enabled: false },
+    maxTokens: { enabled: false },
   }).protect().plugins as ApolloServerPlugin[];
 }
 
@@ -116,17 +138,29 @@ function enclosingFields(schema: GraphQLSchema, doc: DocumentNode): WeakMap<Fiel
   const out = new WeakMap<FieldNode, string>();
   const typeInfo = new TypeInfo(schema);
   const stack: string[] = [];
-  visit(doc, visitWithTypeInfo(typeInfo, {
-    FragmentDefinition: { enter: () => { stack.push(''); }, leave: () => { stack.pop(); } },
-    Field: {
-      enter(node) {
-        const parent = stack.at(-1);
-        if (parent) out.set(node, parent);
-        stack.push(`${typeInfo.getParentType()?.name ?? ''}.${node.name.value}`);
+  visit(
+    doc,
+    visitWithTypeInfo(typeInfo, {
+      FragmentDefinition: {
+        enter: () => {
+          stack.push('');
+        },
+        leave: () => {
+          stack.pop();
+        },
       },
-      leave() { stack.pop(); },
-    },
-  }));
+      Field: {
+        enter(node) {
+          const parent = stack.at(-1);
+          if (parent) out.set(node, parent);
+          stack.push(`${typeInfo.getParentType()?.name ?? ''}.${node.name.value}`);
+        },
+        leave() {
+          stack.pop();
+        },
+      },
+    }),
+  );
   return out;
 }
 
@@ -205,7 +239,10 @@ export class OperationGuard {
     let cost: number;
     try {
       cost = getComplexity({
-        schema, query: doc, variables, operationName: operationName ?? undefined,
+        schema,
+        query: doc,
+        variables,
+        operationName: operationName ?? undefined,
         estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
       });
     } catch (e) {

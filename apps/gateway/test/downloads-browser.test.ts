@@ -11,7 +11,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, 'artifacts');
 const available = existsSync(CHROMIUM);
 if (!available) {
-  console.warn(`SKIPPED: the headless-browser test of the year report needs Chromium at ${CHROMIUM}; install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
+  console.warn(
+    `SKIPPED: the headless-browser test of the year report needs Chromium at ${CHROMIUM}; install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`,
+  );
 }
 
 describe('the year report page in headless Chromium', () => {
@@ -30,14 +32,32 @@ describe('the year report page in headless Chromium', () => {
       for (let m = 0; m <= i; m++) await admitMember(o.id, undefined, { joinedOn: '2018-03-01' });
       await graphOk(`mutation($a: ID!, $n: Int!) { setEligibleCount(year: 2018, kind: FAMILY, areaId: $a, count: $n) { eligible } }`, { a: d.id, n: 100 + i });
     }
-    await graphOk(`mutation($i: AdoptWorkPlanInput!) { adoptWorkPlan(input: $i) { id } }`, { i: {
-      organizationId: org.id, year: 2018, title: 'Kế hoạch công tác năm 2018',
-      tasks: [{ number: 2, title: 'Xây dựng xã hội học tập', indicators: [{ metric: 'FAMILY_RATE', target: 0.4 }, { metric: 'UNIT_RATE', target: 0.4 }] },
-        { number: 3, title: 'Quỹ khuyến học bình quân 50.000 đồng/người', indicators: [{ metric: 'FUND_PER_CAPITA', target: 50_000 }, { metric: 'MEMBERS' }] }],
-    } });
+    await graphOk(`mutation($i: AdoptWorkPlanInput!) { adoptWorkPlan(input: $i) { id } }`, {
+      i: {
+        organizationId: org.id,
+        year: 2018,
+        title: 'Kế hoạch công tác năm 2018',
+        tasks: [
+          {
+            number: 2,
+            title: 'Xây dựng xã hội học tập',
+            indicators: [
+              { metric: 'FAMILY_RATE', target: 0.4 },
+              { metric: 'UNIT_RATE', target: 0.4 },
+            ],
+          },
+          {
+            number: 3,
+            title: 'Quỹ khuyến học bình quân 50.000 đồng/người',
+            indicators: [{ metric: 'FUND_PER_CAPITA', target: 50_000 }, { metric: 'MEMBERS' }],
+          },
+        ],
+      },
+    });
     url = (await graphOk(`query($o: ID!) { export(kind: YEAR_REPORT, format: HTML, organizationId: $o, year: 2018) { url } }`, { o: org.id })).export.url;
     browser = await puppeteer.launch({
-      executablePath: CHROMIUM, headless: true,
+      executablePath: CHROMIUM,
+      headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--font-render-hinting=none'],
     });
   }, 60_000);
@@ -46,38 +66,51 @@ describe('the year report page in headless Chromium', () => {
     await browser?.close();
   });
 
-  (available ? it : it.skip)('renders every chart with its Vietnamese labels, asks for nothing else, and prints on A4', async () => {
-    const page = await browser!.newPage();
-    const requested: string[] = [];
-    page.on('request', (r) => requested.push(r.url()));
-    await page.setViewport({ width: 900, height: 1200 });
-    const res = await page.goto(url, { waitUntil: 'load' });
-    expect(res?.status()).toBe(200);
-    expect(requested).toEqual([url]); // self-contained: no font, script, style or image fetched
+  (available ? it : it.skip)(
+    'renders every chart with its Vietnamese labels, asks for nothing else, and prints on A4',
+    async () => {
+      const page = await browser!.newPage();
+      const requested: string[] = [];
+      page.on('request', (r) => requested.push(r.url()));
+      await page.setViewport({ width: 900, height: 1200 });
+      const res = await page.goto(url, { waitUntil: 'load' });
+      expect(res?.status()).toBe(200);
+      expect(requested).toEqual([url]); // self-contained: no font, script, style or image fetched
 
-    const charts = await page.$$eval('figure[data-chart]', (figs) => figs.map((f) => {
-      const svg = f.querySelector('svg')!;
-      const box = svg.getBoundingClientRect();
-      const texts = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', width: (t as SVGTextElement).getComputedTextLength() }));
-      return { chart: f.getAttribute('data-chart'), target: f.getAttribute('data-target'), width: box.width, height: box.height, texts, rules: svg.querySelectorAll('.mark-rule.role-mark line').length };
-    }));
-    expect(charts.map((c) => c.chart)).toEqual(expect.arrayContaining(['FAMILY_RATE', 'UNIT_RATE', 'FUND_PER_CAPITA', 'MEMBERSHIP_GROWTH']));
-    for (const c of charts) expect(c.width * c.height).toBeGreaterThan(10_000);
-    for (const rate of ['FAMILY_RATE', 'UNIT_RATE']) {
-      const c = charts.find((x) => x.chart === rate)!;
-      expect(c.target).toBe('0.4');
-      expect(c.rules).toBe(1);
-      // each district's name is laid out by the browser as text, diacritics and all
-      for (const d of districts) expect(c.texts.find((t) => t.text === d)?.width ?? 0).toBeGreaterThan(20);
-    }
-    const heading = await page.$eval('h1', (h) => h.textContent);
-    expect(heading).toBe('Báo cáo tổng kết năm 2018 — Hội Khuyến học tỉnh Hưng Yên');
+      const charts = await page.$$eval('figure[data-chart]', (figs) =>
+        figs.map((f) => {
+          const svg = f.querySelector('svg')!;
+          const box = svg.getBoundingClientRect();
+          const texts = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', width: (t as SVGTextElement).getComputedTextLength() }));
+          return {
+            chart: f.getAttribute('data-chart'),
+            target: f.getAttribute('data-target'),
+            width: box.width,
+            height: box.height,
+            texts,
+            rules: svg.querySelectorAll('.mark-rule.role-mark line').length,
+          };
+        }),
+      );
+      expect(charts.map((c) => c.chart)).toEqual(expect.arrayContaining(['FAMILY_RATE', 'UNIT_RATE', 'FUND_PER_CAPITA', 'MEMBERSHIP_GROWTH']));
+      for (const c of charts) expect(c.width * c.height).toBeGreaterThan(10_000);
+      for (const rate of ['FAMILY_RATE', 'UNIT_RATE']) {
+        const c = charts.find((x) => x.chart === rate)!;
+        expect(c.target).toBe('0.4');
+        expect(c.rules).toBe(1);
+        // each district's name is laid out by the browser as text, diacritics and all
+        for (const d of districts) expect(c.texts.find((t) => t.text === d)?.width ?? 0).toBeGreaterThan(20);
+      }
+      const heading = await page.$eval('h1', (h) => h.textContent);
+      expect(heading).toBe('Báo cáo tổng kết năm 2018 — Hội Khuyến học tỉnh Hưng Yên');
 
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'year-report.png'), fullPage: true });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    writeFileSync(join(ARTIFACTS, 'year-report.pdf'), pdf);
-    expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(existsSync(join(ARTIFACTS, 'year-report.png'))).toBe(true);
-  }, 60_000);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, 'year-report.png'), fullPage: true });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      writeFileSync(join(ARTIFACTS, 'year-report.pdf'), pdf);
+      expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(existsSync(join(ARTIFACTS, 'year-report.png'))).toBe(true);
+    },
+    60_000,
+  );
 });

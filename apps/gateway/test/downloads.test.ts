@@ -10,7 +10,10 @@ const EXPORT = `query($k: ExportKind!, $f: ExportFormat, $o: ID, $y: Int) { expo
 const REPORT = `query($o: ID!) { yearReport(organizationId: $o, year: 2018) { values { metric value target met } byArea { area { id name } values { metric value target met } } } }`;
 type Value = { metric: string; value: number | null; target: number | null; met: boolean | null };
 
-interface Setup { provinceOrg: string; districts: { id: string; name: string }[] }
+interface Setup {
+  provinceOrg: string;
+  districts: { id: string; name: string }[];
+}
 
 async function province(): Promise<Setup> {
   const p = await createArea({ level: 'PROVINCE', name: 'Tỉnh Hưng Yên' });
@@ -25,19 +28,40 @@ async function province(): Promise<Setup> {
     for (let m = 0; m < 2; m++) await admitMember(org.id, undefined, { joinedOn: '2018-04-01' });
     const { openFund } = await graphOk(`mutation($o: ID!) { openFund(organizationId: $o, name: "Quỹ khuyến học") { id } }`, { o: org.id });
     await graphOk(`mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id } }`, {
-      i: { fundId: openFund.id, donorName: 'Nhà hảo tâm', amount: 6_000_000_000 * (i + 1) - i * 1_000_000_000 * 5, receivedOn: '2018-06-01', method: 'CASH', idempotencyKey: unique('k-') } });
+      i: {
+        fundId: openFund.id,
+        donorName: 'Nhà hảo tâm',
+        amount: 6_000_000_000 * (i + 1) - i * 1_000_000_000 * 5,
+        receivedOn: '2018-06-01',
+        method: 'CASH',
+        idempotencyKey: unique('k-'),
+      },
+    });
     await graphOk(`mutation($a: ID!) { setEligibleCount(year: 2018, kind: FAMILY, areaId: $a, count: 100) { eligible } }`, { a: d.id });
     districts.push({ id: d.id, name });
   }
-  await graphOk(`mutation($i: AdoptWorkPlanInput!) { adoptWorkPlan(input: $i) { id } }`, { i: {
-    organizationId: provinceOrg.id, year: 2018, title: 'Kế hoạch công tác năm 2018',
-    tasks: [
-      { number: 2, title: 'Xây dựng xã hội học tập', indicators: [{ metric: 'FAMILY_RATE', target: 0.4 }, { metric: 'CLAN_RATE', target: 0.35 }] },
-      { number: 3, title: 'Phát triển hội viên, Quỹ khuyến học bình quân 50.000 đồng/người', indicators: [
-        { metric: 'MEMBERS' }, { metric: 'FUND_PER_CAPITA', target: 50_000 }, { metric: 'MEMBERSHIP_SHARE' },
-      ] },
-    ],
-  } });
+  await graphOk(`mutation($i: AdoptWorkPlanInput!) { adoptWorkPlan(input: $i) { id } }`, {
+    i: {
+      organizationId: provinceOrg.id,
+      year: 2018,
+      title: 'Kế hoạch công tác năm 2018',
+      tasks: [
+        {
+          number: 2,
+          title: 'Xây dựng xã hội học tập',
+          indicators: [
+            { metric: 'FAMILY_RATE', target: 0.4 },
+            { metric: 'CLAN_RATE', target: 0.35 },
+          ],
+        },
+        {
+          number: 3,
+          title: 'Phát triển hội viên, Quỹ khuyến học bình quân 50.000 đồng/người',
+          indicators: [{ metric: 'MEMBERS' }, { metric: 'FUND_PER_CAPITA', target: 50_000 }, { metric: 'MEMBERSHIP_SHARE' }],
+        },
+      ],
+    },
+  });
   return { provinceOrg: provinceOrg.id, districts };
 }
 
@@ -72,7 +96,9 @@ describe('downloads of the year report', () => {
     const summary = wb.getWorksheet('Tổng hợp')!;
     expect(summary.getRow(1).values).toEqual([undefined, 'Nhiệm vụ', 'Nội dung', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Đánh giá']);
     const rows = new Map<string, ExcelJS.Row>();
-    summary.eachRow((row, n) => { if (n > 1) rows.set(String(row.getCell(3).value), row); });
+    summary.eachRow((row, n) => {
+      if (n > 1) rows.set(String(row.getCell(3).value), row);
+    });
     const perCapita = rows.get('Quỹ khuyến học bình quân (đồng/người)')!;
     // numbers as numbers: 15,000,000,000 VND over 300,000 people
     expect(perCapita.getCell(4).value).toBe(50_000);
@@ -85,7 +111,16 @@ describe('downloads of the year report', () => {
     expect(rows.get('Hội viên cuối năm')!.getCell(5).value).toBe(7);
 
     const task3 = wb.getWorksheet('Nhiệm vụ 3')!;
-    expect(task3.getRow(1).values).toEqual([undefined, 'Địa bàn', 'Hội viên cuối năm', 'Đánh giá', 'Quỹ khuyến học bình quân (đồng/người)', 'Đánh giá', 'Tỷ lệ hội viên trên dân số', 'Đánh giá']);
+    expect(task3.getRow(1).values).toEqual([
+      undefined,
+      'Địa bàn',
+      'Hội viên cuối năm',
+      'Đánh giá',
+      'Quỹ khuyến học bình quân (đồng/người)',
+      'Đánh giá',
+      'Tỷ lệ hội viên trên dân số',
+      'Đánh giá',
+    ]);
     for (const [i, d] of s.districts.entries()) {
       const row = task3.getRow(2 + report.byArea.findIndex((a) => a.area.id === d.id));
       const fig = report.byArea.find((a) => a.area.id === d.id)!.values;
@@ -105,9 +140,16 @@ describe('downloads of the year report', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await res.text();
-    const figures = [...html.matchAll(/<figure data-chart="(\w+)"(?: data-target="([\d.]+)")?>([\s\S]*?)<\/figure>/g)].map((m) => ({ chart: m[1], target: m[2] ?? null, body: m[3] }));
+    const figures = [...html.matchAll(/<figure data-chart="(\w+)"(?: data-target="([\d.]+)")?>([\s\S]*?)<\/figure>/g)].map((m) => ({
+      chart: m[1],
+      target: m[2] ?? null,
+      body: m[3],
+    }));
     const chart = (id: string) => figures.find((f) => f.chart === id)!;
-    for (const [rate, target] of [['FAMILY_RATE', '0.4'], ['CLAN_RATE', '0.35']]) {
+    for (const [rate, target] of [
+      ['FAMILY_RATE', '0.4'],
+      ['CLAN_RATE', '0.35'],
+    ]) {
       expect(chart(rate)).toMatchObject({ target });
       expect(chart(rate).body).toMatch(/^<svg[\s\S]*<\/svg>$/);
       // the target is a rule mark across the bars, labelled
@@ -137,7 +179,10 @@ describe('downloads of the year report', () => {
     }
     // signed with the gateway's key (derived from INTERNAL_SECRET, as no DOWNLOAD_SECRET is set here) an hour ago
     const signer = new DownloadSigner({ internalSecret: testState().internalSecret }, 600);
-    const old = signer.sign({ kind: 'YEAR_REPORT', format: 'XLSX', args: { organizationId: s.provinceOrg, year: 2018 }, caller: claims.caller }, Date.now() - 3_600_000);
+    const old = signer.sign(
+      { kind: 'YEAR_REPORT', format: 'XLSX', args: { organizationId: s.provinceOrg, year: 2018 }, caller: claims.caller },
+      Date.now() - 3_600_000,
+    );
     const res = await open(`${base}${old.token}/${file}`);
     expect(res.status).toBe(403);
     expect(await res.json()).toEqual({ code: 'LINK_EXPIRED', error: expect.stringContaining('expired') });

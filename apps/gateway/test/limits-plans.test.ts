@@ -10,13 +10,34 @@ const FULL_PLAN = `query($id: ID!, $o: ID!) {
   yearReport(organizationId: $o, year: 2018) { plan { id } values { metric value target met }
     byArea { area { id name } values { metric value target met } } } }`;
 
-const METRICS = ['FAMILY_RATE', 'CLAN_RATE', 'COMMUNITY_RATE', 'UNIT_RATE', 'CITIZEN_RATE', 'CENTERS_RATED_GOOD_RATE', 'CADRES_TRAINED', 'FUND_PER_CAPITA',
-  'FUNDS_RAISED', 'AWARDS_GRANTED', 'MEMBERS', 'NEW_MEMBERS', 'MEMBERSHIP_SHARE', 'CARD_ISSUANCE_RATE', 'FEE_COLLECTION_RATE', 'CHARTER_BOOKLETS',
-  'NEW_ORGANIZATIONS', 'COOPERATION_PROGRAMS', 'OUTREACH_ACTIVITIES', 'INSPECTIONS_COMPLETED'];
+const METRICS = [
+  'FAMILY_RATE',
+  'CLAN_RATE',
+  'COMMUNITY_RATE',
+  'UNIT_RATE',
+  'CITIZEN_RATE',
+  'CENTERS_RATED_GOOD_RATE',
+  'CADRES_TRAINED',
+  'FUND_PER_CAPITA',
+  'FUNDS_RAISED',
+  'AWARDS_GRANTED',
+  'MEMBERS',
+  'NEW_MEMBERS',
+  'MEMBERSHIP_SHARE',
+  'CARD_ISSUANCE_RATE',
+  'FEE_COLLECTION_RATE',
+  'CHARTER_BOOKLETS',
+  'NEW_ORGANIZATIONS',
+  'COOPERATION_PROGRAMS',
+  'OUTREACH_ACTIVITIES',
+  'INSPECTIONS_COMPLETED',
+];
 
 async function post(query: string, variables: Record<string, unknown> = {}) {
   const res = await fetch(testState().gatewayUrl, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await asAdmin()}` }, body: JSON.stringify({ query, variables }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await asAdmin()}` },
+    body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, body: (await res.json()) as { data?: Record<string, any> | null; errors?: { extensions?: Record<string, unknown> }[] } };
 }
@@ -29,8 +50,9 @@ describe('the cost limit and work plans', () => {
     const t = await createTree(10, 1);
     orgId = t.provinceOrg.id;
     const tasks = Array.from({ length: 7 }, (_, k) => ({ number: k + 1, title: `Nhiệm vụ ${k + 1}`, indicators: METRICS.map((metric) => ({ metric })) }));
-    const d = await graphOk(`mutation($i: AdoptWorkPlanInput!) { adoptWorkPlan(input: $i) { id } }`,
-      { i: { organizationId: orgId, year: 2018, title: 'Kế hoạch công tác năm 2018', tasks } });
+    const d = await graphOk(`mutation($i: AdoptWorkPlanInput!) { adoptWorkPlan(input: $i) { id } }`, {
+      i: { organizationId: orgId, year: 2018, title: 'Kế hoạch công tác năm 2018', tasks },
+    });
     planId = d.adoptWorkPlan.id;
   });
 

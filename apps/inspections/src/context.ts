@@ -6,5 +6,11 @@ import type { CooperationLoaders } from './modules/cooperation/cooperation-progr
 import type { OutreachLoaders } from './modules/outreach/outreach-activity.loaders';
 import type { PlanFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 
-export type InspectionsLoaders = PolicyDocumentLoaders & InspectionLoaders & RecommendationLoaders & CooperationLoaders & OutreachLoaders & PlanFigureLoaders & DirectoryLoaders;
+export type InspectionsLoaders = PolicyDocumentLoaders &
+  InspectionLoaders &
+  RecommendationLoaders &
+  CooperationLoaders &
+  OutreachLoaders &
+  PlanFigureLoaders &
+  DirectoryLoaders;
 export type InspectionsContext = RequestContext<InspectionsLoaders>;

@@ -30,8 +30,15 @@ import { PlanFiguresService } from './modules/plan-figures/plan-figures.service'
 import { planFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 
 const resolvers = [
-  PolicyDocumentResolver, InspectionResolver, RecommendationResolver, CooperationProgramResolver, OutreachActivityResolver,
-  OrganizationInspectionsResolver, AreaFiguresInspectionsResolver, PlanIndicatorInspectionsResolver, YearReportInspectionsResolver,
+  PolicyDocumentResolver,
+  InspectionResolver,
+  RecommendationResolver,
+  CooperationProgramResolver,
+  OutreachActivityResolver,
+  OrganizationInspectionsResolver,
+  AreaFiguresInspectionsResolver,
+  PlanIndicatorInspectionsResolver,
+  YearReportInspectionsResolver,
 ] as const;
 
 /** Inspections: policy documents, inspections with findings and recommendations, cooperation programmes, outreach. */
@@ -62,13 +69,24 @@ export const inspectionsSubgraph: SubgraphDefinition<InspectionsLoaders> = {
     const figures = new PlanFiguresService(ds);
     return {
       instances: [
-        new PolicyDocumentResolver(docs), new InspectionResolver(inspections), new RecommendationResolver(recs),
-        new CooperationProgramResolver(programs), new OutreachActivityResolver(outreach), new OrganizationInspectionsResolver(),
-        new AreaFiguresInspectionsResolver(), new PlanIndicatorInspectionsResolver(), new YearReportInspectionsResolver(),
+        new PolicyDocumentResolver(docs),
+        new InspectionResolver(inspections),
+        new RecommendationResolver(recs),
+        new CooperationProgramResolver(programs),
+        new OutreachActivityResolver(outreach),
+        new OrganizationInspectionsResolver(),
+        new AreaFiguresInspectionsResolver(),
+        new PlanIndicatorInspectionsResolver(),
+        new YearReportInspectionsResolver(),
       ],
       makeLoaders: () => ({
-        ...policyDocumentLoaders(docs), ...inspectionLoaders(inspections), ...recommendationLoaders(recs),
-        ...cooperationLoaders(programs), ...outreachLoaders(outreach), ...planFigureLoaders(figures), ...directory.loaders(),
+        ...policyDocumentLoaders(docs),
+        ...inspectionLoaders(inspections),
+        ...recommendationLoaders(recs),
+        ...cooperationLoaders(programs),
+        ...outreachLoaders(outreach),
+        ...planFigureLoaders(figures),
+        ...directory.loaders(),
       }),
     };
   },

@@ -29,8 +29,15 @@ import { planFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 import { ComparableYearLearningModelsResolver } from './modules/rates/comparable.resolver';
 
 const resolvers = [
-  LearningModelEntryResolver, AreaLearningModelsResolver, LearningModelRateResolver, CommunityLearningCenterResolver, TrainingCourseResolver,
-  ComparableYearLearningModelsResolver, AreaFiguresLearningResolver, PlanIndicatorLearningResolver, YearReportLearningResolver,
+  LearningModelEntryResolver,
+  AreaLearningModelsResolver,
+  LearningModelRateResolver,
+  CommunityLearningCenterResolver,
+  TrainingCourseResolver,
+  ComparableYearLearningModelsResolver,
+  AreaFiguresLearningResolver,
+  PlanIndicatorLearningResolver,
+  YearReportLearningResolver,
 ] as const;
 
 /** Learning models: families, clans, communities and units against targets; Community Learning Centres; cadre training. */
@@ -61,11 +68,24 @@ export const learningModelsSubgraph: SubgraphDefinition<LearningLoaders> = {
     const figures = new PlanFiguresService(ds);
     return {
       instances: [
-        new LearningModelEntryResolver(entries), new AreaLearningModelsResolver(), new LearningModelRateResolver(rates),
-        new CommunityLearningCenterResolver(centers), new TrainingCourseResolver(courses), new ComparableYearLearningModelsResolver(),
-        new AreaFiguresLearningResolver(), new PlanIndicatorLearningResolver(), new YearReportLearningResolver(),
+        new LearningModelEntryResolver(entries),
+        new AreaLearningModelsResolver(),
+        new LearningModelRateResolver(rates),
+        new CommunityLearningCenterResolver(centers),
+        new TrainingCourseResolver(courses),
+        new ComparableYearLearningModelsResolver(),
+        new AreaFiguresLearningResolver(),
+        new PlanIndicatorLearningResolver(),
+        new YearReportLearningResolver(),
       ],
-      makeLoaders: () => ({ ...entryLoaders(entries), ...rateLoaders(rates), ...centerLoaders(centers), ...courseLoaders(courses), ...planFigureLoaders(figures), ...directory.loaders() }),
+      makeLoaders: () => ({
+        ...entryLoaders(entries),
+        ...rateLoaders(rates),
+        ...centerLoaders(centers),
+        ...courseLoaders(courses),
+        ...planFigureLoaders(figures),
+        ...directory.loaders(),
+      }),
     };
   },
   seedDemo: seedLearningDemo,

@@ -8,5 +8,12 @@ import type { StatsLoaders } from './modules/stats/stats.loaders';
 import type { ReorganizationLoaders } from './modules/reorganizations/reorganization.loaders';
 import type { PlanFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 
-export type MembershipLoaders = AreaLoaders & OrganizationLoaders & MemberLoaders & CardLoaders & FeeLoaders & StatsLoaders & ReorganizationLoaders & PlanFigureLoaders;
+export type MembershipLoaders = AreaLoaders &
+  OrganizationLoaders &
+  MemberLoaders &
+  CardLoaders &
+  FeeLoaders &
+  StatsLoaders &
+  ReorganizationLoaders &
+  PlanFigureLoaders;
 export type MembershipContext = RequestContext<MembershipLoaders>;

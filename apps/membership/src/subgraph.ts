@@ -31,7 +31,12 @@ import { StatsService } from './modules/stats/stats.service';
 import { statsLoaders } from './modules/stats/stats.loaders';
 import { seedMembershipDemo } from './demo/seed';
 import { AreaReorganization } from './modules/reorganizations/reorganization.entity';
-import { AreaLineageResolver, AreaReorganizationResolver, ComparableYearResolver, resolveComparableYear } from './modules/reorganizations/reorganization.resolver';
+import {
+  AreaLineageResolver,
+  AreaReorganizationResolver,
+  ComparableYearResolver,
+  resolveComparableYear,
+} from './modules/reorganizations/reorganization.resolver';
 import { ReorganizationService } from './modules/reorganizations/reorganization.service';
 import { reorganizationLoaders } from './modules/reorganizations/reorganization.loaders';
 import { OrganizationChangeResolver } from './modules/reorganizations/organization-change.resolver';
@@ -44,16 +49,43 @@ import { PlanFiguresService } from './modules/plan-figures/plan-figures.service'
 import { planFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 
 const resolvers = [
-  AreaResolver, OrganizationResolver, MemberResolver, MembershipPeriodResolver, OrganizationMembersResolver,
-  MemberCardResolver, MemberFeesResolver, CharterOrderResolver, MembershipStatsResolver, NodeResolver,
-  AreaReorganizationResolver, AreaLineageResolver, ComparableYearResolver, OrganizationChangeResolver,
-  AreaFiguresMembershipResolver, PlanIndicatorMembershipResolver, YearReportMembershipResolver,
+  AreaResolver,
+  OrganizationResolver,
+  MemberResolver,
+  MembershipPeriodResolver,
+  OrganizationMembersResolver,
+  MemberCardResolver,
+  MemberFeesResolver,
+  CharterOrderResolver,
+  MembershipStatsResolver,
+  NodeResolver,
+  AreaReorganizationResolver,
+  AreaLineageResolver,
+  ComparableYearResolver,
+  OrganizationChangeResolver,
+  AreaFiguresMembershipResolver,
+  PlanIndicatorMembershipResolver,
+  YearReportMembershipResolver,
 ] as const;
 
 /** Membership: areas, the organisation tree, members, cards, fees, Charter orders. */
 export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
   ...subgraphIdentity('membership'),
-  entities: [Area, AreaStatistic, Organization, Member, MembershipPeriod, MemberStatusChange, MemberCard, FeePayment, CharterOrder, OutboxEvent, AreaParent, AreaLineage, AreaReorganization],
+  entities: [
+    Area,
+    AreaStatistic,
+    Organization,
+    Member,
+    MembershipPeriod,
+    MemberStatusChange,
+    MemberCard,
+    FeePayment,
+    CharterOrder,
+    OutboxEvent,
+    AreaParent,
+    AreaLineage,
+    AreaReorganization,
+  ],
   migrations: [Initial1764600000000, AreasOverTime1765000000000, OrgYearStats1765200000000],
   schema: {
     resolvers: [...resolvers],
@@ -82,13 +114,34 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     const figures = new PlanFiguresService(ds);
     return {
       instances: [
-        new AreaResolver(areas), new OrganizationResolver(orgs), new MemberResolver(members), new MembershipPeriodResolver(),
-        new OrganizationMembersResolver(members), new MemberCardResolver(cards), new MemberFeesResolver(fees),
-        new CharterOrderResolver(charterOrders), new MembershipStatsResolver(), new NodeResolver(),
-        new AreaReorganizationResolver(reorgs), new AreaLineageResolver(), new ComparableYearResolver(), new OrganizationChangeResolver(orgChanges),
-        new AreaFiguresMembershipResolver(), new PlanIndicatorMembershipResolver(), new YearReportMembershipResolver(),
+        new AreaResolver(areas),
+        new OrganizationResolver(orgs),
+        new MemberResolver(members),
+        new MembershipPeriodResolver(),
+        new OrganizationMembersResolver(members),
+        new MemberCardResolver(cards),
+        new MemberFeesResolver(fees),
+        new CharterOrderResolver(charterOrders),
+        new MembershipStatsResolver(),
+        new NodeResolver(),
+        new AreaReorganizationResolver(reorgs),
+        new AreaLineageResolver(),
+        new ComparableYearResolver(),
+        new OrganizationChangeResolver(orgChanges),
+        new AreaFiguresMembershipResolver(),
+        new PlanIndicatorMembershipResolver(),
+        new YearReportMembershipResolver(),
       ],
-      makeLoaders: () => ({ ...areaLoaders(areas), ...organizationLoaders(orgs), ...memberLoaders(members), ...cardLoaders(cards), ...feeLoaders(fees), ...statsLoaders(stats), ...reorganizationLoaders(reorgs, orgChanges), ...planFigureLoaders(figures) }),
+      makeLoaders: () => ({
+        ...areaLoaders(areas),
+        ...organizationLoaders(orgs),
+        ...memberLoaders(members),
+        ...cardLoaders(cards),
+        ...feeLoaders(fees),
+        ...statsLoaders(stats),
+        ...reorganizationLoaders(reorgs, orgChanges),
+        ...planFigureLoaders(figures),
+      }),
     };
   },
   seedDemo: seedMembershipDemo,

@@ -10,11 +10,18 @@ const REPORT = `query($o: ID!, $y: Int!) { yearReport(organizationId: $o, year: 
   values { metric value target met } byArea { area { id } values { metric value target met } } } }`;
 
 async function document(): Promise<string> {
-  const d = await graphOk(`mutation($i: RegisterPolicyDocumentInput!) { registerPolicyDocument(input: $i) { id } }`,
-    { i: { code: unique('CT-'), title: 'Chỉ thị 11-CT/TW', kind: 'DIRECTIVE', issuer: 'Bộ Chính trị', issuedOn: '2007-04-13' } });
+  const d = await graphOk(`mutation($i: RegisterPolicyDocumentInput!) { registerPolicyDocument(input: $i) { id } }`, {
+    i: { code: unique('CT-'), title: 'Chỉ thị 11-CT/TW', kind: 'DIRECTIVE', issuer: 'Bộ Chính trị', issuedOn: '2007-04-13' },
+  });
   return d.registerPolicyDocument.id;
 }
-async function inspect(leadId: string, subjectId: string, documentId: string, recommendTo: string[], complete: boolean): Promise<{ recommendations: string[]; completedOn: string | null }> {
+async function inspect(
+  leadId: string,
+  subjectId: string,
+  documentId: string,
+  recommendTo: string[],
+  complete: boolean,
+): Promise<{ recommendations: string[]; completedOn: string | null }> {
   const { planInspection } = await graphOk(`mutation($i: PlanInspectionInput!) { planInspection(input: $i) { id } }`, {
     i: { title: unique('Kiểm tra '), documentIds: [documentId], leadId, partners: ['Sở Giáo dục và Đào tạo'], subjectIds: [subjectId], startsOn: '2018-05-14' },
   });
@@ -22,19 +29,24 @@ async function inspect(leadId: string, subjectId: string, documentId: string, re
   await graphOk('mutation($id: ID!) { startInspection(id: $id) { id } }', { id });
   const recommendations: string[] = [];
   for (const r of recommendTo) {
-    const d = await graphOk('mutation($id: ID!, $r: ID!) { recommend(inspectionId: $id, text: "Kiện toàn ban chỉ đạo", responsibleId: $r) { recommendations { id } } }', { id, r });
+    const d = await graphOk(
+      'mutation($id: ID!, $r: ID!) { recommend(inspectionId: $id, text: "Kiện toàn ban chỉ đạo", responsibleId: $r) { recommendations { id } } }',
+      { id, r },
+    );
     recommendations.push(d.recommend.recommendations.at(-1).id);
   }
   if (!complete) return { recommendations, completedOn: null };
   const d = await graphOk('mutation($id: ID!) { completeInspection(id: $id) { completedOn } }', { id });
   return { recommendations, completedOn: d.completeInspection.completedOn };
 }
-const outreach = (organizationId: string, documentId: string, heldOn: string) => graphOk(
-  `mutation($i: RecordOutreachActivityInput!) { recordOutreachActivity(input: $i) { id } }`,
-  { i: { organizationId, documentIds: [documentId], channel: 'MEETING', heldOn, audience: 120 } });
-const program = (signedOn: string, validUntil: string | null) => graphOk(
-  `mutation($i: SignCooperationProgramInput!) { signCooperationProgram(input: $i) { id } }`,
-  { i: { title: unique('Chương trình phối hợp '), partner: 'Sở Khoa học và Công nghệ', signedOn, validUntil } });
+const outreach = (organizationId: string, documentId: string, heldOn: string) =>
+  graphOk(`mutation($i: RecordOutreachActivityInput!) { recordOutreachActivity(input: $i) { id } }`, {
+    i: { organizationId, documentIds: [documentId], channel: 'MEETING', heldOn, audience: 120 },
+  });
+const program = (signedOn: string, validUntil: string | null) =>
+  graphOk(`mutation($i: SignCooperationProgramInput!) { signCooperationProgram(input: $i) { id } }`, {
+    i: { title: unique('Chương trình phối hợp '), partner: 'Sở Khoa học và Công nghệ', signedOn, validUntil },
+  });
 
 describe('inspections metrics in plans and the year report', () => {
   let t: Tree;
@@ -62,8 +74,9 @@ describe('inspections metrics in plans and the year report', () => {
   /** The province-wide programmes in force in a year, as the test counts them from the list (other tests sign some too). */
   async function programsInForce(y: number): Promise<number> {
     const { cooperationPrograms } = await graphOk('{ cooperationPrograms { signedOn validUntil } }');
-    return (cooperationPrograms as { signedOn: string; validUntil: string | null }[])
-      .filter((p) => p.signedOn <= `${y}-12-31` && (p.validUntil === null || p.validUntil >= `${y}-01-01`)).length;
+    return (cooperationPrograms as { signedOn: string; validUntil: string | null }[]).filter(
+      (p) => p.signedOn <= `${y}-12-31` && (p.validUntil === null || p.validUntil >= `${y}-01-01`),
+    ).length;
   }
 
   async function report(y: number) {
@@ -90,12 +103,24 @@ describe('inspections metrics in plans and the year report', () => {
   });
 
   it('gives a plan’s indicators their actual and met from inspections', async () => {
-    const { adoptWorkPlan } = await graphOk(`mutation($i: AdoptWorkPlanInput!) { adoptWorkPlan(input: $i) { id } }`, { i: {
-      organizationId: t.provinceOrg.id, year, title: `Kế hoạch công tác năm ${year}`,
-      tasks: [{ number: 6, title: 'Kiểm tra việc thực hiện Chỉ thị 11', indicators: [
-        { metric: 'INSPECTIONS_COMPLETED', target: 2 }, { metric: 'RECOMMENDATIONS_RESOLVED_RATE', target: 0.5 }, { metric: 'OUTREACH_ACTIVITIES', target: 3 },
-      ] }],
-    } });
+    const { adoptWorkPlan } = await graphOk(`mutation($i: AdoptWorkPlanInput!) { adoptWorkPlan(input: $i) { id } }`, {
+      i: {
+        organizationId: t.provinceOrg.id,
+        year,
+        title: `Kế hoạch công tác năm ${year}`,
+        tasks: [
+          {
+            number: 6,
+            title: 'Kiểm tra việc thực hiện Chỉ thị 11',
+            indicators: [
+              { metric: 'INSPECTIONS_COMPLETED', target: 2 },
+              { metric: 'RECOMMENDATIONS_RESOLVED_RATE', target: 0.5 },
+              { metric: 'OUTREACH_ACTIVITIES', target: 3 },
+            ],
+          },
+        ],
+      },
+    });
     const d = await graphOk('query($id: ID!) { workPlan(id: $id) { tasks { indicators { metric target actual met } } } }', { id: adoptWorkPlan.id });
     expect(d.workPlan.tasks[0].indicators).toEqual([
       { metric: 'INSPECTIONS_COMPLETED', target: 2, actual: 2, met: true },

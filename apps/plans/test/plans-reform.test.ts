@@ -23,16 +23,19 @@ describe('the year report across the 2025 reform', () => {
   beforeAll(async () => {
     t = await createTree(2, 1);
     await recordStatistics(t.province.id, 2018, 50_000);
-    const { registerPolicyDocument: doc } = await graphOk(`mutation($i: RegisterPolicyDocumentInput!) { registerPolicyDocument(input: $i) { id } }`,
-      { i: { code: unique('CT-'), title: 'Chỉ thị 07', kind: 'DIRECTIVE', issuer: 'Tỉnh ủy', issuedOn: '2016-01-05' } });
+    const { registerPolicyDocument: doc } = await graphOk(`mutation($i: RegisterPolicyDocumentInput!) { registerPolicyDocument(input: $i) { id } }`, {
+      i: { code: unique('CT-'), title: 'Chỉ thị 07', kind: 'DIRECTIVE', issuer: 'Tỉnh ủy', issuedOn: '2016-01-05' },
+    });
     for (const [i, d] of t.districts.entries()) {
       await recordStatistics(d.id, 2018, 20_000 + i * 5_000);
       for (let m = 0; m < members[i]; m++) await admitMember(t.communeOrgs[i].id, undefined, { joinedOn: '2018-04-02' });
       const { openFund } = await graphOk(`mutation($o: ID!) { openFund(organizationId: $o, name: "Quỹ xã") { id } }`, { o: t.communeOrgs[i].id });
       await graphOk(`mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id } }`, {
-        i: { fundId: openFund.id, donorName: 'Nhà hảo tâm', amount: raised[i], receivedOn: '2018-06-01', method: 'CASH', idempotencyKey: unique('k-') } });
-      await graphOk(`mutation($i: RecordOutreachActivityInput!) { recordOutreachActivity(input: $i) { id } }`,
-        { i: { organizationId: t.communeOrgs[i].id, documentIds: [doc.id], channel: 'MEETING', heldOn: '2018-10-20', audience: 80 } });
+        i: { fundId: openFund.id, donorName: 'Nhà hảo tâm', amount: raised[i], receivedOn: '2018-06-01', method: 'CASH', idempotencyKey: unique('k-') },
+      });
+      await graphOk(`mutation($i: RecordOutreachActivityInput!) { recordOutreachActivity(input: $i) { id } }`, {
+        i: { organizationId: t.communeOrgs[i].id, documentIds: [doc.id], channel: 'MEETING', heldOn: '2018-10-20', audience: 80 },
+      });
     }
   });
 
@@ -41,14 +44,23 @@ describe('the year report across the 2025 reform', () => {
     expect(Object.keys(before.byArea).sort()).toEqual(t.districts.map((d) => d.id).sort());
     for (const [i, d] of t.districts.entries()) {
       expect(before.byArea[d.id]).toEqual({
-        MEMBERS: members[i], NEW_MEMBERS: members[i], MEMBERSHIP_SHARE: members[i] / (20_000 + i * 5_000), FUNDS_RAISED: raised[i], OUTREACH_ACTIVITIES: 1,
+        MEMBERS: members[i],
+        NEW_MEMBERS: members[i],
+        MEMBERSHIP_SHARE: members[i] / (20_000 + i * 5_000),
+        FUNDS_RAISED: raised[i],
+        OUTREACH_ACTIVITIES: 1,
       });
     }
     expect(before.province).toEqual({ MEMBERS: 5, NEW_MEMBERS: 5, MEMBERSHIP_SHARE: 5 / 50_000, FUNDS_RAISED: 1_000_000, OUTREACH_ACTIVITIES: 2 });
 
     // 1 July 2025: the district level is abolished; the communes move up under the province
     await graphOk(`mutation($i: ReorganizeAreasInput!) { reorganizeAreas(input: $i) { id } }`, {
-      i: { decisionNumber: unique('NQ-'), decidedOn: '2025-06-16', effectiveOn: '2025-07-01', changes: [{ kind: 'ABOLISH', areaIds: t.districts.map((d) => d.id) }] },
+      i: {
+        decisionNumber: unique('NQ-'),
+        decidedOn: '2025-06-16',
+        effectiveOn: '2025-07-01',
+        changes: [{ kind: 'ABOLISH', areaIds: t.districts.map((d) => d.id) }],
+      },
     });
 
     expect(await report(t.provinceOrg.id, 2018)).toEqual(before);

@@ -10,7 +10,10 @@ const PROGRESS = `query($id: ID!, $o: ID!) { workPlan(id: $id) { id year revisio
   yearReport(organizationId: $o, year: 2018) { byArea { area { id } values { metric value target met } } } }`;
 
 async function openFund(organizationId: string): Promise<string> {
-  const d = await graphOk(`mutation($o: ID!, $n: String!) { openFund(organizationId: $o, name: $n) { id } }`, { o: organizationId, n: `Quỹ ${organizationId.slice(-6)}` });
+  const d = await graphOk(`mutation($o: ID!, $n: String!) { openFund(organizationId: $o, name: $n) { id } }`, {
+    o: organizationId,
+    n: `Quỹ ${organizationId.slice(-6)}`,
+  });
   return d.openFund.id;
 }
 async function donate(fundId: string, amount: number, receivedOn: string): Promise<void> {
@@ -18,17 +21,31 @@ async function donate(fundId: string, amount: number, receivedOn: string): Promi
     i: { fundId, donorName: 'Nhà hảo tâm', amount, receivedOn, method: 'CASH', idempotencyKey: `${fundId}-${amount}-${receivedOn}` },
   });
 }
-const eligible = (areaId: string, kind: string, count: number) => graphOk(
-  `mutation($a: ID!, $k: LearningModelKind!, $n: Int!) { setEligibleCount(year: 2018, kind: $k, areaId: $a, count: $n) { eligible } }`, { a: areaId, k: kind, n: count });
+const eligible = (areaId: string, kind: string, count: number) =>
+  graphOk(`mutation($a: ID!, $k: LearningModelKind!, $n: Int!) { setEligibleCount(year: 2018, kind: $k, areaId: $a, count: $n) { eligible } }`, {
+    a: areaId,
+    k: kind,
+    n: count,
+  });
 
 const plan = (organizationId: string, extra: Record<string, unknown> = {}) => ({
-  organizationId, year: 2018, title: 'Kế hoạch công tác năm 2018',
+  organizationId,
+  year: 2018,
+  title: 'Kế hoạch công tác năm 2018',
   tasks: [
     { number: 2, title: 'Xây dựng xã hội học tập', indicators: [{ metric: 'FAMILY_RATE', target: 0.4 }, { metric: 'CITIZEN_RATE' }] },
-    { number: 3, title: 'Phát triển hội viên và Quỹ khuyến học bình quân 50.000 đồng/người', indicators: [
-      { metric: 'MEMBERS' }, { metric: 'MEMBERSHIP_SHARE', target: 0.00001 }, { metric: 'FUND_PER_CAPITA', target: 50_000 }, { metric: 'FUNDS_RAISED' },
-      { metric: 'NEW_MEMBERS' }, { metric: 'AWARDS_GRANTED' },
-    ] },
+    {
+      number: 3,
+      title: 'Phát triển hội viên và Quỹ khuyến học bình quân 50.000 đồng/người',
+      indicators: [
+        { metric: 'MEMBERS' },
+        { metric: 'MEMBERSHIP_SHARE', target: 0.00001 },
+        { metric: 'FUND_PER_CAPITA', target: 50_000 },
+        { metric: 'FUNDS_RAISED' },
+        { metric: 'NEW_MEMBERS' },
+        { metric: 'AWARDS_GRANTED' },
+      ],
+    },
   ],
   ...extra,
 });
@@ -39,7 +56,10 @@ describe('work plans', () => {
   const population = [100_000, 200_000];
   const members = [3, 1];
   const raised = [6_000_000_000, 4_000_000_000]; // 60,000 and 20,000 VND per person: one meets 50,000, one does not
-  const families = [[200, 100], [300, 90]]; // [eligible, recognised] is not recorded here: eligible only, so the rate is 0
+  const families = [
+    [200, 100],
+    [300, 90],
+  ]; // [eligible, recognised] is not recorded here: eligible only, so the rate is 0
 
   beforeAll(async () => {
     t = await createTree(2, 1);
@@ -59,8 +79,14 @@ describe('work plans', () => {
     const d = await graphOk(PROGRESS, { id: adoptWorkPlan.id, o: t.provinceOrg.id });
     type Value = { metric: string; value: number | null; target: number | null; met: boolean | null };
     const areas = d.yearReport.byArea as { area: { id: string }; values: Value[] }[];
-    const indicators = (d.workPlan.tasks.flatMap((x: { indicators: unknown[] }) => x.indicators) as { metric: string; target: number | null; actual: number | null; met: boolean | null }[])
-      .map((x) => ({ ...x, byArea: areas.map((a) => ({ area: a.area, values: a.values.filter((v) => v.metric === x.metric) })) }));
+    const indicators = (
+      d.workPlan.tasks.flatMap((x: { indicators: unknown[] }) => x.indicators) as {
+        metric: string;
+        target: number | null;
+        actual: number | null;
+        met: boolean | null;
+      }[]
+    ).map((x) => ({ ...x, byArea: areas.map((a) => ({ area: a.area, values: a.values.filter((v) => v.metric === x.metric) })) }));
     const ind = (m: string) => indicators.find((x) => x.metric === m)!;
 
     const allMembers = members[0] + members[1] + 1;
@@ -92,8 +118,11 @@ describe('work plans', () => {
     expect(ind('MEMBERS')).toMatchObject({ target: null, met: null });
 
     // the year report: every metric, targets from the plan
-    const r = await graphOk(`query($o: ID!) { yearReport(organizationId: $o, year: 2018) { year organization { id } plan { id }
-      values { metric value target met } byArea { area { id } values { metric value } } } }`, { o: t.provinceOrg.id });
+    const r = await graphOk(
+      `query($o: ID!) { yearReport(organizationId: $o, year: 2018) { year organization { id } plan { id }
+      values { metric value target met } byArea { area { id } values { metric value } } } }`,
+      { o: t.provinceOrg.id },
+    );
     expect(r.yearReport.plan.id).toBe(adoptWorkPlan.id);
     const v = Object.fromEntries(r.yearReport.values.map((x: { metric: string }) => [x.metric, x]));
     expect(v.FUND_PER_CAPITA).toEqual({ metric: 'FUND_PER_CAPITA', value: expected.FUND_PER_CAPITA[0], target: 50_000, met: false });
@@ -114,31 +143,68 @@ describe('work plans', () => {
     // a plan is a Node: node(id:) finds it by its global id
     const node = await graphOk(`query($id: ID!) { node(id: $id) { __typename id ... on WorkPlan { year title } } }`, { id: adoptWorkPlan.id });
     expect(node.node).toEqual({ __typename: 'WorkPlan', id: adoptWorkPlan.id, year: 2018, title: 'Kế hoạch công tác năm 2018' });
-    const revised = await graphOk(REVISE, { id: adoptWorkPlan.id, i: plan(tree.provinceOrg.id, { title: 'Kế hoạch điều chỉnh' }), r: 'Điều chỉnh chỉ tiêu giữa năm' });
-    expect(revised.reviseWorkPlan).toMatchObject({ revisions: 1, title: 'Kế hoạch điều chỉnh', history: [{ revision: 1, reason: 'Điều chỉnh chỉ tiêu giữa năm', previousTitle: 'Kế hoạch công tác năm 2018' }] });
-    const bad = await graph(ADOPT, { i: plan(tree.provinceOrg.id, { year: 2020, tasks: [{ number: 1, title: 'x', indicators: [{ metric: 'FAMILY_RATE', target: 40 }] }] }) });
+    const revised = await graphOk(REVISE, {
+      id: adoptWorkPlan.id,
+      i: plan(tree.provinceOrg.id, { title: 'Kế hoạch điều chỉnh' }),
+      r: 'Điều chỉnh chỉ tiêu giữa năm',
+    });
+    expect(revised.reviseWorkPlan).toMatchObject({
+      revisions: 1,
+      title: 'Kế hoạch điều chỉnh',
+      history: [{ revision: 1, reason: 'Điều chỉnh chỉ tiêu giữa năm', previousTitle: 'Kế hoạch công tác năm 2018' }],
+    });
+    const bad = await graph(ADOPT, {
+      i: plan(tree.provinceOrg.id, { year: 2020, tasks: [{ number: 1, title: 'x', indicators: [{ metric: 'FAMILY_RATE', target: 40 }] }] }),
+    });
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(bad.errors![0].message).toMatch(/write 40 % as 0.4/);
   });
 
   it('answers a plan of 7 tasks × 20 indicators with the same SQL statements per subgraph for 2 and 4 districts', async () => {
     // twenty metrics of every owner (CHARTER_BOOKLETS left out), one indicator each per task (a metric appears once in a task)
-    const metrics = ['FAMILY_RATE', 'CLAN_RATE', 'COMMUNITY_RATE', 'UNIT_RATE', 'CITIZEN_RATE', 'CENTERS_RATED_GOOD_RATE', 'CADRES_TRAINED', 'FUND_PER_CAPITA',
-      'FUNDS_RAISED', 'AWARDS_GRANTED', 'MEMBERS', 'NEW_MEMBERS', 'MEMBERSHIP_SHARE', 'CARD_ISSUANCE_RATE', 'FEE_COLLECTION_RATE',
-      'NEW_ORGANIZATIONS', 'COOPERATION_PROGRAMS', 'OUTREACH_ACTIVITIES', 'INSPECTIONS_COMPLETED', 'RECOMMENDATIONS_RESOLVED_RATE'];
+    const metrics = [
+      'FAMILY_RATE',
+      'CLAN_RATE',
+      'COMMUNITY_RATE',
+      'UNIT_RATE',
+      'CITIZEN_RATE',
+      'CENTERS_RATED_GOOD_RATE',
+      'CADRES_TRAINED',
+      'FUND_PER_CAPITA',
+      'FUNDS_RAISED',
+      'AWARDS_GRANTED',
+      'MEMBERS',
+      'NEW_MEMBERS',
+      'MEMBERSHIP_SHARE',
+      'CARD_ISSUANCE_RATE',
+      'FEE_COLLECTION_RATE',
+      'NEW_ORGANIZATIONS',
+      'COOPERATION_PROGRAMS',
+      'OUTREACH_ACTIVITIES',
+      'INSPECTIONS_COMPLETED',
+      'RECOMMENDATIONS_RESOLVED_RATE',
+    ];
     const big = async (districts: number) => {
       const tree = await createTree(districts, 1);
       for (const [i, o] of tree.districtOrgs.entries()) await admitMember(o.id, undefined, { joinedOn: `2018-0${1 + i}-01` });
-      const tasks = Array.from({ length: 7 }, (_, k) => ({ number: k + 1, title: `Nhiệm vụ ${k + 1}`, indicators: metrics.map((metric) => ({ metric, target: 0.5 })) }));
+      const tasks = Array.from({ length: 7 }, (_, k) => ({
+        number: k + 1,
+        title: `Nhiệm vụ ${k + 1}`,
+        indicators: metrics.map((metric) => ({ metric, target: 0.5 })),
+      }));
       return { id: (await graphOk(ADOPT, { i: { ...plan(tree.provinceOrg.id), tasks } })).adoptWorkPlan.id as string, org: tree.provinceOrg.id };
     };
     const small = await big(2);
     const large = await big(4);
     let answer: Record<string, any> = {};
-    const a = await countStatements(async () => { answer = await graphOk(PROGRESS, { id: small.id, o: small.org }); });
+    const a = await countStatements(async () => {
+      answer = await graphOk(PROGRESS, { id: small.id, o: small.org });
+    });
     expect(answer.workPlan.tasks).toHaveLength(7);
     expect(answer.yearReport.byArea).toHaveLength(2);
-    const b = await countStatements(async () => { answer = await graphOk(PROGRESS, { id: large.id, o: large.org }); });
+    const b = await countStatements(async () => {
+      answer = await graphOk(PROGRESS, { id: large.id, o: large.org });
+    });
     expect(answer.workPlan.tasks[6].indicators).toHaveLength(20);
     expect(answer.yearReport.byArea).toHaveLength(4);
     expect(answer.workPlan.tasks[0].indicators.find((x: { metric: string }) => x.metric === 'MEMBERS').actual).toBe(4);

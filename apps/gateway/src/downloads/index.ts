@@ -17,10 +17,12 @@ export const RENDERERS: RendererRegistry = {
 
 export const DOWNLOADS_SERVICE = 'downloads';
 
-const signerOf = (config: GatewayConfig) => new DownloadSigner({ downloadSecret: config.DOWNLOAD_SECRET, internalSecret: config.INTERNAL_SECRET }, config.DOWNLOAD_TTL_S);
+const signerOf = (config: GatewayConfig) =>
+  new DownloadSigner({ downloadSecret: config.DOWNLOAD_SECRET, internalSecret: config.INTERNAL_SECRET }, config.DOWNLOAD_TTL_S);
 
 /** Where links point: PUBLIC_URL, else this gateway's own address. */
-const baseUrlOf = (config: GatewayConfig) => () => (config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`).replace(/\/+$/, '');
+const baseUrlOf = (config: GatewayConfig) => () =>
+  (config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`).replace(/\/+$/, '');
 
 /** The in-process subgraph that serves Query.export (composed into the supergraph as `downloads`). */
 export const downloadsSchema = (config: GatewayConfig) => buildDownloadsSchema(signerOf(config), RENDERERS, baseUrlOf(config));

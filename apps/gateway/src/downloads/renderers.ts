@@ -12,7 +12,10 @@ export type CallerGraph = <T>(query: string, variables: Record<string, unknown>)
 
 /** A refusal while preparing a download, answered as JSON with this code (FORBIDDEN → 403, NOT_FOUND → 404, else 400). */
 export class DownloadRequestError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -57,7 +57,10 @@ async function serve(d: DownloadRouteDeps, req: IncomingMessage, res: ServerResp
     const prepared = await renderer.prepare(claims.args, graphAs(d.apollo, claims.caller, d.internalSecret, requestId));
     res.statusCode = 200;
     res.setHeader('content-type', prepared.contentType);
-    res.setHeader('content-disposition', `${prepared.disposition}; filename="${prepared.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(prepared.fileName)}`);
+    res.setHeader(
+      'content-disposition',
+      `${prepared.disposition}; filename="${prepared.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(prepared.fileName)}`,
+    );
     // a link is the caller's: no shared cache keeps it; a page may use inline styles and data only
     res.setHeader('cache-control', 'private, no-store');
     res.setHeader('x-content-type-options', 'nosniff');

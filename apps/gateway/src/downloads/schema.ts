@@ -40,7 +40,10 @@ type Query {
 }
 `;
 
-interface ExportInput extends ExportArgs { kind: string; format: string }
+interface ExportInput extends ExportArgs {
+  kind: string;
+  format: string;
+}
 
 /** A file name a browser saves the download under (the renderer's own name is used when it serves). */
 const fileNameOf = (kind: string, format: string, args: ExportArgs) =>
@@ -60,9 +63,15 @@ export function buildDownloadsSchema(signer: DownloadSigner, registry: RendererR
           const formats = EXPORT_FORMATS.filter((f) => rendererFor(registry, kind, f));
           throw badInput(`${kind} exports as ${formats.join(' or ')}, not ${format}`, { argument: 'format' });
         }
-        const args: ExportArgs = { organizationId: input.organizationId ?? null, areaId: input.areaId ?? null, fundId: input.fundId ?? null, year: input.year ?? null };
+        const args: ExportArgs = {
+          organizationId: input.organizationId ?? null,
+          areaId: input.areaId ?? null,
+          fundId: input.fundId ?? null,
+          year: input.year ?? null,
+        };
         if (kind === 'YEAR_REPORT') {
-          if (!args.organizationId || typeOfId(args.organizationId) !== 'Organization') throw badInput('A YEAR_REPORT export needs organizationId, an Organization id (org_…)', { argument: 'organizationId' });
+          if (!args.organizationId || typeOfId(args.organizationId) !== 'Organization')
+            throw badInput('A YEAR_REPORT export needs organizationId, an Organization id (org_…)', { argument: 'organizationId' });
           if (args.year == null || !isPlausibleYear(args.year)) throw badInput('A YEAR_REPORT export needs year, between 1990 and 2100', { argument: 'year' });
         }
         const { token, expiresAt } = signer.sign({ kind, format, args, caller: ctx.caller });

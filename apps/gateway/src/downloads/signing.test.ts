@@ -31,6 +31,10 @@ describe('download links', () => {
     expect(refusal(() => signer.verify('a.b.c', now))).toBe('LINK_INVALID');
     expect(refusal(() => new DownloadSigner({ internalSecret: 'another-internal-secret-of-32-chars' }, 600).verify(token, now))).toBe('LINK_INVALID');
     // DOWNLOAD_SECRET, when set, is the key
-    expect(refusal(() => new DownloadSigner({ downloadSecret: 'a-download-secret-key', internalSecret: 'internal-secret-of-thirty-two-chars' }, 600).verify(token, now))).toBe('LINK_INVALID');
+    expect(
+      refusal(() =>
+        new DownloadSigner({ downloadSecret: 'a-download-secret-key', internalSecret: 'internal-secret-of-thirty-two-chars' }, 600).verify(token, now),
+      ),
+    ).toBe('LINK_INVALID');
   });
 });

@@ -23,7 +23,10 @@ export interface ExportArgs {
 export type LinkRefusal = 'LINK_INVALID' | 'LINK_EXPIRED';
 
 export class DownloadLinkError extends Error {
-  constructor(readonly code: LinkRefusal, message: string) {
+  constructor(
+    readonly code: LinkRefusal,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -39,7 +42,10 @@ const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 export class DownloadSigner {
   private readonly key: Buffer;
 
-  constructor(secret: { downloadSecret?: string | null; internalSecret: string }, readonly ttlSeconds: number) {
+  constructor(
+    secret: { downloadSecret?: string | null; internalSecret: string },
+    readonly ttlSeconds: number,
+  ) {
     this.key = secret.downloadSecret
       ? Buffer.from(secret.downloadSecret, 'utf8')
       : createHash('sha256').update('khg download links\0').update(secret.internalSecret).digest();
@@ -54,14 +60,19 @@ export class DownloadSigner {
   /** The claims of a link this gateway signed and that has not expired; else a DownloadLinkError. */
   verify(token: string, now = Date.now()): DownloadClaims {
     const [body, mac, extra] = token.split('.');
-    if (!body || !mac || extra !== undefined) throw new DownloadLinkError('LINK_INVALID', 'This download link is malformed; ask for a new one with Query.export');
+    if (!body || !mac || extra !== undefined)
+      throw new DownloadLinkError('LINK_INVALID', 'This download link is malformed; ask for a new one with Query.export');
     const expected = Buffer.from(this.mac(body));
     const given = Buffer.from(mac);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new DownloadLinkError('LINK_INVALID', 'This download link was not signed by this platform or was altered; ask for a new one with Query.export');
     }
     const claims = parseClaims(body);
-    if (claims.exp * 1000 <= now) throw new DownloadLinkError('LINK_EXPIRED', `This download link expired at ${new Date(claims.exp * 1000).toISOString()}; ask for a new one with Query.export`);
+    if (claims.exp * 1000 <= now)
+      throw new DownloadLinkError(
+        'LINK_EXPIRED',
+        `This download link expired at ${new Date(claims.exp * 1000).toISOString()}; ask for a new one with Query.export`,
+      );
     return claims;
   }
 

@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm';
 
-export interface AwardCountKey { areaId: string; year: number }
+export interface AwardCountKey {
+  areaId: string;
+  year: number;
+}
 export const awardCountKey = (k: AwardCountKey) => `${k.areaId}@${k.year}`;
 
 /** Awards granted that year from every fund at the area or below it (the funds' recorded ancestry, as Area.fundraising): one statement. */

@@ -10,7 +10,9 @@ interface VegaModule {
   parse(spec: unknown): unknown;
   View: new (runtime: unknown, options: { renderer: 'none' }) => { toSVG(): Promise<string>; finalize(): void };
 }
-interface VegaLiteModule { compile(spec: TopLevelSpec): { spec: unknown } }
+interface VegaLiteModule {
+  compile(spec: TopLevelSpec): { spec: unknown };
+}
 
 let modules: Promise<[VegaModule, VegaLiteModule]> | null = null;
 const load = () => (modules ??= Promise.all([importEsm<VegaModule>('vega'), importEsm<VegaLiteModule>('vega-lite')]));
@@ -35,7 +37,10 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 
 /** Numbers as Vietnamese writes them (50.000; 40,5%). */
 const config: TopLevelSpec['config'] = {
-  font: FONT, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11 }, view: { stroke: null },
+  font: FONT,
+  axis: { labelFontSize: 11, titleFontSize: 11 },
+  legend: { labelFontSize: 11 },
+  view: { stroke: null },
   locale: { number: { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' ₫'] } },
 };
 
@@ -49,22 +54,52 @@ export function barsWithTarget(o: { title: string; rows: { area: string; value: 
     mark: { type: 'bar' as const, color: '#2f6f9f' },
     encoding: {
       // every child area keeps its place on the axis, also one with nothing recorded (no bar)
-      x: { field: 'area', type: 'nominal' as const, title: null, sort: null, scale: { domain: o.rows.map((r) => r.area) }, axis: { labelAngle: -35, labelLimit: 160 } },
+      x: {
+        field: 'area',
+        type: 'nominal' as const,
+        title: null,
+        sort: null,
+        scale: { domain: o.rows.map((r) => r.area) },
+        axis: { labelAngle: -35, labelLimit: 160 },
+      },
       y: { field: 'value', type: 'quantitative' as const, title: null, axis: { format }, ...(whole ? { scale: { domain: [0, 1] } } : {}) },
-      tooltip: [{ field: 'area', type: 'nominal' as const }, { field: 'value', type: 'quantitative' as const, format }],
+      tooltip: [
+        { field: 'area', type: 'nominal' as const },
+        { field: 'value', type: 'quantitative' as const, format },
+      ],
     },
   };
-  const layer = o.target === null ? [bars] : [bars, {
-    data: { values: [{ target: o.target, label: `Kế hoạch ${o.percent ? `${(Math.round(o.target * 1000) / 10).toLocaleString('vi-VN')} %` : o.target.toLocaleString('vi-VN')}` }] },
-    layer: [
-      { mark: { type: 'rule' as const, color: '#c0392b', strokeWidth: 2, strokeDash: [6, 3] }, encoding: { y: { field: 'target', type: 'quantitative' as const } } },
-      { mark: { type: 'text' as const, color: '#c0392b', align: 'left' as const, dx: 4, dy: -6, x: 0 }, encoding: { y: { field: 'target', type: 'quantitative' as const }, text: { field: 'label' } } },
-    ],
-  }];
+  const layer =
+    o.target === null
+      ? [bars]
+      : [
+          bars,
+          {
+            data: {
+              values: [
+                {
+                  target: o.target,
+                  label: `Kế hoạch ${o.percent ? `${(Math.round(o.target * 1000) / 10).toLocaleString('vi-VN')} %` : o.target.toLocaleString('vi-VN')}`,
+                },
+              ],
+            },
+            layer: [
+              {
+                mark: { type: 'rule' as const, color: '#c0392b', strokeWidth: 2, strokeDash: [6, 3] },
+                encoding: { y: { field: 'target', type: 'quantitative' as const } },
+              },
+              {
+                mark: { type: 'text' as const, color: '#c0392b', align: 'left' as const, dx: 4, dy: -6, x: 0 },
+                encoding: { y: { field: 'target', type: 'quantitative' as const }, text: { field: 'label' } },
+              },
+            ],
+          },
+        ];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: o.title, anchor: 'start' },
-    width: Math.max(240, o.rows.length * 42), height: 200,
+    width: Math.max(240, o.rows.length * 42),
+    height: 200,
     data: { values: o.rows.map((r) => ({ area: r.area, value: r.value })) },
     layer,
     config,
@@ -76,11 +111,19 @@ export function growth(o: { title: string; rows: { area: string; year: string; m
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: o.title, anchor: 'start' },
-    width: Math.max(240, o.rows.length * 24), height: 200,
+    width: Math.max(240, o.rows.length * 24),
+    height: 200,
     data: { values: o.rows },
     mark: 'bar',
     encoding: {
-      x: { field: 'area', type: 'nominal', title: null, sort: null, scale: { domain: [...new Set(o.rows.map((r) => r.area))] }, axis: { labelAngle: -35, labelLimit: 160 } },
+      x: {
+        field: 'area',
+        type: 'nominal',
+        title: null,
+        sort: null,
+        scale: { domain: [...new Set(o.rows.map((r) => r.area))] },
+        axis: { labelAngle: -35, labelLimit: 160 },
+      },
       xOffset: { field: 'year', type: 'nominal' },
       y: { field: 'members', type: 'quantitative', title: 'Hội viên' },
       color: { field: 'year', type: 'nominal', title: 'Năm', scale: { range: ['#9bbcd6', '#2f6f9f'] } },

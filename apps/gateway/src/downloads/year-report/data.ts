@@ -31,9 +31,23 @@ export const METRIC_LABELS: Record<PlanMetric, { label: string; unit: MetricUnit
   RECOMMENDATIONS_RESOLVED_RATE: { label: 'Tỷ lệ kiến nghị đã thực hiện', unit: 'share' },
 };
 
-export interface MetricValue { metric: PlanMetric; value: number | null; target: number | null; met: boolean | null }
-export interface AreaValues { area: { id: string; name: string }; values: MetricValue[] }
-export interface Indicator { metric: PlanMetric; target: number | null; actual: number | null; met: boolean | null; byArea: AreaValues[] }
+export interface MetricValue {
+  metric: PlanMetric;
+  value: number | null;
+  target: number | null;
+  met: boolean | null;
+}
+export interface AreaValues {
+  area: { id: string; name: string };
+  values: MetricValue[];
+}
+export interface Indicator {
+  metric: PlanMetric;
+  target: number | null;
+  actual: number | null;
+  met: boolean | null;
+  byArea: AreaValues[];
+}
 export interface YearReportData {
   organization: { id: string; name: string };
   year: number;
@@ -58,7 +72,11 @@ export const YEAR_REPORT_QUERY = `query YearReportDownload($o: ID!, $y: Int!, $p
 export async function loadYearReport(args: ExportArgs, graph: CallerGraph): Promise<YearReportData> {
   if (!args.organizationId) throw new DownloadRequestError('BAD_USER_INPUT', 'A YEAR_REPORT export needs organizationId');
   if (args.year == null) throw new DownloadRequestError('BAD_USER_INPUT', 'A YEAR_REPORT export needs year');
-  const d = await graph<{ yearReport: Omit<YearReportData, 'previous'>; previous: YearReportData['previous'] }>(YEAR_REPORT_QUERY, { o: args.organizationId, y: args.year, p: args.year - 1 });
+  const d = await graph<{ yearReport: Omit<YearReportData, 'previous'>; previous: YearReportData['previous'] }>(YEAR_REPORT_QUERY, {
+    o: args.organizationId,
+    y: args.year,
+    p: args.year - 1,
+  });
   return { ...d.yearReport, previous: d.previous };
 }
 

@@ -30,30 +30,44 @@ const metCell = (met: boolean | null) => `<td class="${met === null ? '' : met ?
 
 function summaryTable(r: YearReportData): string {
   if (!r.plan) return '<p class="muted">Chưa có kế hoạch công tác năm được thông qua cho năm này.</p>';
-  const rows = r.plan.tasks.flatMap((t) => t.indicators.map((i, k) => `<tr>${k === 0 ? `<td rowspan="${t.indicators.length}">${t.number}. ${esc(t.title)}</td>` : ''}
-    <td>${esc(METRIC_LABELS[i.metric].label)}</td><td class="n">${formatValue(i.metric, i.target)}</td><td class="n">${formatValue(i.metric, i.actual)}</td>${metCell(i.met)}</tr>`));
+  const rows = r.plan.tasks.flatMap((t) =>
+    t.indicators.map(
+      (i, k) => `<tr>${k === 0 ? `<td rowspan="${t.indicators.length}">${t.number}. ${esc(t.title)}</td>` : ''}
+    <td>${esc(METRIC_LABELS[i.metric].label)}</td><td class="n">${formatValue(i.metric, i.target)}</td><td class="n">${formatValue(i.metric, i.actual)}</td>${metCell(i.met)}</tr>`,
+    ),
+  );
   return `<table><thead><tr><th>Nhiệm vụ</th><th>Chỉ tiêu</th><th>Kế hoạch</th><th>Thực hiện</th><th>Đánh giá</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function taskTables(r: YearReportData): string {
-  return (r.plan?.tasks ?? []).map((t) => {
-    const areas = t.indicators[0]?.byArea.map((a) => a.area) ?? [];
-    const head = t.indicators.map((i) => `<th>${esc(METRIC_LABELS[i.metric].label)}</th>`).join('');
-    const rows = areas.map((area) => `<tr><td>${esc(area.name)}</td>${t.indicators.map((i) => {
-      const v = i.byArea.find((a) => a.area.id === area.id)?.values[0];
-      const met = v?.met ?? null;
-      return `<td class="n ${met === null ? '' : met ? 'met' : 'unmet'}">${formatValue(i.metric, v?.value ?? null)}</td>`;
-    }).join('')}</tr>`);
-    const total = `<tr><th>Toàn ${esc(r.organization.name)}</th>${t.indicators.map((i) => `<th class="n">${formatValue(i.metric, i.actual)}</th>`).join('')}</tr>`;
-    return `<h3>Nhiệm vụ ${t.number}. ${esc(t.title)}</h3><table><thead><tr><th>Địa bàn</th>${head}</tr></thead><tbody>${rows.join('')}${total}</tbody></table>`;
-  }).join('');
+  return (r.plan?.tasks ?? [])
+    .map((t) => {
+      const areas = t.indicators[0]?.byArea.map((a) => a.area) ?? [];
+      const head = t.indicators.map((i) => `<th>${esc(METRIC_LABELS[i.metric].label)}</th>`).join('');
+      const rows = areas.map(
+        (area) =>
+          `<tr><td>${esc(area.name)}</td>${t.indicators
+            .map((i) => {
+              const v = i.byArea.find((a) => a.area.id === area.id)?.values[0];
+              const met = v?.met ?? null;
+              return `<td class="n ${met === null ? '' : met ? 'met' : 'unmet'}">${formatValue(i.metric, v?.value ?? null)}</td>`;
+            })
+            .join('')}</tr>`,
+      );
+      const total = `<tr><th>Toàn ${esc(r.organization.name)}</th>${t.indicators.map((i) => `<th class="n">${formatValue(i.metric, i.actual)}</th>`).join('')}</tr>`;
+      return `<h3>Nhiệm vụ ${t.number}. ${esc(t.title)}</h3><table><thead><tr><th>Địa bàn</th>${head}</tr></thead><tbody>${rows.join('')}${total}</tbody></table>`;
+    })
+    .join('');
 }
 
 /** Every metric for the organisation and each child area (the report's own table). */
 function allMetricsTable(r: YearReportData): string {
   const metrics = Object.values(PlanMetric);
   const head = `<tr><th>Chỉ tiêu</th><th>Toàn ${esc(r.organization.name)}</th>${r.byArea.map((a) => `<th>${esc(a.area.name)}</th>`).join('')}</tr>`;
-  const rows = metrics.map((m) => `<tr><td>${esc(METRIC_LABELS[m].label)}</td><td class="n">${formatValue(m, valueOf(r.values, m)?.value ?? null)}</td>${r.byArea.map((a) => `<td class="n">${formatValue(m, valueOf(a.values, m)?.value ?? null)}</td>`).join('')}</tr>`);
+  const rows = metrics.map(
+    (m) =>
+      `<tr><td>${esc(METRIC_LABELS[m].label)}</td><td class="n">${formatValue(m, valueOf(r.values, m)?.value ?? null)}</td>${r.byArea.map((a) => `<td class="n">${formatValue(m, valueOf(a.values, m)?.value ?? null)}</td>`).join('')}</tr>`,
+  );
   return `<table><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -70,10 +84,22 @@ async function charts(r: YearReportData): Promise<string> {
     out.push(figure(m, target, renderSvg(barsWithTarget({ title: METRIC_LABELS[m].label, rows: byArea(m), target, percent: true }))));
   }
   const perCapitaTarget = valueOf(r.values, PlanMetric.FUND_PER_CAPITA)?.target ?? null;
-  out.push(figure(PlanMetric.FUND_PER_CAPITA, perCapitaTarget, renderSvg(barsWithTarget({
-    title: METRIC_LABELS.FUND_PER_CAPITA.label, rows: byArea(PlanMetric.FUND_PER_CAPITA), target: perCapitaTarget, percent: false,
-  }))));
-  const members = (values: YearReportData['byArea'], area: string) => valueOf(values.find((a) => a.area.id === area)?.values ?? [], PlanMetric.MEMBERS)?.value ?? null;
+  out.push(
+    figure(
+      PlanMetric.FUND_PER_CAPITA,
+      perCapitaTarget,
+      renderSvg(
+        barsWithTarget({
+          title: METRIC_LABELS.FUND_PER_CAPITA.label,
+          rows: byArea(PlanMetric.FUND_PER_CAPITA),
+          target: perCapitaTarget,
+          percent: false,
+        }),
+      ),
+    ),
+  );
+  const members = (values: YearReportData['byArea'], area: string) =>
+    valueOf(values.find((a) => a.area.id === area)?.values ?? [], PlanMetric.MEMBERS)?.value ?? null;
   const rows = r.byArea.flatMap((a) => [
     { area: a.area.name, year: String(r.year - 1), members: members(r.previous.byArea, a.area.id) },
     { area: a.area.name, year: String(r.year), members: members(r.byArea, a.area.id) },

@@ -26,8 +26,12 @@ async function writeWorkbook(r: YearReportData, out: Writable): Promise<void> {
 
   const summary = wb.addWorksheet(sheetName(SUMMARY_SHEET));
   summary.columns = [
-    { header: 'Nhiệm vụ', key: 'task', width: 10 }, { header: 'Nội dung', key: 'title', width: 60 }, { header: 'Chỉ tiêu', key: 'metric', width: 40 },
-    { header: 'Kế hoạch', key: 'target', width: 16 }, { header: 'Thực hiện', key: 'actual', width: 16 }, { header: 'Đánh giá', key: 'met', width: 12 },
+    { header: 'Nhiệm vụ', key: 'task', width: 10 },
+    { header: 'Nội dung', key: 'title', width: 60 },
+    { header: 'Chỉ tiêu', key: 'metric', width: 40 },
+    { header: 'Kế hoạch', key: 'target', width: 16 },
+    { header: 'Thực hiện', key: 'actual', width: 16 },
+    { header: 'Đánh giá', key: 'met', width: 12 },
   ];
   summary.getRow(1).font = { bold: true };
   if (!r.plan) {
@@ -35,7 +39,14 @@ async function writeWorkbook(r: YearReportData, out: Writable): Promise<void> {
   }
   for (const task of r.plan?.tasks ?? []) {
     for (const ind of task.indicators) {
-      const row = summary.addRow({ task: task.number, title: task.title, metric: METRIC_LABELS[ind.metric].label, target: ind.target, actual: ind.actual, met: metLabel(ind.met) });
+      const row = summary.addRow({
+        task: task.number,
+        title: task.title,
+        metric: METRIC_LABELS[ind.metric].label,
+        target: ind.target,
+        actual: ind.actual,
+        met: metLabel(ind.met),
+      });
       row.getCell('target').numFmt = fmt(ind.metric);
       row.getCell('actual').numFmt = fmt(ind.metric);
       row.commit();
@@ -67,7 +78,10 @@ async function writeWorkbook(r: YearReportData, out: Writable): Promise<void> {
     }
     // the organisation's own area last, as the total line of a report
     const total: Record<string, unknown> = { area: `Toàn ${r.organization.name}` };
-    for (const ind of task.indicators) { total[ind.metric] = ind.actual; total[`${ind.metric}:met`] = metLabel(ind.met); }
+    for (const ind of task.indicators) {
+      total[ind.metric] = ind.actual;
+      total[`${ind.metric}:met`] = metLabel(ind.met);
+    }
     const row = sheet.addRow(total);
     row.font = { bold: true };
     for (const ind of task.indicators) row.getCell(ind.metric).numFmt = fmt(ind.metric);

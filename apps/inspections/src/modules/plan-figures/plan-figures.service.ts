@@ -3,7 +3,12 @@ import { PlanMetric } from '@khg/domain';
 import { metricActual, share, type MetricActual } from '@khg/platform/plan-refs';
 
 /** One area in one year, with what membership says of it in the tree of that year (@requires). */
-export interface FigureKey { areaId: string; year: number; subtree: readonly string[]; isProvince: boolean }
+export interface FigureKey {
+  areaId: string;
+  year: number;
+  subtree: readonly string[];
+  isProvince: boolean;
+}
 export const figureKey = (k: { areaId: string; year: number }) => `${k.areaId}@${k.year}`;
 
 /**
@@ -38,14 +43,24 @@ CROSS JOIN LATERAL (
 ) r
 ORDER BY q.ord`;
 
-interface Row { ord: string; programs: number | null; outreach: number; completed: number; made: number; resolved: number }
+interface Row {
+  ord: string;
+  programs: number | null;
+  outreach: number;
+  completed: number;
+  made: number;
+  resolved: number;
+}
 
 export class PlanFiguresService {
   constructor(private readonly ds: DataSource) {}
 
   async figures(keys: readonly FigureKey[]): Promise<MetricActual[][]> {
     const rows: Row[] = await this.ds.query(FIGURES_SQL, [
-      keys.map((k) => k.areaId), keys.map((k) => k.year), keys.map((k) => k.subtree.join(',')), keys.map((k) => k.isProvince),
+      keys.map((k) => k.areaId),
+      keys.map((k) => k.year),
+      keys.map((k) => k.subtree.join(',')),
+      keys.map((k) => k.isProvince),
     ]);
     return rows.map((r) => [
       metricActual(PlanMetric.COOPERATION_PROGRAMS, r.programs),

@@ -3,7 +3,11 @@ import { LearningModelKind, PlanMetric } from '@khg/domain';
 import { metricActual, share, type MetricActual } from '@khg/platform/plan-refs';
 
 /** One area in one year, with the area ids of its subtree in the tree of that year (from membership). */
-export interface FigureKey { areaId: string; year: number; subtree: readonly string[] }
+export interface FigureKey {
+  areaId: string;
+  year: number;
+  subtree: readonly string[];
+}
 export const figureKey = (k: { areaId: string; year: number }) => `${k.areaId}@${k.year}`;
 
 /**
@@ -29,11 +33,19 @@ SELECT q.ord,
      WHERE t.area_id = ANY (q.sub) AND t.held_on >= q.y0 AND t.held_on < q.y1)::int AS trained
 FROM q ORDER BY q.ord`;
 
-interface Row { ord: string; rates: Record<string, [number, number]>; centers: number; good: number; trained: number }
+interface Row {
+  ord: string;
+  rates: Record<string, [number, number]>;
+  centers: number;
+  good: number;
+  trained: number;
+}
 
 const RATE_OF: [PlanMetric, LearningModelKind][] = [
-  [PlanMetric.FAMILY_RATE, LearningModelKind.FAMILY], [PlanMetric.CLAN_RATE, LearningModelKind.CLAN],
-  [PlanMetric.COMMUNITY_RATE, LearningModelKind.COMMUNITY], [PlanMetric.UNIT_RATE, LearningModelKind.UNIT],
+  [PlanMetric.FAMILY_RATE, LearningModelKind.FAMILY],
+  [PlanMetric.CLAN_RATE, LearningModelKind.CLAN],
+  [PlanMetric.COMMUNITY_RATE, LearningModelKind.COMMUNITY],
+  [PlanMetric.UNIT_RATE, LearningModelKind.UNIT],
   [PlanMetric.CITIZEN_RATE, LearningModelKind.CITIZEN],
 ];
 

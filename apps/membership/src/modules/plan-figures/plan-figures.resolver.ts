@@ -24,7 +24,9 @@ function membershipActualsOn(type: typeof AreaFigures | typeof PlanIndicator | t
       return (await ctx.loaders.areaYearScope.load({ areaId: ref.areaId, year: ref.year })).population;
     }
 
-    @FieldResolver(() => Boolean, { description: 'Whether the area is a province (a unit keeps its level for ever): inspections reports province-wide cooperation programmes there.' })
+    @FieldResolver(() => Boolean, {
+      description: 'Whether the area is a province (a unit keeps its level for ever): inspections reports province-wide cooperation programmes there.',
+    })
     @Directive('@inaccessible')
     async areaIsProvince(@Root() ref: PlanFigureRef, @Ctx() ctx: MembershipContext): Promise<boolean> {
       return (await ctx.loaders.areaYearScope.load({ areaId: ref.areaId, year: ref.year })).isProvince;
@@ -34,8 +36,13 @@ function membershipActualsOn(type: typeof AreaFigures | typeof PlanIndicator | t
     @Directive('@inaccessible')
     async membershipActuals(@Root() ref: PlanFigureRef, @Ctx() ctx: MembershipContext): Promise<MetricActual[]> {
       const scope = await ctx.loaders.areaYearScope.load({ areaId: ref.areaId, year: ref.year });
-      const rows = await Promise.all(scope.organizationIds.map((organizationId) => ctx.loaders.membershipStats.load({ organizationId, year: ref.year, includeDescendants: false })));
-      let members = 0, active = 0, carded = 0, paid = 0;
+      const rows = await Promise.all(
+        scope.organizationIds.map((organizationId) => ctx.loaders.membershipStats.load({ organizationId, year: ref.year, includeDescendants: false })),
+      );
+      let members = 0,
+        active = 0,
+        carded = 0,
+        paid = 0;
       for (const row of rows) {
         const s = row!.stats;
         members += s.members;

@@ -1,7 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { referenceDateOfYear } from '@khg/domain';
 
-export interface AreaYearKey { areaId: string; year: number }
+export interface AreaYearKey {
+  areaId: string;
+  year: number;
+}
 export const areaYearKey = (k: AreaYearKey) => `${k.areaId}@${k.year}`;
 
 /** An area in a year, in the tree of that year, with the membership figures that are not year-end statistics. */
@@ -49,7 +52,15 @@ SELECT q.ord,
        AND c.organization_id IN (SELECT o.id FROM orgs o WHERE o.ord = q.ord))::int AS booklets
 FROM q ORDER BY q.ord`;
 
-interface Row { subtree: string[]; population: number | null; is_province: boolean; org_ids: string[]; new_orgs: number; new_members: number; booklets: number }
+interface Row {
+  subtree: string[];
+  population: number | null;
+  is_province: boolean;
+  org_ids: string[];
+  new_orgs: number;
+  new_members: number;
+  booklets: number;
+}
 
 export class PlanFiguresService {
   constructor(private readonly ds: DataSource) {}
@@ -57,8 +68,13 @@ export class PlanFiguresService {
   async scopes(keys: readonly AreaYearKey[]): Promise<AreaYearScope[]> {
     const rows: Row[] = await this.ds.query(SCOPE_SQL, [keys.map((k) => k.areaId), keys.map((k) => k.year), keys.map((k) => referenceDateOfYear(k.year))]);
     return rows.map((r) => ({
-      subtree: r.subtree, population: r.population, isProvince: r.is_province, organizationIds: r.org_ids,
-      newMembers: r.new_members, charterBooklets: r.booklets, newOrganizations: r.new_orgs,
+      subtree: r.subtree,
+      population: r.population,
+      isProvince: r.is_province,
+      organizationIds: r.org_ids,
+      newMembers: r.new_members,
+      charterBooklets: r.booklets,
+      newOrganizations: r.new_orgs,
     }));
   }
 }

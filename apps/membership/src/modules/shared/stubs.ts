@@ -14,8 +14,18 @@ function stub(name: string) {
 }
 
 export const FOREIGN_NODE_TYPES = [
-  'Fund', 'Campaign', 'Donation', 'Award', 'LearningModelEntry', 'CommunityLearningCenter', 'TrainingCourse',
-  'PolicyDocument', 'Inspection', 'CooperationProgram', 'OutreachActivity', 'WorkPlan',
+  'Fund',
+  'Campaign',
+  'Donation',
+  'Award',
+  'LearningModelEntry',
+  'CommunityLearningCenter',
+  'TrainingCourse',
+  'PolicyDocument',
+  'Inspection',
+  'CooperationProgram',
+  'OutreachActivity',
+  'WorkPlan',
 ] as const;
 
 export const foreignNodeStubs = FOREIGN_NODE_TYPES.map(stub);

@@ -23,7 +23,12 @@ export const referenceDate = referenceDateOfYear;
 
 /** The owners' figures of a representation, by metric. */
 export function actualsOf(ref: Figures): Map<PlanMetric, number | null> {
-  const all: MetricActual[] = [...(ref.membershipActuals ?? []), ...(ref.fundraisingActuals ?? []), ...(ref.learningActuals ?? []), ...(ref.inspectionsActuals ?? [])];
+  const all: MetricActual[] = [
+    ...(ref.membershipActuals ?? []),
+    ...(ref.fundraisingActuals ?? []),
+    ...(ref.learningActuals ?? []),
+    ...(ref.inspectionsActuals ?? []),
+  ];
   return new Map(all.map((a) => [a.metric, a.value]));
 }
 

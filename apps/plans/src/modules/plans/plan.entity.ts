@@ -4,10 +4,18 @@ import { DateTimeScalar, Key, Node } from '@khg/platform';
 import type { PlanMetric } from '@khg/domain';
 
 /** A task as stored: its indicators name a metric and an optional target. */
-export interface StoredTask { number: number; title: string; indicators: { metric: PlanMetric; target: number | null }[] }
+export interface StoredTask {
+  number: number;
+  title: string;
+  indicators: { metric: PlanMetric; target: number | null }[];
+}
 
 @Entity({ name: 'work_plans' })
-@ObjectType({ implements: Node, description: 'A yearly work plan (kế hoạch công tác năm) of an organisation: tasks with indicators whose actual values come live from the subgraph that owns each figure.' })
+@ObjectType({
+  implements: Node,
+  description:
+    'A yearly work plan (kế hoạch công tác năm) of an organisation: tasks with indicators whose actual values come live from the subgraph that owns each figure.',
+})
 @Key('id')
 export class WorkPlan {
   @PrimaryColumn({ type: 'text' })

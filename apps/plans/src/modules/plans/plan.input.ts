@@ -6,7 +6,10 @@ export class PlanIndicatorInput {
   @Field(() => PlanMetric)
   metric: PlanMetric;
 
-  @Field(() => Float, { nullable: true, description: 'Rates and shares as 0..1 (40 % is 0.4); VND and counts as numbers. Leave it out for a figure the plan follows without a number.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Rates and shares as 0..1 (40 % is 0.4); VND and counts as numbers. Leave it out for a figure the plan follows without a number.',
+  })
   target?: number | null;
 }
 

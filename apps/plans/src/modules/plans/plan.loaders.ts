@@ -11,10 +11,13 @@ export function planLoaders(plans: PlanService) {
       return ids.map((id) => found.get(id) ?? null);
     }),
     /** the plan of an organisation for a year: one statement per batch */
-    planOfYear: new DataLoader<{ organizationId: string; year: number }, WorkPlan | null, string>(async (keys) => {
-      const found = new Map((await plans.byOrgYears(keys)).map((p) => [orgYear(p), p]));
-      return keys.map((k) => found.get(orgYear(k)) ?? null);
-    }, { cacheKeyFn: orgYear }),
+    planOfYear: new DataLoader<{ organizationId: string; year: number }, WorkPlan | null, string>(
+      async (keys) => {
+        const found = new Map((await plans.byOrgYears(keys)).map((p) => [orgYear(p), p]));
+        return keys.map((k) => found.get(orgYear(k)) ?? null);
+      },
+      { cacheKeyFn: orgYear },
+    ),
     planRevisions: new DataLoader<string, WorkPlanRevision[]>(async (ids) => {
       const rows = await plans.revisionsOf(ids);
       return ids.map((id) => rows.filter((r) => r.planId === id));

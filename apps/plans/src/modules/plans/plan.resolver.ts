@@ -8,8 +8,17 @@ import { AdoptWorkPlanInput } from './plan.input';
 import type { PlanService } from './plan.service';
 import { ACTUALS, AreaFigures, MetricValue, PlanIndicator, PlanTask, YearReport } from './plan.types';
 import {
-  REPORTED_METRICS, actualsOf, areaFiguresId, indicatorId, metricValue, ownerOfAreaFigures, parseIndicatorId, parseReportId,
-  referenceDate, reportId, targetsOf,
+  REPORTED_METRICS,
+  actualsOf,
+  areaFiguresId,
+  indicatorId,
+  metricValue,
+  ownerOfAreaFigures,
+  parseIndicatorId,
+  parseReportId,
+  referenceDate,
+  reportId,
+  targetsOf,
 } from './figures';
 
 async function orgAreaId(ctx: PlansContext, organizationId: string): Promise<string> {
@@ -41,25 +50,40 @@ export class WorkPlanResolver {
   }
 
   @Query(() => [WorkPlan], { description: 'Plans, newest year first; filtered by organisation and year.' })
-  workPlans(@Arg('organizationId', () => ID, { nullable: true }) organizationId?: string, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<WorkPlan[]> {
+  workPlans(
+    @Arg('organizationId', () => ID, { nullable: true }) organizationId?: string,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+  ): Promise<WorkPlan[]> {
     if (organizationId) requireId('Organization', organizationId, 'organizationId');
     return this.plans.list({ organizationId, year });
   }
 
-  @Query(() => YearReport, { description: 'The yearly report (báo cáo tổng kết): every metric for the organisation’s area and each child area in the tree of that year, targets from the plan adopted for that year.' })
-  async yearReport(@Ctx() ctx: PlansContext, @Arg('organizationId', () => ID) organizationId: string, @Arg('year', () => Int) year: number): Promise<YearReport> {
+  @Query(() => YearReport, {
+    description:
+      'The yearly report (báo cáo tổng kết): every metric for the organisation’s area and each child area in the tree of that year, targets from the plan adopted for that year.',
+  })
+  async yearReport(
+    @Ctx() ctx: PlansContext,
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('year', () => Int) year: number,
+  ): Promise<YearReport> {
     requireId('Organization', organizationId, 'organizationId');
     if (!isPlausibleYear(year)) throw badInput(`year ${year} is outside 1990–2100`, { argument: 'year' });
     const areaId = await orgAreaId(ctx, organizationId);
     return Object.assign(new YearReport(), { id: reportId(organizationId), areaId, year });
   }
 
-  @Mutation(() => WorkPlan, { description: 'Adopts the plan of an organisation for a year (one per organisation and year: a second is CONFLICT). ADMIN, or an OFFICER of that organisation.' })
+  @Mutation(() => WorkPlan, {
+    description:
+      'Adopts the plan of an organisation for a year (one per organisation and year: a second is CONFLICT). ADMIN, or an OFFICER of that organisation.',
+  })
   adoptWorkPlan(@Ctx() ctx: PlansContext, @Arg('input', () => AdoptWorkPlanInput) input: AdoptWorkPlanInput): Promise<WorkPlan> {
     return this.plans.adopt(ctx.caller, ctx.loaders, input);
   }
 
-  @Mutation(() => WorkPlan, { description: 'Replaces the plan’s title, document and tasks, keeping what it replaced and why (WorkPlan.history). Organisation and year stay.' })
+  @Mutation(() => WorkPlan, {
+    description: 'Replaces the plan’s title, document and tasks, keeping what it replaced and why (WorkPlan.history). Organisation and year stay.',
+  })
   reviseWorkPlan(
     @Ctx() ctx: PlansContext,
     @Arg('id', () => ID) id: string,
@@ -82,12 +106,21 @@ export class WorkPlanResolver {
   @FieldResolver(() => [PlanTask])
   async tasks(@Root() plan: WorkPlan, @Ctx() ctx: PlansContext): Promise<PlanTask[]> {
     const areaId = await orgAreaId(ctx, plan.organizationId);
-    return plan.tasks.map((t) => Object.assign(new PlanTask(), {
-      number: t.number, title: t.title,
-      indicators: t.indicators.map((i, index) => Object.assign(new PlanIndicator(), {
-        id: indicatorId(plan.id, t.number, index), areaId, year: plan.year, metric: i.metric, target: i.target,
-      })),
-    }));
+    return plan.tasks.map((t) =>
+      Object.assign(new PlanTask(), {
+        number: t.number,
+        title: t.title,
+        indicators: t.indicators.map((i, index) =>
+          Object.assign(new PlanIndicator(), {
+            id: indicatorId(plan.id, t.number, index),
+            areaId,
+            year: plan.year,
+            metric: i.metric,
+            target: i.target,
+          }),
+        ),
+      }),
+    );
   }
 
   @FieldResolver(() => [WorkPlanRevision], { description: 'Every revision, oldest first: the reason and what it replaced.' })
@@ -98,7 +131,10 @@ export class WorkPlanResolver {
 
 @Resolver(() => PlanIndicator)
 export class PlanIndicatorResolver {
-  @FieldResolver(() => Float, { nullable: true, description: 'The metric for the plan’s organisation (its area, in the tree of the year), from the subgraph that owns it.' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'The metric for the plan’s organisation (its area, in the tree of the year), from the subgraph that owns it.',
+  })
   @Requires(ACTUALS)
   async actual(@Root() ind: PlanIndicator, @Ctx() ctx: PlansContext): Promise<number | null> {
     const { metric } = await indicatorOf(ctx, ind.id);

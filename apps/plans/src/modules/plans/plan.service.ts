@@ -6,8 +6,15 @@ import type { AdoptWorkPlanInput } from './plan.input';
 
 /** Metrics that are shares (0..1): their target must be one too. */
 export const SHARE_METRICS = new Set<PlanMetric>([
-  PlanMetric.FAMILY_RATE, PlanMetric.CLAN_RATE, PlanMetric.COMMUNITY_RATE, PlanMetric.UNIT_RATE, PlanMetric.CITIZEN_RATE,
-  PlanMetric.CENTERS_RATED_GOOD_RATE, PlanMetric.MEMBERSHIP_SHARE, PlanMetric.CARD_ISSUANCE_RATE, PlanMetric.FEE_COLLECTION_RATE,
+  PlanMetric.FAMILY_RATE,
+  PlanMetric.CLAN_RATE,
+  PlanMetric.COMMUNITY_RATE,
+  PlanMetric.UNIT_RATE,
+  PlanMetric.CITIZEN_RATE,
+  PlanMetric.CENTERS_RATED_GOOD_RATE,
+  PlanMetric.MEMBERSHIP_SHARE,
+  PlanMetric.CARD_ISSUANCE_RATE,
+  PlanMetric.FEE_COLLECTION_RATE,
   PlanMetric.RECOMMENDATIONS_RESOLVED_RATE,
 ]);
 
@@ -37,7 +44,8 @@ export function checkPlanInput(input: AdoptWorkPlanInput): { title: string; docu
     const indicators = t.indicators.map((x) => {
       const target = x.target ?? null;
       if (target !== null && (!Number.isFinite(target) || target < 0)) problems.push(`task ${t.number}, ${x.metric}: target ${target} must be a number ≥ 0`);
-      else if (target !== null && SHARE_METRICS.has(x.metric) && target > 1) problems.push(`task ${t.number}, ${x.metric}: target ${target} is a share between 0 and 1 (write 40 % as 0.4)`);
+      else if (target !== null && SHARE_METRICS.has(x.metric) && target > 1)
+        problems.push(`task ${t.number}, ${x.metric}: target ${target} is a share between 0 and 1 (write 40 % as 0.4)`);
       return { metric: x.metric, target };
     });
     if (new Set(indicators.map((x) => x.metric)).size !== indicators.length) problems.push(`task ${t.number}: a metric appears twice`);
@@ -48,7 +56,10 @@ export function checkPlanInput(input: AdoptWorkPlanInput): { title: string; docu
 }
 
 export class PlanService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   byIds(ids: readonly string[]): Promise<WorkPlan[]> {
     return this.ds.getRepository(WorkPlan).findBy({ id: In([...ids]) });
@@ -56,8 +67,13 @@ export class PlanService {
 
   /** Plans of many (organisation, year) pairs in one statement. */
   async byOrgYears(keys: readonly { organizationId: string; year: number }[]): Promise<WorkPlan[]> {
-    return this.ds.getRepository(WorkPlan).createQueryBuilder('p')
-      .where('(p.organization_id, p.year) IN (SELECT * FROM unnest(:orgs::text[], :years::int[]))', { orgs: keys.map((k) => k.organizationId), years: keys.map((k) => k.year) })
+    return this.ds
+      .getRepository(WorkPlan)
+      .createQueryBuilder('p')
+      .where('(p.organization_id, p.year) IN (SELECT * FROM unnest(:orgs::text[], :years::int[]))', {
+        orgs: keys.map((k) => k.organizationId),
+        years: keys.map((k) => k.year),
+      })
       .getMany();
   }
 
@@ -78,7 +94,8 @@ export class PlanService {
     if (!org) throw notFound('Organization', organizationId);
     if (caller.role === Role.ADMIN) return;
     if (caller.role !== Role.OFFICER) throw forbidden(`${action} needs the role ADMIN or OFFICER; you are ${caller.role}`);
-    if (caller.orgId !== organizationId) throw forbidden(`${action}: an officer adopts and revises only the plan of its own organisation, not that of ${org.name}`);
+    if (caller.orgId !== organizationId)
+      throw forbidden(`${action}: an officer adopts and revises only the plan of its own organisation, not that of ${org.name}`);
   }
 
   async adopt(caller: Caller, loaders: DirectoryLoaders, input: AdoptWorkPlanInput): Promise<WorkPlan> {
@@ -86,13 +103,26 @@ export class PlanService {
     await this.authorize(caller, loaders, input.organizationId, 'Adopting a work plan');
     return this.ds.transaction(async (em) => {
       const existing = await em.query('SELECT id FROM work_plans WHERE organization_id = $1 AND year = $2', [input.organizationId, input.year]);
-      if (existing.length) throw conflict(`a work plan for ${input.year} is already adopted for this organisation (${existing[0].id}); revise it with reviseWorkPlan`, { id: existing[0].id });
+      if (existing.length)
+        throw conflict(`a work plan for ${input.year} is already adopted for this organisation (${existing[0].id}); revise it with reviseWorkPlan`, {
+          id: existing[0].id,
+        });
       const row = em.create(WorkPlan, {
-        id: newId('WorkPlan'), organizationId: input.organizationId, year: input.year, ...plan, revisions: 0, adoptedBy: caller.sub,
+        id: newId('WorkPlan'),
+        organizationId: input.organizationId,
+        year: input.year,
+        ...plan,
+        revisions: 0,
+        adoptedBy: caller.sub,
       });
       await insertOrConflict(em, row);
-      await this.outbox.append(em, caller, { type: EventType.WORK_PLAN_ADOPTED, subjectId: row.id, areaId: null, payload: { organizationId: row.organizationId, year: row.year } });
-      return (await em.findOneByOrFail(WorkPlan, { id: row.id }));
+      await this.outbox.append(em, caller, {
+        type: EventType.WORK_PLAN_ADOPTED,
+        subjectId: row.id,
+        areaId: null,
+        payload: { organizationId: row.organizationId, year: row.year },
+      });
+      return await em.findOneByOrFail(WorkPlan, { id: row.id });
     });
   }
 
@@ -105,14 +135,28 @@ export class PlanService {
       if (!current) throw notFound('WorkPlan', id);
       await this.authorize(caller, loaders, current.organizationId, 'Revising a work plan');
       if (input.organizationId !== current.organizationId || input.year !== current.year) {
-        throw badInput(`a revision keeps the plan's organisation and year (${current.organizationId}, ${current.year}); adopt a plan for another year instead`, { argument: 'input' });
+        throw badInput(
+          `a revision keeps the plan's organisation and year (${current.organizationId}, ${current.year}); adopt a plan for another year instead`,
+          { argument: 'input' },
+        );
       }
       const revision = current.revisions + 1;
       await em.insert(WorkPlanRevision, {
-        planId: id, revision, reason: why, previousTitle: current.title, previousDocumentId: current.documentId, previousTasks: current.tasks, revisedBy: caller.sub,
+        planId: id,
+        revision,
+        reason: why,
+        previousTitle: current.title,
+        previousDocumentId: current.documentId,
+        previousTasks: current.tasks,
+        revisedBy: caller.sub,
       });
       await em.update(WorkPlan, { id }, { title: plan.title, documentId: plan.documentId, tasks: plan.tasks, revisions: revision, updatedAt: () => 'now()' });
-      await this.outbox.append(em, caller, { type: EventType.WORK_PLAN_REVISED, subjectId: id, areaId: null, payload: { revision, organizationId: current.organizationId, year: current.year } });
+      await this.outbox.append(em, caller, {
+        type: EventType.WORK_PLAN_REVISED,
+        subjectId: id,
+        areaId: null,
+        payload: { revision, organizationId: current.organizationId, year: current.year },
+      });
       return em.findOneByOrFail(WorkPlan, { id });
     });
   }
@@ -123,7 +167,8 @@ async function insertOrConflict(em: EntityManager, row: WorkPlan): Promise<void>
   try {
     await em.insert(WorkPlan, row);
   } catch (e) {
-    if ((e as { code?: string }).code === '23505') throw conflict(`a work plan for ${row.year} is already adopted for this organisation; revise it with reviseWorkPlan`);
+    if ((e as { code?: string }).code === '23505')
+      throw conflict(`a work plan for ${row.year} is already adopted for this organisation; revise it with reviseWorkPlan`);
     throw e;
   }
 }

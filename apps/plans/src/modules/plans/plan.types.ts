@@ -10,7 +10,8 @@ import { WorkPlan } from './plan.entity';
  * @inaccessible in the API): membership's, fundraising's, learning-models' and inspections'. Every type that
  * shows live values carries them, keyed by `id areaId year`.
  */
-export const ACTUALS = 'membershipActuals { metric value } fundraisingActuals { metric value } learningActuals { metric value } inspectionsActuals { metric value }';
+export const ACTUALS =
+  'membershipActuals { metric value } fundraisingActuals { metric value } learningActuals { metric value } inspectionsActuals { metric value }';
 
 @ObjectType({ description: 'A metric’s value for an area and year, against a target when there is one.' })
 export class MetricValue {
