@@ -29,7 +29,16 @@ import { TransferService } from './modules/transfers/transfer.service';
 import { ComparableYear } from '@khg/platform/membership-refs';
 import { ComparableYearFundraisingResolver } from './modules/stats/comparable.resolver';
 
-const resolvers = [FundResolver, OrganizationFundResolver, CampaignResolver, DonationResolver, AwardResolver, AreaFundraisingResolver, FundTransferResolver, ComparableYearFundraisingResolver] as const;
+const resolvers = [
+  FundResolver,
+  OrganizationFundResolver,
+  CampaignResolver,
+  DonationResolver,
+  AwardResolver,
+  AreaFundraisingResolver,
+  FundTransferResolver,
+  ComparableYearFundraisingResolver,
+] as const;
 
 /** Fundraising: Study Promotion Funds, their ledgers, campaigns, donations, awards, per-capita figures. */
 export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
@@ -60,11 +69,22 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
     setImmediate(() => void stats.ensureFilled().catch((e: Error) => log.warn({ err: e.message }, 'filling fund year totals failed')));
     return {
       instances: [
-        new FundResolver(funds), new OrganizationFundResolver(), new CampaignResolver(campaigns),
-        new DonationResolver(donations, directory), new AwardResolver(awards), new AreaFundraisingResolver(),
-        new FundTransferResolver(new TransferService(ds, outbox, funds)), new ComparableYearFundraisingResolver(),
+        new FundResolver(funds),
+        new OrganizationFundResolver(),
+        new CampaignResolver(campaigns),
+        new DonationResolver(donations, directory),
+        new AwardResolver(awards),
+        new AreaFundraisingResolver(),
+        new FundTransferResolver(new TransferService(ds, outbox, funds)),
+        new ComparableYearFundraisingResolver(),
       ],
-      makeLoaders: () => ({ ...fundLoaders(funds), ...campaignLoaders(campaigns), ...donationLoaders(donations), ...awardLoaders(awards), ...statsLoaders(stats) }),
+      makeLoaders: () => ({
+        ...fundLoaders(funds),
+        ...campaignLoaders(campaigns),
+        ...donationLoaders(donations),
+        ...awardLoaders(awards),
+        ...statsLoaders(stats),
+      }),
     };
   },
   seedDemo: seedFundraisingDemo,

@@ -14,7 +14,10 @@ export interface Authenticated {
 export class CallerAuthenticator {
   private readonly cache = new Map<string, Authenticated & { until: number }>();
 
-  constructor(private readonly jwtSecret: string, private readonly internalSecret: string) {}
+  constructor(
+    private readonly jwtSecret: string,
+    private readonly internalSecret: string,
+  ) {}
 
   async authenticate(authorization: string | undefined): Promise<Authenticated> {
     const token = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1]?.trim();
