@@ -27,9 +27,13 @@ import { FundYearTotals1765300000000 } from './migrations/1765300000000-fund-yea
 import { FundTransferResolver } from './modules/transfers/transfer.resolver';
 import { TransferService } from './modules/transfers/transfer.service';
 import { ComparableYear } from '@khg/platform/membership-refs';
+import { PersonalData } from './modules/shared/stubs';
 import { ComparableYearFundraisingResolver } from './modules/stats/comparable.resolver';
+import { PersonalDataDonationsResolver } from './modules/privacy/privacy.resolver';
+import { DonorPrivacyService } from './modules/privacy/privacy.service';
+import { privacyLoaders } from './modules/privacy/privacy.loaders';
 
-const resolvers = [FundResolver, OrganizationFundResolver, CampaignResolver, DonationResolver, AwardResolver, AreaFundraisingResolver, FundTransferResolver, ComparableYearFundraisingResolver] as const;
+const resolvers = [FundResolver, OrganizationFundResolver, CampaignResolver, DonationResolver, AwardResolver, AreaFundraisingResolver, FundTransferResolver, ComparableYearFundraisingResolver, PersonalDataDonationsResolver] as const;
 
 /** Fundraising: Study Promotion Funds, their ledgers, campaigns, donations, awards, per-capita figures. */
 export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
@@ -39,7 +43,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
   schema: {
     resolvers: [...resolvers],
     // Reached only through membership's Area.comparableSeries: declared so this subgraph can extend it.
-    orphanedTypes: [ComparableYear],
+    orphanedTypes: [ComparableYear, PersonalData],
     referenceResolvers: {
       Fund: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.fund.load(ref.id) },
       Campaign: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.campaign.load(ref.id) },
@@ -49,6 +53,8 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
       Area: { __resolveReference: (ref) => ref },
       Organization: { __resolveReference: (ref) => ref },
       ComparableYear: { __resolveReference: (ref) => Object.assign(new ComparableYear(), ref) },
+      // Access is checked by its field (donations).
+      PersonalData: { __resolveReference: (ref) => ref },
     },
   },
   wire({ ds, outbox, directory, log }) {
@@ -57,14 +63,16 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
     const donations = new DonationService(ds, outbox, funds);
     const awards = new AwardService(ds, outbox, funds, directory);
     const stats = new StatsService(ds);
+    const privacy = new DonorPrivacyService(ds, outbox);
     setImmediate(() => void stats.ensureFilled().catch((e: Error) => log.warn({ err: e.message }, 'filling fund year totals failed')));
     return {
       instances: [
         new FundResolver(funds), new OrganizationFundResolver(), new CampaignResolver(campaigns),
         new DonationResolver(donations, directory), new AwardResolver(awards), new AreaFundraisingResolver(),
         new FundTransferResolver(new TransferService(ds, outbox, funds)), new ComparableYearFundraisingResolver(),
+        new PersonalDataDonationsResolver(privacy),
       ],
-      makeLoaders: () => ({ ...fundLoaders(funds), ...campaignLoaders(campaigns), ...donationLoaders(donations), ...awardLoaders(awards), ...statsLoaders(stats) }),
+      makeLoaders: () => ({ ...fundLoaders(funds), ...campaignLoaders(campaigns), ...donationLoaders(donations), ...awardLoaders(awards), ...statsLoaders(stats), ...privacyLoaders(privacy) }),
     };
   },
   seedDemo: seedFundraisingDemo,
