@@ -78,6 +78,17 @@ describe('personalData', () => {
     await graph('query($m: ID!) { member(id: $m) { phone } }', { m: m.id }, { token: await tokenFor({ role: Role.ANALYST }) });
     expect(await sql('SELECT count(*)::int AS n FROM membership.personal_data_reads WHERE member_id = $1', [m.id])).toEqual([{ n: 1 }]);
   });
+
+  it('records every reader, even of an answer the gateway already cached for another (personal reads are cached per reader)', async () => {
+    const m = await fullMember(unique('Vũ Thị Hai '));
+    const q = 'query($m: ID!) { member(id: $m) { phone birthYear } }';
+    const first = await tokenFor({ role: Role.ADMIN, sub: 'admin-one' });
+    const second = await tokenFor({ role: Role.ADMIN, sub: 'admin-two' });
+    await graphOk(q, { m: m.id }, { token: first });
+    await graphOk(q, { m: m.id }, { token: second });
+    const rows = await sql('SELECT reader_sub, fields FROM membership.personal_data_reads WHERE member_id = $1 ORDER BY id', [m.id]);
+    expect(rows).toEqual([{ reader_sub: 'admin-one', fields: ['birthYear', 'phone'] }, { reader_sub: 'admin-two', fields: ['birthYear', 'phone'] }]);
+  });
 });
 
 describe('erasePersonalData', () => {
