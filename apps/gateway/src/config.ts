@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { boolFlag, loadConfig, loadManifest, manifestEntry, port, secret, z, type SubgraphManifestEntry } from '@khg/platform';
 import { ORIGIN_ENTRY } from './cors';
 import type { OidcSettings } from './identity';
+import { parseDataKey } from './events/secret-box';
 
 const url = (name: string, fallback: string) => z.string().url(`${name} must be an http(s) URL of the subgraph's /graphql`).default(fallback);
 const defaultUrl = (m: SubgraphManifestEntry) => `http://127.0.0.1:${m.port}/graphql`;
@@ -75,6 +76,10 @@ function loadGatewaySettings(env: NodeJS.ProcessEnv, urlShape: Record<string, Re
     JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
     JWKS_CACHE_MAX_AGE_MS: z.coerce.number().int().min(1000).default(600_000),
     JWKS_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+    /** seals webhook signing secrets at rest (AES-256-GCM): 32 bytes, base64 or hex; unset: derived from INTERNAL_SECRET */
+    DATA_KEY: z.string().optional().refine((v) => v === undefined || parseDataKey(v) !== null, 'DATA_KEY must be 32 bytes, base64 (44 characters) or hex (64 characters), e.g. from `openssl rand -base64 32`'),
+    /** earlier data keys, comma-separated: they only open, until `npm run rotate-data-key` has re-sealed everything */
+    DATA_KEYS_PREVIOUS: z.string().optional().refine((v) => v === undefined || v.split(',').filter((k) => k.trim()).every((k) => parseDataKey(k) !== null), 'DATA_KEYS_PREVIOUS must list 32-byte keys (base64 or hex), comma-separated'),
     OIDC_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(5),
     INTERNAL_SECRET: secret('INTERNAL_SECRET'),
     /** where the membership directory is asked (membership's own URL unless set) */
