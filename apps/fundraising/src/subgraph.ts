@@ -24,6 +24,7 @@ import { statsLoaders } from './modules/stats/stats.loaders';
 import { seedFundraisingDemo } from './demo/seed';
 import { FundTransfers1765000000000 } from './migrations/1765000000000-fund-transfers';
 import { FundYearTotals1765300000000 } from './migrations/1765300000000-fund-year-totals';
+import { DonorKind1765400000000 } from './migrations/1765400000000-donor-kind';
 import { FundTransferResolver } from './modules/transfers/transfer.resolver';
 import { TransferService } from './modules/transfers/transfer.service';
 import { ComparableYear } from '@khg/platform/membership-refs';
@@ -39,7 +40,7 @@ const resolvers = [FundResolver, OrganizationFundResolver, CampaignResolver, Don
 export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
   ...subgraphIdentity('fundraising'),
   entities: [Fund, LedgerEntry, Campaign, Donation, Award, OutboxEvent],
-  migrations: [Initial1764600000000, Ledger1764700000000, FundTransfers1765000000000, FundYearTotals1765300000000],
+  migrations: [Initial1764600000000, Ledger1764700000000, FundTransfers1765000000000, FundYearTotals1765300000000, DonorKind1765400000000],
   schema: {
     resolvers: [...resolvers],
     // Reached only through membership's Area.comparableSeries: declared so this subgraph can extend it.
