@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { Role } from '@khg/domain';
 import { DomainError, unauthenticated, verifyUserToken, type Caller } from '@khg/platform';
 
@@ -176,17 +176,8 @@ export class SharedSecretVerifier implements TokenVerifier {
 
   async verify(token: string): Promise<VerifiedToken> {
     const caller = await verifyUserToken(this.secret, token);
-    const exp = decodeExp(token);
+    const { exp } = decodeJwt(token); // verified just above
     return { caller, ...(exp !== undefined ? { exp } : {}) };
-  }
-}
-
-function decodeExp(token: string): number | undefined {
-  try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof payload.exp === 'number' ? payload.exp : undefined;
-  } catch {
-    return undefined;
   }
 }
 
