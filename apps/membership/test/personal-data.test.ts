@@ -92,16 +92,23 @@ describe('personalData', () => {
 });
 
 describe('erasePersonalData', () => {
-  const FIGURES = `query($p: ID!, $a: ID!, $f: ID!) {
-    org: organization(id: $p) { membershipStats(year: 2018) { members activeMembers cardsIssued cardIssuanceRate feesCollected feeCollectionRate } }
-    area: area(id: $a) { fundraising(year: 2018) { raised awarded } }
+  const STATS = 'membershipStats(year: 2018) { members activeMembers cardsIssued cardIssuanceRate feesCollected feeCollectionRate }';
+  const FIGURES = `query($p: ID!, $d: ID!, $c: ID!, $pa: ID!, $da: ID!, $ca: ID!, $f: ID!) {
+    province: organization(id: $p) { ${STATS} } district: organization(id: $d) { ${STATS} } commune: organization(id: $c) { ${STATS} }
+    provinceArea: area(id: $pa) { fundraising(year: 2018) { raised awarded } }
+    districtArea: area(id: $da) { fundraising(year: 2018) { raised awarded } }
+    communeArea: area(id: $ca) { fundraising(year: 2018) { raised awarded } }
     fund: fund(id: $f) { balance } }`;
 
   it('erases the name, phone and birth year everywhere, keeps every figure, is audited and final', async () => {
     const name = unique('Hoàng Thị Xoá ');
     const m = await fullMember(name);
-    const figures = async () => graphOk(FIGURES, { p: t.provinceOrg.id, a: t.province.id, f: fundId });
+    const figures = async () => graphOk(FIGURES, {
+      p: t.provinceOrg.id, d: t.districtOrgs[0].id, c: t.communeOrgs[0].id, pa: t.province.id, da: t.districts[0].id, ca: t.communes[0].id, f: fundId,
+    });
     const before = await figures();
+    expect(before.commune.membershipStats.members).toBeGreaterThan(0);
+    expect(before.communeArea.fundraising.raised).toBeGreaterThan(0);
     const search = async () => (await graphOk<{ members: { totalCount: number } }>('query($s: String!) { members(search: $s) { totalCount } }', { s: name })).members.totalCount;
     expect(await search()).toBe(1);
 
