@@ -1,6 +1,6 @@
-// `npm test`: lint and format check, build everything, run every package's tests (unit tier, then
+// `npm test`: lint and format check, build and type-check everything, run every package's tests (unit tier, then
 // integration tier on its own embedded PostgreSQL, per package), then print one closing line
-// "N passed, N failed" summed over packages, as CI reads it. A lint failure counts as one failed test.
+// "N passed, N failed" summed over packages, as CI reads it. A lint or type failure counts as one failed test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +19,9 @@ if (build !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(build);
 }
+// swc strips types without checking them: a type error in a test would otherwise pass unseen.
+const typecheck = run(['run', 'typecheck', '--output-logs=errors-only']);
+if (typecheck !== 0) console.log('typecheck: failed (npx turbo run typecheck)');
 const test = run(['run', 'test', '--concurrency=1', '--continue', '--log-order=grouped']);
 
 let passed = 0, failed = 0;
@@ -30,5 +33,6 @@ for (const d of dirs) {
 }
 if (test !== 0 && failed === 0) failed = 1; // a package that crashed before reporting still counts
 if (lint !== 0) failed += 1;
+if (typecheck !== 0) failed += 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(test === 0 && failed === 0 ? 0 : 1);

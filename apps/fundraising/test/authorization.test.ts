@@ -44,6 +44,27 @@ describe('authorization', () => {
     expect(v.voidDonation.voided).toBe(true);
   });
 
+  it('follows moveOrganization: the officer above the new parent may write, the one above the old parent no longer may', async () => {
+    const t = await createTree(2, 1);
+    const fund = await openFund(t.communeOrgs[0].id);
+    const other = await openFund(t.districtOrgs[0].id);
+    const gift = await donate(fund.id, 300_000);
+    await graphOk(`mutation($id: ID!, $p: ID!) { moveOrganization(id: $id, parentId: $p, on: "2025-07-01", reason: "Chia lại địa bàn") { id } }`,
+      { id: t.communeOrgs[0].id, p: t.districtOrgs[1].id });
+    const oldOfficer = await tokenFor({ role: Role.OFFICER, orgId: t.districtOrgs[0].id });
+    const newOfficer = await tokenFor({ role: Role.OFFICER, orgId: t.districtOrgs[1].id });
+    const before = await rowCount('fundraising.ledger_entries', 'fund_id = ANY($1)', [[fund.id, other.id]]);
+    expect(codes(await graph(RECORD, { i: donationInput(fund.id, 100_000) }, { token: oldOfficer }))).toEqual(['FORBIDDEN']);
+    expect(codes(await graph(VOID, { id: gift.id, r: 'ghi trùng' }, { token: oldOfficer }))).toEqual(['FORBIDDEN']);
+    const TRANSFER = `mutation($f: ID!, $t: ID!) { transferFund(fromFundId: $f, toFundId: $t, on: "2025-07-02", reason: "điều chuyển", amount: 1000) { id } }`;
+    expect(codes(await graph(TRANSFER, { f: fund.id, t: other.id }, { token: oldOfficer }))).toEqual(['FORBIDDEN']);
+    expect(await rowCount('fundraising.ledger_entries', 'fund_id = ANY($1)', [[fund.id, other.id]])).toBe(before);
+    const recorded = await graphOk(RECORD, { i: donationInput(fund.id, 100_000) }, { token: newOfficer });
+    expect(recorded.recordDonation.fund).toEqual({ id: fund.id, balance: 400_000 });
+    const voided = await graphOk(VOID, { id: gift.id, r: 'ghi trùng' }, { token: newOfficer });
+    expect(voided.voidDonation).toMatchObject({ voided: true, fund: { balance: 100_000 } });
+  });
+
   it('requires a token to read', async () => {
     const r = await graph('{ funds { id } }', {}, { token: null });
     expect(codes(r)).toEqual(['UNAUTHENTICATED']);

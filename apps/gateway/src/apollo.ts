@@ -14,7 +14,7 @@ import { currentScope, reportError } from './error-report';
 import { blockFieldSuggestions, type OperationGuard } from './limits';
 import { responseCachePlugin, type ResponseCache } from './response-cache';
 import { personalReadsPerReader } from './personal-reads';
-import { safelistPlugin, type Safelist } from './safelist';
+import { safelistPlugin, trustedDocumentsCache, type Safelist } from './safelist';
 import { enforceCustomScalars } from './scalars';
 import { LocalSubgraphDataSource, SubgraphDataSource } from './subgraph-source';
 import { variableCoercion } from './variables';
@@ -72,8 +72,9 @@ export function createGraphQLServer(config: GatewayConfig, log: Logger, p: Graph
     csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: config.MAX_BATCH > 0,
-    // Automatic persisted queries: Apollo Server's default in-memory cache (bounded LRU).
-    persistedQueries: {},
+    // Automatic persisted queries: Apollo Server's default in-memory cache (bounded LRU), behind the
+    // safelist's trusted documents when it has them (sent by hash alone; safelist.ts).
+    persistedQueries: p.safelist ? { cache: trustedDocumentsCache(p.safelist) } : {},
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: p.httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }), ApolloServerPluginLandingPageDisabled(),
       variableCoercion(), p.guard.plugin(), ...blockFieldSuggestions(), ...(p.safelist ? [safelistPlugin(p.safelist)] : []), ...(p.cache ? [responseCachePlugin(p.cache), personalReadsPerReader(p.cache)] : []),

@@ -11,6 +11,11 @@ export interface GatewayContext {
   requestId: string;
   /** the services this request's plan fetched from (what its answer depends on) */
   touched?: Set<string>;
+  /**
+   * set on operations the gateway writes itself (a subscription's entity fetch): the safelist, which
+   * governs what callers send, does not apply to them
+   */
+  internal?: boolean;
   /** set when the answer may be stored in the response cache */
   cacheTicket?: CacheTicket;
 }

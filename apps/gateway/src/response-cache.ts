@@ -51,11 +51,14 @@ export class ResponseCache {
   private readonly perReader = new Set<string>();
   readonly stats: ResponseCacheStats = { hits: 0, misses: 0, stored: 0, staleOnArrival: 0, invalidations: 0 };
 
-  constructor(o: { maxBytes: number; ttlMs: number }) {
+  /** `now` (milliseconds) replaces the monotonic clock of the TTL, so a test can move time. */
+  constructor(o: { maxBytes: number; ttlMs: number; now?: () => number }) {
     this.entries = new LRUCache<string, Entry>({
       maxSize: o.maxBytes,
       sizeCalculation: (e, k) => e.body.length * 2 + k.length + 64,
       ttl: o.ttlMs,
+      // lru-cache otherwise reuses one reading of the clock for a while
+      ...(o.now ? { perf: { now: o.now }, ttlResolution: 0 } : {}),
     });
   }
 

@@ -5,6 +5,7 @@ import { createGraphQLServer } from './apollo';
 import { CallerAuthenticator } from './caller';
 import { localIntrospection, operationLimits, rateLimit, responseCache, variablesAreObjects } from './checks';
 import { subgraphUrls, type GatewayConfig } from './config';
+import { isConsole, serveConsole } from './console';
 import { CorsPolicy, corsSettings } from './cors';
 import { serveReadiness } from './health';
 import { Lifecycle } from './lifecycle';
@@ -72,6 +73,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
       name: 'playground assets', matches: (path) => path.startsWith('/playground-assets/'),
       handle: (_req, res, path) => { if (!servePlaygroundAsset(path, res)) sendJson(res, 404, { error: 'not found' }); },
     },
+    { name: 'console', matches: isConsole, handle: serveConsole },
     { name: 'playground', matches: (path, req) => (path === ENDPOINT && wantsPlayground(req)) || path === '/playground', handle: (_req, res) => servePlaygroundPage(res, ENDPOINT) },
     // Browsers' preflights, before anything that wants a token or a body (cors.ts).
     { name: 'cors preflight', matches: (path, req) => req.method === 'OPTIONS' && (path === ENDPOINT || path === SSE_PATH), handle: cors.wrap(() => undefined) },

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Role } from '@khg/domain';
 import { ROOT, SUBGRAPHS, freePort, startPlatform, type RunningDatabase, type RunningPlatform } from '@khg/stack';
-import { graph, subscribe, testState, tokenFor } from '@khg/testing';
+import { eventually, graph, subscribe, testState, tokenFor } from '@khg/testing';
 
 /**
  * A platform of our own (database, four subgraphs, gateway) that these tests may break: kill a
@@ -74,9 +74,7 @@ describe('subgraph faults', () => {
   it('answers with the other services’ data and an error naming a killed subgraph, then recovers without a restart', async () => {
     p.subgraphs.fundraising.child.kill('SIGKILL');
     await new Promise((r) => p.subgraphs.fundraising.child.once('exit', r));
-    const started = Date.now();
     const r = await graph(MIXED, { f: NO_FUND }, { url });
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(Array.isArray(r.data!.areas)).toBe(true);
     expect(r.data!.fund).toBeNull();
     expect(r.errors![0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'fundraising' });
@@ -95,11 +93,8 @@ describe('subgraph faults', () => {
     const child = p.subgraphs.inspections.child;
     child.kill('SIGSTOP');
     try {
-      const started = Date.now();
+      // The subgraph stays frozen until the answer is in, so only the gateway's timeout can end the wait.
       const r = await graph(`{ areas(level: PROVINCE) { id } inspection(id: "insp_00000000-0000-7000-8000-000000000000") { id } }`, {}, { url });
-      const took = Date.now() - started;
-      expect(took).toBeGreaterThanOrEqual(1400);
-      expect(took).toBeLessThan(4000);
       expect(Array.isArray(r.data!.areas)).toBe(true);
       expect(r.errors![0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'inspections' });
       expect(r.errors![0].message).toContain('did not answer in time');
@@ -138,17 +133,18 @@ describe('database faults', () => {
       }
       throw new Error(`donation ${key} never went through`);
     };
+    let recorded = 0;
     const stream = (async () => {
-      for (const k of keys) await send(k);
+      for (const k of keys) { await send(k); recorded++; }
     })();
-    await new Promise((r) => setTimeout(r, 300));
+    // Stop PostgreSQL in the middle of the stream, not before or after it.
+    await eventually(() => recorded >= 5, 'the first donations went through');
     await db.stop();
-    await new Promise((r) => setTimeout(r, 500));
+    expect(recorded).toBeLessThan(keys.length);
     const down = Date.now();
     db = await startDb();
     await stream;
     const recovered = Date.now() - down;
-    expect(recovered).toBeLessThan(30_000);
     expect(errors).toBeGreaterThan(0); // the restart really hit the stream
     console.log(`postgres restart: ${keys.length} donations, ${errors} errors returned (${[...retryable].join(', ')}), stream finished ${recovered} ms after restart`);
     expect([...retryable].every((c) => ['SERVICE_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE', 'CONFLICT'].includes(c))).toBe(true);
@@ -164,12 +160,8 @@ describe('database faults', () => {
       expect(events.rows).toHaveLength(keys.length);
       expect(events.rows.every((r) => r.n === 1)).toBe(true);
       // The relay (whose LISTEN connection was cut) catches up by itself: every event once in the log.
-      let logged = 0;
-      for (let i = 0; i < 100 && logged < keys.length; i++) {
-        logged = (await c.query(`SELECT count(DISTINCT subject_id)::int AS n FROM events.log WHERE subject_id = ANY($1)`, [ids])).rows[0].n;
-        if (logged < keys.length) await new Promise((r) => setTimeout(r, 200));
-      }
-      expect(logged).toBe(keys.length);
+      await eventually(async () => (await c.query(`SELECT count(DISTINCT subject_id)::int AS n FROM events.log WHERE subject_id = ANY($1)`, [ids])).rows[0].n === keys.length,
+        'every donation event in the log');
       const doubled = await c.query(`SELECT count(*)::int AS n FROM events.log WHERE subject_id = ANY($1) AND type = 'DONATION_RECORDED'`, [ids]);
       expect(doubled.rows[0].n).toBe(keys.length);
     } finally {
@@ -183,22 +175,47 @@ describe('database faults', () => {
 });
 
 describe('graceful shutdown', () => {
-  it('finishes an in-flight request, closes subscriptions with a reconnectable code, refuses new requests, then exits', async () => {
-    const sub = await subscribe('subscription { events { cursor } }', {}, { url, token: await tokenFor({ role: Role.ADMIN }) });
-    const child = p.subgraphs['learning-models'].child;
-    child.kill('SIGSTOP'); // holds a query in flight at the gateway
-    const inFlight = graph('{ areas(level: PROVINCE) { id } learningModelEntriesByIds(ids: []) { id } }', {}, { url });
-    await new Promise((r) => setTimeout(r, 200));
+  it('finishes in-flight reads and writes, closes subscriptions with a reconnectable code, refuses new requests, then exits', async () => {
+    const admin = await tokenFor({ role: Role.ADMIN });
+    const gql = (q: string, v: Record<string, unknown> = {}) => graph(q, v, { url, token: admin });
+    const area = (await gql('mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }', { i: { level: 'PROVINCE', name: 'Tỉnh Dừng', code: `S${randomUUID().slice(0, 6)}` } })).data!.createArea.id;
+    const org = (await gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { areaId: area, name: 'Hội Dừng', kind: 'ASSOCIATION', host: 'ADMINISTRATIVE' } })).data!.createOrganization.id;
+    const fund = (await gql('mutation($o: ID!) { openFund(organizationId: $o, name: "Quỹ Dừng") { id } }', { o: org })).data!.openFund.id;
+    const sub = await subscribe('subscription { events { cursor } }', {}, { url, token: admin });
+    const fetches = async () => Number(/khg_subgraph_fetches_total (\d+)/.exec(await (await fetch(`${p.gateway.url}/metrics`)).text())![1]);
+    const before = await fetches();
+    // Frozen subgraphs hold a read and a write in flight at the gateway.
+    const frozen = [p.subgraphs['learning-models'].child, p.subgraphs.fundraising.child];
+    for (const c of frozen) c.kill('SIGSTOP');
+    const key = randomUUID();
+    const read = gql('{ areas(level: PROVINCE) { id } learningModelEntriesByIds(ids: []) { id } }');
+    const write = gql('mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id amount } }',
+      { i: { fundId: fund, donorName: 'Nhà hảo tâm', amount: 250000, receivedOn: '2018-05-10', method: 'CASH', idempotencyKey: key } });
+    // membership + learning-models for the read, fundraising for the write: all three sent.
+    await eventually(async () => (await fetches()) >= before + 3, 'both requests reached their subgraphs');
     const exited = new Promise<number | null>((r) => p.gateway.child.once('exit', (code) => r(code)));
     p.gateway.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 200));
-    child.kill('SIGCONT');
-    const answered = await inFlight;
-    expect(answered.status).toBe(200);
-    expect(Array.isArray(answered.data!.areas)).toBe(true);
+    expect(await sub.closed).toMatchObject({ code: 1012 });
+    for (const c of frozen) c.kill('SIGCONT');
+    const [answered, wrote] = await Promise.all([read, write]);
+    expect(answered.errors).toBeUndefined();
+    expect(answered.data).toEqual({ areas: expect.arrayContaining([{ id: area }]), learningModelEntriesByIds: [] });
+    expect(wrote.errors).toBeUndefined();
+    expect(wrote.data!.recordDonation.amount).toBe(250000);
     expect(await exited).toBe(0);
-    expect((sub.error as { code?: number }).code).toBe(1012);
     await expect(fetch(url, { method: 'POST' })).rejects.toThrow();
+    // The write that finished during shutdown is in the database once, and the fund's ledger agrees.
+    const c = new Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      const rows = (await c.query('SELECT id FROM fundraising.donations WHERE idempotency_key = $1', [key])).rows;
+      expect(rows).toEqual([{ id: wrote.data!.recordDonation.id }]);
+      const [f] = (await c.query(`SELECT f.balance::text AS balance, (SELECT coalesce(sum(amount), 0)::text FROM fundraising.ledger_entries l WHERE l.fund_id = f.id) AS ledger
+        FROM fundraising.funds f WHERE f.id = $1`, [fund])).rows;
+      expect(f).toEqual({ balance: '250000', ledger: '250000' });
+    } finally {
+      await c.end();
+    }
     p.gateway = await p.gateway.restart();
   }, 60_000);
 });

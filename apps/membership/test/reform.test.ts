@@ -178,7 +178,14 @@ describe('the 2025 reform: areas over time', () => {
     expect(moved.transferFund).toEqual({ amount: fromFund.balance, from: { balance: 0 }, to: { balance: fromFund.balance } });
     const ledgers = await sql(`SELECT f.id, f.balance::text AS balance, coalesce(sum(l.amount), 0)::text AS ledger, count(l.*) FILTER (WHERE l.kind LIKE 'TRANSFER%') AS transfers
       FROM fundraising.funds f LEFT JOIN fundraising.ledger_entries l ON l.fund_id = f.id WHERE f.id = ANY($1) GROUP BY f.id`, [[fromFund.id, to]]);
+    expect(ledgers).toHaveLength(2);
     for (const l of ledgers) { expect(l.balance).toBe(l.ledger); expect(Number(l.transfers)).toBe(1); }
+    // The dissolved association's fund takes no new money: it goes to the successor's fund.
+    const late = await graph(`mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id } }`, {
+      i: { fundId: fromFund.id, donorName: 'Nhà hảo tâm', amount: 100000, receivedOn: '2025-07-02', method: 'CASH', idempotencyKey: randomUUID() } });
+    expect(codes(late)).toEqual(['CONFLICT']);
+    expect(late.errors![0].message).toMatch(/was dissolved on 2025-07-01; record the donation in the fund of its successor/);
+    expect(await rowCount('fundraising.donations', 'fund_id = $1 AND received_on = $2', [fromFund.id, '2025-07-02'])).toBe(0);
     // Overdrawing is refused; 2018 still reads the same after members and money moved.
     const again = await graph(`mutation($f: ID!, $t: ID!) { transferFund(fromFundId: $f, toFundId: $t, on: "2025-07-02", reason: "lần nữa", amount: 1) { id } }`, { f: fromFund.id, t: to });
     expect(codes(again)).toEqual(['CONFLICT']);

@@ -9,6 +9,7 @@ import { signInternalCaller, signUserToken, type Caller } from '@khg/platform';
 import { GATEWAY, ROOT, SUBGRAPHS, freePort, startService, type RunningService, startEmbeddedPostgres, startPlatform, takeOverSignals, type RunningDatabase, type RunningPlatform } from '@khg/stack';
 import { datasetCounts, loadDataset, sizesFor } from './dataset';
 import { startHive, type RunningHive } from './hive';
+import { unexpectedFailures } from './verdict';
 import { drain, measure, post, waitForYearEndFigures, type Measurement, type Target } from './load';
 import { DONATION_PAGE, scenarios } from './scenarios';
 import { measureDelivery, type DeliveryResult } from './subscriptions';
@@ -181,6 +182,11 @@ async function main(): Promise<void> {
     say('\n' + text);
     writeFileSync(join(dir, `report${o.compare ? '-compare' : ''}.md`), text);
     writeFileSync(join(dir, `report${o.compare ? '-compare' : ''}.json`), JSON.stringify(report, null, 2));
+    const problems = unexpectedFailures(report);
+    if (problems.length) {
+      process.stderr.write(`Benchmark failed: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      process.exitCode = 1;
+    }
   } catch (e) {
     process.stderr.write(`Benchmark failed: ${(e as Error).stack ?? e}\n(see ${logFile})\n`);
     process.exitCode = 1;

@@ -1,7 +1,7 @@
 import { Kind } from 'graphql';
 import { Role } from '@khg/domain';
 import { DateScalar, VndScalar } from './scalars';
-import { DomainError, formatError, conflict } from './errors';
+import { DomainError, formatError, conflict, isConnectionLoss } from './errors';
 import { signInternalCaller, signUserToken, verifyInternalCaller, verifyUserToken } from './auth';
 import { requireWriterWithin } from './context';
 import { decodeCursor, encodeCursor, pageSize } from './pagination';
@@ -67,5 +67,16 @@ describe('pagination and paths', () => {
     expect(ltreeLabel(id)).toMatch(/^[A-Za-z0-9_]+$/);
     expect(idFromLtreeLabel(ltreeLabel(id))).toBe(id);
     expect(idsOfLtreePath(`${ltreeLabel('area_0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c')}.${ltreeLabel(id)}`)).toEqual(['area_0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', id]);
+  });
+});
+
+describe('isConnectionLoss', () => {
+  it('takes a lost or refused database connection, and the COMMIT TypeORM refuses after one, as retryable', () => {
+    expect(isConnectionLoss(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(isConnectionLoss(new Error('connect ECONNREFUSED 127.0.0.1:5432'))).toBe(true);
+    const released = Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' });
+    expect(isConnectionLoss(released)).toBe(true);
+    expect(isConnectionLoss(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }))).toBe(false);
+    expect(isConnectionLoss(new Error('Cannot read properties of undefined'))).toBe(false);
   });
 });

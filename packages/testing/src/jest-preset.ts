@@ -12,7 +12,8 @@ export function platformJestConfig(dir: string): Record<string, unknown> {
   const { project } = require(join(__dirname, '..', '..', '..', 'jest.config.base.js')) as { project: Project };
   return {
     maxWorkers: 1,
-    // a global option: jest ignores it inside a project
+    // A global option: jest ignores testTimeout inside a project, and a platform under load (2 cores
+    // shared) needs more than the default 5 s for a test that starts a process.
     testTimeout: 60_000,
     projects: [
       project(dir, 'unit', ['<rootDir>/src/**/*.test.ts']),

@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { PgListener } from '../pg-listener';
+import { EventType } from '@khg/domain';
 import { SerialTask, type Logger, type MembershipDirectory } from '@khg/platform';
 import type { EventStore } from './store';
 
@@ -108,6 +109,9 @@ export class OutboxRelay {
         next = (BigInt(last.txid) + 1n).toString();
       }
       if (rows.length) {
+        // A reorganisation moves areas under new parents: ancestries cached before it are stale,
+        // and subscribers' area filters and officers' scopes would read the old tree.
+        if (rows.some((r) => r.type === EventType.AREA_REORGANIZED)) this.areaCache.clear();
         const areas = await this.ancestry(rows.flatMap((r) => (r.area_id ? [r.area_id] : [])));
         await c.query(
           `INSERT INTO events.log (source, source_seq, type, subject_id, area_id, area_ancestry, payload, occurred_at)

@@ -191,7 +191,7 @@ export function buildSubscriptionSchema(api: GraphQLSchema, deps: SubscriptionDe
       const op = plan.build(rows);
       if (!op) return rows.map(() => ({}));
       const { caller, header } = await deps.auth.authenticate(`Bearer ${ctx.token}`);
-      const res = await deps.apollo.executeOperation({ query: op.document, variables: op.variables }, { contextValue: { caller, callerHeader: header, requestId: `events-${Date.now()}` } });
+      const res = await deps.apollo.executeOperation({ query: op.document, variables: op.variables }, { contextValue: { caller, callerHeader: header, requestId: `events-${Date.now()}`, internal: true } });
       const data = res.body.kind === 'single' ? (res.body.singleResult.data as Record<string, unknown[] | null> | null) : null;
       if (res.body.kind === 'single' && res.body.singleResult.errors?.length) deps.log.warn({ errors: res.body.singleResult.errors.map((e) => e.message) }, 'event entities partly failed');
       return rows.map((_, i) => {
@@ -254,6 +254,12 @@ export function serveSubscriptions(httpServer: Server, path: string, getSchema: 
       if (!schema) return [new GraphQLError('Subscriptions are unavailable until the gateway has loaded a schema; retry shortly', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
       const checked = checkSubscription(schema, payload, guard);
       if ('errors' in checked) return checked.errors.map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
+    },
+    // Acknowledges a subscription once its start position is fixed and it listens (graphql-ws has no
+    // message for that; a pong may carry any payload): a client that writes after this ack is sure
+    // to receive the write's event.
+    onOperation: (ctx, id, _payload, _args, result) => {
+      if (Symbol.asyncIterator in result) ctx.extra.socket.send(JSON.stringify({ type: 'pong', payload: { subscribed: id } }));
     },
     onConnect: async (ctx) => {
       try {

@@ -81,6 +81,11 @@ export class DonationService {
         const locked = await this.funds.lock(em, fund.id);
         const prior = await em.findOneBy(Donation, { idempotencyKey: input.idempotencyKey });
         if (prior) return this.replay(prior, content);
+        // After the check for a retry, so a donation recorded before the dissolution still replays.
+        if (org.closedOn) {
+          throw conflict(`${org.name} was dissolved on ${org.closedOn}; record the donation in the fund of its successor, not in ${fund.name}`,
+            { closedOn: org.closedOn });
+        }
         if (content.campaignId) {
           const campaign = await em.findOneBy(Campaign, { id: content.campaignId });
           if (!campaign) throw notFound('Campaign', content.campaignId);

@@ -1,0 +1,23 @@
+import { Role } from '@khg/domain';
+import { signUserToken } from '@khg/platform';
+import { CallerAuthenticator } from './caller';
+
+const JWT = 'unit-test-jwt-secret-of-enough-length';
+const INTERNAL = 'unit-test-internal-secret-of-enough-length';
+
+describe('CallerAuthenticator', () => {
+  // The clock is moved, not waited for; promises and jose's WebCrypto still run for real.
+  beforeEach(() => jest.useFakeTimers({ now: new Date('2026-03-01T08:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }));
+  afterEach(() => jest.useRealTimers());
+
+  it('stops accepting a token when it expires, though it verified it moments before (and reuses the signature until then)', async () => {
+    const auth = new CallerAuthenticator(JWT, INTERNAL);
+    const token = await signUserToken(JWT, { sub: 'short-lived', role: Role.ADMIN }, '2s');
+    const first = await auth.authenticate(`Bearer ${token}`);
+    expect(first.caller).toMatchObject({ sub: 'short-lived', role: Role.ADMIN });
+    jest.setSystemTime(new Date('2026-03-01T08:00:01Z'));
+    expect((await auth.authenticate(`Bearer ${token}`)).header).toBe(first.header);
+    jest.setSystemTime(new Date('2026-03-01T08:00:03Z'));
+    await expect(auth.authenticate(`Bearer ${token}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});

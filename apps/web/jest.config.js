@@ -1,0 +1,1 @@
+module.exports = require('@khg/testing/jest-preset').platformJestConfig(__dirname);
