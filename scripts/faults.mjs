@@ -22,7 +22,8 @@ const RECOVERY_DEADLINE_MS = 60_000;
 const DONATIONS = 60;
 
 const t0 = await startThrowawayPlatform({
-  prefix: 'khg-faults-', restartableDatabase: true,
+  prefix: 'khg-faults-',
+  restartableDatabase: true,
   env: { SUBGRAPH_TIMEOUT_MS: '1500', EVENT_POLL_MS: '200', RATE_LIMIT_CALLER: '1000/5000', SHUTDOWN_GRACE_MS: '5000' },
 });
 const p = t0.platform;
@@ -34,7 +35,12 @@ const step = (m) => process.stderr.write(`[faults] ${m}\n`);
 
 async function gql(query, variables = {}) {
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(10_000),
+    });
     return await res.json();
   } catch (e) {
     return { errors: [{ message: e.message, extensions: { code: 'NETWORK' } }] };
@@ -44,7 +50,11 @@ async function gql(query, variables = {}) {
 async function query(text, params = []) {
   const c = new Client({ connectionString: dbUrl });
   await c.connect();
-  try { return (await c.query(text, params)).rows; } finally { await c.end(); }
+  try {
+    return (await c.query(text, params)).rows;
+  } finally {
+    await c.end();
+  }
 }
 
 /** Polls `check` until it returns something truthy or the deadline passes (then null). */
@@ -72,11 +82,17 @@ function reads(c, q, prefix) {
     while (!stopped) {
       c.sent++;
       const r = await gql(q, { id: `${prefix}_${absent(i++)}` });
-      if (r.errors) { c.errors++; c.lastError = Date.now(); }
+      if (r.errors) {
+        c.errors++;
+        c.lastError = Date.now();
+      }
       await sleep(20);
     }
   })();
-  return async () => { stopped = true; await done; };
+  return async () => {
+    stopped = true;
+    await done;
+  };
 }
 
 /**
@@ -92,9 +108,12 @@ function donations(c, fund, keys, deadlineFrom) {
         c.writesInFlight++;
         const r = await gql('mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id } }', {
           i: { fundId: fund, donorName: 'Nhà hảo tâm', amount: 100000, receivedOn: '2018-05-10', method: 'CASH', idempotencyKey: key },
-        }).finally(() => { c.writesInFlight--; });
+        }).finally(() => {
+          c.writesInFlight--;
+        });
         if (!r.errors && r.data?.recordDonation?.id) break;
-        c.errors++; c.lastError = Date.now();
+        c.errors++;
+        c.lastError = Date.now();
         const from = deadlineFrom();
         if (from && Date.now() - from > RECOVERY_DEADLINE_MS) return false;
         await sleep(100);
@@ -113,8 +132,12 @@ function subscriber(after) {
   const connect = () => {
     if (s.stopped) return;
     const client = createClient({
-      url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0,
-      connectionParams: { authorization: `Bearer ${admin}` }, onNonLazyError: () => undefined,
+      url: url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      lazy: false,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${admin}` },
+      onNonLazyError: () => undefined,
     });
     s.client = client;
     let again = false;
@@ -125,25 +148,36 @@ function subscriber(after) {
       void client.dispose();
       setTimeout(connect, 200);
     };
-    client.subscribe({ query: 'subscription($after: String) { events(types: [DONATION_RECORDED], after: $after) { cursor subjectId } }', variables: { after: s.last } }, {
-      next: ({ data }) => {
-        if (!data) return;
-        s.received.push({ cursor: data.events.cursor, subjectId: data.events.subjectId });
-        s.last = data.events.cursor;
+    client.subscribe(
+      { query: 'subscription($after: String) { events(types: [DONATION_RECORDED], after: $after) { cursor subjectId } }', variables: { after: s.last } },
+      {
+        next: ({ data }) => {
+          if (!data) return;
+          s.received.push({ cursor: data.events.cursor, subjectId: data.events.subjectId });
+          s.last = data.events.cursor;
+        },
+        error: reconnect,
+        complete: reconnect,
       },
-      error: reconnect,
-      complete: reconnect,
-    });
+    );
   };
   connect();
-  s.stop = async () => { s.stopped = true; await s.client?.dispose(); };
+  s.stop = async () => {
+    s.stopped = true;
+    await s.client?.dispose();
+  };
   return s;
 }
 
 async function newFund(label) {
   const code = `F${randomUUID().slice(0, 8)}`;
-  const area = (await gql('mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }', { i: { level: 'PROVINCE', name: `Tỉnh ${label}`, code } })).data.createArea.id;
-  const org = (await gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { areaId: area, name: `Hội ${label}`, kind: 'ASSOCIATION', host: 'ADMINISTRATIVE' } })).data.createOrganization.id;
+  const area = (await gql('mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }', { i: { level: 'PROVINCE', name: `Tỉnh ${label}`, code } })).data
+    .createArea.id;
+  const org = (
+    await gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', {
+      i: { areaId: area, name: `Hội ${label}`, kind: 'ASSOCIATION', host: 'ADMINISTRATIVE' },
+    })
+  ).data.createOrganization.id;
   return (await gql('mutation($o: ID!, $n: String!) { openFund(organizationId: $o, name: $n) { id } }', { o: org, n: `Quỹ ${label}` })).data.openFund.id;
 }
 
@@ -161,8 +195,11 @@ async function audit(fund, keys, sub) {
   if (lostKeys) problems.push(`${lostKeys} keys not recorded`);
   if (doubledKeys) problems.push(`${doubledKeys} donations recorded twice or never sent`);
 
-  const [f] = await query(`SELECT f.balance::text AS balance, f.receipts_issued AS issued,
-    (SELECT coalesce(sum(amount), 0)::text FROM fundraising.ledger_entries l WHERE l.fund_id = f.id) AS ledger FROM fundraising.funds f WHERE f.id = $1`, [fund]);
+  const [f] = await query(
+    `SELECT f.balance::text AS balance, f.receipts_issued AS issued,
+    (SELECT coalesce(sum(amount), 0)::text FROM fundraising.ledger_entries l WHERE l.fund_id = f.id) AS ledger FROM fundraising.funds f WHERE f.id = $1`,
+    [fund],
+  );
   const ledgerOk = f.balance === f.ledger;
   if (!ledgerOk) problems.push(`ledger ${f.ledger} ≠ balance ${f.balance}`);
   const seqs = rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
@@ -171,17 +208,27 @@ async function audit(fund, keys, sub) {
 
   // Every outbox row of these donations in the log exactly once, matched by (source, sequence).
   const ids = rows.map((r) => r.id);
-  const outbox = await query(`SELECT seq::text AS seq, subject_id FROM fundraising.outbox_events WHERE subject_id = ANY($1) AND type = 'DONATION_RECORDED'`, [ids]);
+  const outbox = await query(`SELECT seq::text AS seq, subject_id FROM fundraising.outbox_events WHERE subject_id = ANY($1) AND type = 'DONATION_RECORDED'`, [
+    ids,
+  ]);
   const perSubject = new Map();
   for (const o of outbox) perSubject.set(o.subject_id, (perSubject.get(o.subject_id) ?? 0) + 1);
   const outboxLost = ids.filter((id) => !perSubject.has(id)).length;
   const outboxDoubled = [...perSubject.values()].reduce((n, c) => n + c - 1, 0);
   if (outboxLost || outboxDoubled) problems.push(`outbox: ${outboxLost} events missing, ${outboxDoubled} doubled`);
   const seqSet = new Set(outbox.map((o) => o.seq));
-  const logged = await within(RECOVERY_DEADLINE_MS, async () => {
-    const l = await query(`SELECT cursor::text AS cursor, source_seq::text AS seq FROM events.log WHERE source = 'fundraising' AND subject_id = ANY($1) AND type = 'DONATION_RECORDED'`, [ids]);
-    return new Set(l.map((x) => x.seq)).size >= seqSet.size ? l : null;
-  }) ?? await query(`SELECT cursor::text AS cursor, source_seq::text AS seq FROM events.log WHERE source = 'fundraising' AND subject_id = ANY($1) AND type = 'DONATION_RECORDED'`, [ids]);
+  const logged =
+    (await within(RECOVERY_DEADLINE_MS, async () => {
+      const l = await query(
+        `SELECT cursor::text AS cursor, source_seq::text AS seq FROM events.log WHERE source = 'fundraising' AND subject_id = ANY($1) AND type = 'DONATION_RECORDED'`,
+        [ids],
+      );
+      return new Set(l.map((x) => x.seq)).size >= seqSet.size ? l : null;
+    })) ??
+    (await query(
+      `SELECT cursor::text AS cursor, source_seq::text AS seq FROM events.log WHERE source = 'fundraising' AND subject_id = ANY($1) AND type = 'DONATION_RECORDED'`,
+      [ids],
+    ));
   const logSeqs = new Map();
   for (const l of logged) logSeqs.set(l.seq, (logSeqs.get(l.seq) ?? 0) + 1);
   const logLost = [...seqSet].filter((s) => !logSeqs.has(s)).length;
@@ -191,10 +238,11 @@ async function audit(fund, keys, sub) {
   // The subscriber received each logged cursor once, no gap, no repeat.
   const cursors = new Set(logged.map((l) => l.cursor));
   const idSet = new Set(ids);
-  const got = (await within(RECOVERY_DEADLINE_MS, async () => {
-    const mine = sub.received.filter((e) => idSet.has(e.subjectId));
-    return new Set(mine.map((e) => e.cursor)).size >= cursors.size ? mine : null;
-  })) ?? sub.received.filter((e) => idSet.has(e.subjectId));
+  const got =
+    (await within(RECOVERY_DEADLINE_MS, async () => {
+      const mine = sub.received.filter((e) => idSet.has(e.subjectId));
+      return new Set(mine.map((e) => e.cursor)).size >= cursors.size ? mine : null;
+    })) ?? sub.received.filter((e) => idSet.has(e.subjectId));
   const gotCount = new Map();
   for (const e of got) gotCount.set(e.cursor, (gotCount.get(e.cursor) ?? 0) + 1);
   const subMissed = [...cursors].filter((c) => !gotCount.has(c)).length;
@@ -226,10 +274,21 @@ async function scenario(title, readQuery, prefix, fault) {
   let back = 0;
   const stopReads = reads(c, readQuery, prefix);
   // Three writers at once, so receipts are numbered under contention and writes are in flight at the fault.
-  const writing = Promise.all([0, 1, 2].map((w) => donations(c, fund, keys.filter((_, i) => i % 3 === w), () => back)));
+  const writing = Promise.all(
+    [0, 1, 2].map((w) =>
+      donations(
+        c,
+        fund,
+        keys.filter((_, i) => i % 3 === w),
+        () => back,
+      ),
+    ),
+  );
   await within(10_000, async () => c.sent > 10 && c.writesInFlight > 0);
   c.inFlightAtFault = c.writesInFlight;
-  await fault(() => { back = Date.now(); });
+  await fault(() => {
+    back = Date.now();
+  });
   back ||= Date.now();
   const wrote = (await writing).every(Boolean);
   // Reads must be whole again too.
@@ -238,8 +297,17 @@ async function scenario(title, readQuery, prefix, fault) {
   const a = await audit(fund, keys, sub);
   if (!wrote) a.problems.push(`donations still failing ${RECOVERY_DEADLINE_MS / 1000} s after the fault`);
   if (!readsBack) a.problems.push(`reads still failing ${RECOVERY_DEADLINE_MS / 1000} s after the fault`);
-  rows.push({ scenario: title, sent: c.sent, errors: c.errors, recorded: `${a.recorded}/${keys.length}`, lostOrDoubled: a.lostOrDoubled,
-    inFlight: c.inFlightAtFault, invariants: a.ledgerOk && a.receiptsOk ? 'yes' : 'NO', recoverMs: Math.max(0, c.lastError - back), problems: a.problems });
+  rows.push({
+    scenario: title,
+    sent: c.sent,
+    errors: c.errors,
+    recorded: `${a.recorded}/${keys.length}`,
+    lostOrDoubled: a.lostOrDoubled,
+    inFlight: c.inFlightAtFault,
+    invariants: a.ledgerOk && a.receiptsOk ? 'yes' : 'NO',
+    recoverMs: Math.max(0, c.lastError - back),
+    problems: a.problems,
+  });
   step(`${title}: ${a.problems.length ? a.problems.join('; ') : 'ok'}`);
 }
 
@@ -279,7 +347,15 @@ rows[rows.length - 1].scenario = `gateway SIGTERM with ${rows[rows.length - 1].i
 await sub.stop();
 await t0.stop();
 
-const head = ['scenario', 'requests sent', 'errors returned', 'donations recorded', 'records lost or doubled', 'ledger = balance, receipts gapless', 'time to recover (ms)'];
+const head = [
+  'scenario',
+  'requests sent',
+  'errors returned',
+  'donations recorded',
+  'records lost or doubled',
+  'ledger = balance, receipts gapless',
+  'time to recover (ms)',
+];
 const table = rows.map((r) => [r.scenario, r.sent, r.errors, r.recorded, r.lostOrDoubled, r.invariants, r.recoverMs].map(String));
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

@@ -8,7 +8,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { times: { type: 'string', default: '20' }, 'keep-going': { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { times: { type: 'string', default: '20' }, 'keep-going': { type: 'boolean', default: false } },
+});
 const times = Number(values.times);
 if (positionals.length !== 1 || !Number.isInteger(times) || times < 1) {
   console.error('usage: npm run test:repeat -- <app>/test/<file>.test.ts [--times N] [--keep-going]');

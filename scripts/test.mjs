@@ -24,7 +24,8 @@ const typecheck = run(['run', 'typecheck', '--output-logs=errors-only']);
 if (typecheck !== 0) console.log('typecheck: failed (npx turbo run typecheck)');
 const test = run(['run', 'test', '--concurrency=1', '--continue', '--log-order=grouped']);
 
-let passed = 0, failed = 0;
+let passed = 0,
+  failed = 0;
 for (const d of dirs) {
   if (!existsSync(resultFile(d))) continue;
   const r = JSON.parse(readFileSync(resultFile(d), 'utf8'));

@@ -34,7 +34,17 @@ import { PersonalDataDonationsResolver } from './modules/privacy/privacy.resolve
 import { DonorPrivacyService } from './modules/privacy/privacy.service';
 import { privacyLoaders } from './modules/privacy/privacy.loaders';
 
-const resolvers = [FundResolver, OrganizationFundResolver, CampaignResolver, DonationResolver, AwardResolver, AreaFundraisingResolver, FundTransferResolver, ComparableYearFundraisingResolver, PersonalDataDonationsResolver] as const;
+const resolvers = [
+  FundResolver,
+  OrganizationFundResolver,
+  CampaignResolver,
+  DonationResolver,
+  AwardResolver,
+  AreaFundraisingResolver,
+  FundTransferResolver,
+  ComparableYearFundraisingResolver,
+  PersonalDataDonationsResolver,
+] as const;
 
 /** Fundraising: Study Promotion Funds, their ledgers, campaigns, donations, awards, per-capita figures. */
 export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
@@ -68,12 +78,24 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
     setImmediate(() => void stats.ensureFilled().catch((e: Error) => log.warn({ err: e.message }, 'filling fund year totals failed')));
     return {
       instances: [
-        new FundResolver(funds), new OrganizationFundResolver(), new CampaignResolver(campaigns),
-        new DonationResolver(donations, directory), new AwardResolver(awards), new AreaFundraisingResolver(),
-        new FundTransferResolver(new TransferService(ds, outbox, funds)), new ComparableYearFundraisingResolver(),
+        new FundResolver(funds),
+        new OrganizationFundResolver(),
+        new CampaignResolver(campaigns),
+        new DonationResolver(donations, directory),
+        new AwardResolver(awards),
+        new AreaFundraisingResolver(),
+        new FundTransferResolver(new TransferService(ds, outbox, funds)),
+        new ComparableYearFundraisingResolver(),
         new PersonalDataDonationsResolver(privacy),
       ],
-      makeLoaders: () => ({ ...fundLoaders(funds), ...campaignLoaders(campaigns), ...donationLoaders(donations), ...awardLoaders(awards), ...statsLoaders(stats), ...privacyLoaders(privacy) }),
+      makeLoaders: () => ({
+        ...fundLoaders(funds),
+        ...campaignLoaders(campaigns),
+        ...donationLoaders(donations),
+        ...awardLoaders(awards),
+        ...statsLoaders(stats),
+        ...privacyLoaders(privacy),
+      }),
     };
   },
   seedDemo: seedFundraisingDemo,

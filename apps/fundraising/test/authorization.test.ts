@@ -31,7 +31,11 @@ describe('authorization', () => {
       graph(RECORD, { i: donationInput(other.id, 1000) }, { token: officer }),
       graph(RECORD, { i: donationInput(upper.id, 1000) }, { token: officer }),
       graph(GRANT, { i: awardInput(other.id, t.districts[1].id, 1000) }, { token: officer }),
-      graph(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id } }`, { i: { fundId: other.id, name: 'Vận động', year: 2018 } }, { token: officer }),
+      graph(
+        `mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id } }`,
+        { i: { fundId: other.id, name: 'Vận động', year: 2018 } },
+        { token: officer },
+      ),
       graph(RECORD, { i: donationInput(own.id, 1000) }, { token: analyst }),
       graph(VOID, { id: gift.id, r: 'không có quyền' }, { token: analyst }),
     ];
@@ -49,8 +53,10 @@ describe('authorization', () => {
     const fund = await openFund(t.communeOrgs[0].id);
     const other = await openFund(t.districtOrgs[0].id);
     const gift = await donate(fund.id, 300_000);
-    await graphOk(`mutation($id: ID!, $p: ID!) { moveOrganization(id: $id, parentId: $p, on: "2025-07-01", reason: "Chia lại địa bàn") { id } }`,
-      { id: t.communeOrgs[0].id, p: t.districtOrgs[1].id });
+    await graphOk(`mutation($id: ID!, $p: ID!) { moveOrganization(id: $id, parentId: $p, on: "2025-07-01", reason: "Chia lại địa bàn") { id } }`, {
+      id: t.communeOrgs[0].id,
+      p: t.districtOrgs[1].id,
+    });
     const oldOfficer = await tokenFor({ role: Role.OFFICER, orgId: t.districtOrgs[0].id });
     const newOfficer = await tokenFor({ role: Role.OFFICER, orgId: t.districtOrgs[1].id });
     const before = await rowCount('fundraising.ledger_entries', 'fund_id = ANY($1)', [[fund.id, other.id]]);

@@ -54,12 +54,25 @@ describe('awards', () => {
     const a = await grant(fund.id, t.villages[0].id, 1_200_000, { category: 'LIFELONG_LEARNER', reason: 'Tốt nghiệp đại học ở tuổi 60' });
     const [event] = await sql(`SELECT area_id, payload FROM fundraising.outbox_events WHERE subject_id = $1 AND type = 'AWARD_GRANTED'`, [a.id]);
     expect(event.area_id).toBe(t.districts[0].id);
-    const d = await graphOk(`query($f: ID!, $ids: [ID!]!) {
+    const d = await graphOk(
+      `query($f: ID!, $ids: [ID!]!) {
       awards(fundId: $f, year: 2018, category: LIFELONG_LEARNER) { id amount category reason awardedOn area { id name } fund { id } }
       none: awards(fundId: $f, year: 2017) { id }
       awardsByIds(ids: $ids) { id area { fundraising(year: 2018) { raised } } }
-    }`, { f: fund.id, ids: ['awd_0190f0a0-0000-7000-8000-000000000000', a.id] });
-    expect(d.awards).toEqual([{ id: a.id, amount: 1_200_000, category: 'LIFELONG_LEARNER', reason: 'Tốt nghiệp đại học ở tuổi 60', awardedOn: '2018-09-05', area: { id: t.villages[0].id, name: t.villages[0].name }, fund: { id: fund.id } }]);
+    }`,
+      { f: fund.id, ids: ['awd_0190f0a0-0000-7000-8000-000000000000', a.id] },
+    );
+    expect(d.awards).toEqual([
+      {
+        id: a.id,
+        amount: 1_200_000,
+        category: 'LIFELONG_LEARNER',
+        reason: 'Tốt nghiệp đại học ở tuổi 60',
+        awardedOn: '2018-09-05',
+        area: { id: t.villages[0].id, name: t.villages[0].name },
+        fund: { id: fund.id },
+      },
+    ]);
     expect(d.none).toEqual([]);
     expect(d.awardsByIds).toEqual([null, { id: a.id, area: { fundraising: { raised: 0 } } }]); // the village has no fund of its own
   });
@@ -81,10 +94,16 @@ describe('federation', () => {
     const fund = await openFund(t.communeOrgs[0].id);
     const member = await admitMember(t.communeOrgs[0].id);
     const r = await graphOk(RECORD, { i: donationInput(fund.id, 200_000, { donorMemberId: member.id, donorName: member.fullName }) });
-    const d = await graphOk(`query($ids: [ID!]!) { donationsByIds(ids: $ids) { donorName donorMember { id fullName organization { fund { id } } } fund { organization { name area { id } } } } }`, { ids: [r.recordDonation.id] });
-    expect(d.donationsByIds).toEqual([{
-      donorName: member.fullName, donorMember: { id: member.id, fullName: member.fullName, organization: { fund: { id: fund.id } } },
-      fund: { organization: { name: t.communeOrgs[0].name, area: { id: t.communes[0].id } } },
-    }]);
+    const d = await graphOk(
+      `query($ids: [ID!]!) { donationsByIds(ids: $ids) { donorName donorMember { id fullName organization { fund { id } } } fund { organization { name area { id } } } } }`,
+      { ids: [r.recordDonation.id] },
+    );
+    expect(d.donationsByIds).toEqual([
+      {
+        donorName: member.fullName,
+        donorMember: { id: member.id, fullName: member.fullName, organization: { fund: { id: fund.id } } },
+        fund: { organization: { name: t.communeOrgs[0].name, area: { id: t.communes[0].id } } },
+      },
+    ]);
   });
 });

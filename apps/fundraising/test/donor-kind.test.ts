@@ -5,13 +5,19 @@ import { RECORD, donationInput, openFund } from './helpers';
 const WITHHELD = '[personal data withheld]';
 
 describe('donorKind', () => {
-  it('shows an organisation\'s name to analysts while a person\'s stays masked', async () => {
+  it("shows an organisation's name to analysts while a person's stays masked", async () => {
     const t = await createTree(1, 1);
     const fund = await openFund(t.communeOrgs[0].id);
-    const company = await graphOk<{ recordDonation: { id: string } }>(RECORD, { i: donationInput(fund.id, 10_000_000, { donorName: 'Công ty TNHH Minh Phát', donorKind: 'ORGANIZATION' }) });
+    const company = await graphOk<{ recordDonation: { id: string } }>(RECORD, {
+      i: donationInput(fund.id, 10_000_000, { donorName: 'Công ty TNHH Minh Phát', donorKind: 'ORGANIZATION' }),
+    });
     const person = await graphOk<{ recordDonation: { id: string } }>(RECORD, { i: donationInput(fund.id, 200_000, { donorName: 'Nguyễn Thị Hảo' }) });
     const q = 'query($f: ID!) { donations(fundId: $f) { id donorName donorKind } }';
-    const analyst = await graphOk<{ donations: { id: string; donorName: string; donorKind: string }[] }>(q, { f: fund.id }, { token: await tokenFor({ role: Role.ANALYST }) });
+    const analyst = await graphOk<{ donations: { id: string; donorName: string; donorKind: string }[] }>(
+      q,
+      { f: fund.id },
+      { token: await tokenFor({ role: Role.ANALYST }) },
+    );
     expect(analyst.donations).toEqual([
       { id: company.recordDonation.id, donorName: 'Công ty TNHH Minh Phát', donorKind: 'ORGANIZATION' },
       { id: person.recordDonation.id, donorName: WITHHELD, donorKind: 'PERSON' },

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { graphOk, unique } from '@khg/testing';
 
-export interface FundRef { id: string; name: string; balance: number }
+export interface FundRef {
+  id: string;
+  name: string;
+  balance: number;
+}
 
 export const FUND_FIELDS = 'id name balance';
 export const DONATION_FIELDS = 'id amount receiptNumber voided voidReason receivedOn donorName method fund { id balance }';
@@ -9,14 +13,21 @@ export const DONATION_FIELDS = 'id amount receiptNumber voided voidReason receiv
 export async function openFund(organizationId: string, token?: string): Promise<FundRef> {
   const d = await graphOk<{ openFund: FundRef }>(
     `mutation($o: ID!, $n: String!) { openFund(organizationId: $o, name: $n) { ${FUND_FIELDS} } }`,
-    { o: organizationId, n: unique('Quỹ Khuyến học ') }, { token });
+    { o: organizationId, n: unique('Quỹ Khuyến học ') },
+    { token },
+  );
   return d.openFund;
 }
 
 export function donationInput(fundId: string, amount: number | string, extra: Record<string, unknown> = {}) {
   return {
-    fundId, donorName: unique('Nhà hảo tâm '), amount, receivedOn: '2018-05-10', method: 'CASH',
-    idempotencyKey: randomUUID(), ...extra,
+    fundId,
+    donorName: unique('Nhà hảo tâm '),
+    amount,
+    receivedOn: '2018-05-10',
+    method: 'CASH',
+    idempotencyKey: randomUUID(),
+    ...extra,
   };
 }
 
@@ -26,7 +37,10 @@ export const GRANT = `mutation($i: GrantAwardInput!) { grantAward(input: $i) { i
 
 export async function donate(fundId: string, amount: number | string, extra: Record<string, unknown> = {}, token?: string) {
   const d = await graphOk<{ recordDonation: { id: string; amount: number; receiptNumber: string; fund: { balance: number } } }>(
-    RECORD, { i: donationInput(fundId, amount, extra) }, { token });
+    RECORD,
+    { i: donationInput(fundId, amount, extra) },
+    { token },
+  );
   return d.recordDonation;
 }
 

@@ -15,7 +15,10 @@ describe('funds and donations', () => {
   it('opens one fund per organisation, reachable as Organization.fund and Fund.organization', async () => {
     const { org, fund } = await freshFund();
     expect(fund.balance).toBe(0);
-    const d = await graphOk(`query($o: ID!) { organization(id: $o) { id fund { id name balance organization { id name } } } funds(organizationId: $o) { id } }`, { o: org.id });
+    const d = await graphOk(
+      `query($o: ID!) { organization(id: $o) { id fund { id name balance organization { id name } } } funds(organizationId: $o) { id } }`,
+      { o: org.id },
+    );
     expect(d.organization.fund).toEqual({ id: fund.id, name: fund.name, balance: 0, organization: { id: org.id, name: org.name } });
     expect(d.funds).toEqual([{ id: fund.id }]);
     const again = await graph(`mutation($o: ID!) { openFund(organizationId: $o, name: "Quỹ thứ hai") { id } }`, { o: org.id });
@@ -113,9 +116,19 @@ describe('funds and donations', () => {
     const short = await graph(VOID, { id: wrong.id, r: 'x' });
     expect(codes(short)).toEqual(['BAD_USER_INPUT']);
     const v = await graphOk(VOID, { id: wrong.id, r: 'Nhập trùng với phiếu PT-000001' });
-    expect(v.voidDonation).toMatchObject({ id: wrong.id, voided: true, voidReason: 'Nhập trùng với phiếu PT-000001', amount: 5_000_000, fund: { balance: 300_000 } });
+    expect(v.voidDonation).toMatchObject({
+      id: wrong.id,
+      voided: true,
+      voidReason: 'Nhập trùng với phiếu PT-000001',
+      amount: 5_000_000,
+      fund: { balance: 300_000 },
+    });
     const entries = await sql('SELECT kind, amount::text FROM fundraising.ledger_entries WHERE fund_id = $1 ORDER BY id', [fund.id]);
-    expect(entries).toEqual([{ kind: 'DONATION', amount: '300000' }, { kind: 'DONATION', amount: '5000000' }, { kind: 'VOID', amount: '-5000000' }]);
+    expect(entries).toEqual([
+      { kind: 'DONATION', amount: '300000' },
+      { kind: 'DONATION', amount: '5000000' },
+      { kind: 'VOID', amount: '-5000000' },
+    ]);
     const events = await rowCount('fundraising.outbox_events');
     const twice = await graph(VOID, { id: wrong.id, r: 'again' });
     expect(codes(twice)).toEqual(['CONFLICT']);
@@ -123,7 +136,8 @@ describe('funds and donations', () => {
     expect(await rowCount('fundraising.ledger_entries', 'fund_id = $1', [fund.id])).toBe(3);
     const list = await graphOk(`query($f: ID!) { donations(fundId: $f) { id voided receiptNumber } }`, { f: fund.id });
     expect(list.donations).toEqual([
-      { id: keep.id, voided: false, receiptNumber: 'PT-000001' }, { id: wrong.id, voided: true, receiptNumber: 'PT-000002' },
+      { id: keep.id, voided: false, receiptNumber: 'PT-000001' },
+      { id: wrong.id, voided: true, receiptNumber: 'PT-000002' },
     ]);
     await expect(sql('DELETE FROM fundraising.ledger_entries WHERE fund_id = $1', [fund.id])).rejects.toThrow(/append-only/);
   });
@@ -146,8 +160,9 @@ describe('campaigns', () => {
   it('launches a campaign, counts its donations, and checks the year and fund of a donation', async () => {
     const { fund } = await freshFund();
     const other = await freshFund();
-    const c = await graphOk(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id name year perCapitaTarget raised fund { id } } }`,
-      { i: { fundId: fund.id, name: 'Vận động 2018', year: 2018, perCapitaTarget: 50000 } });
+    const c = await graphOk(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id name year perCapitaTarget raised fund { id } } }`, {
+      i: { fundId: fund.id, name: 'Vận động 2018', year: 2018, perCapitaTarget: 50000 },
+    });
     expect(c.launchCampaign).toMatchObject({ year: 2018, perCapitaTarget: 50000, raised: 0, fund: { id: fund.id } });
     const campaignId = c.launchCampaign.id;
     await donate(fund.id, 400_000, { campaignId });
@@ -157,11 +172,18 @@ describe('campaigns', () => {
     expect(codes(wrongYear)).toEqual(['BAD_USER_INPUT']);
     const wrongFund = await graph(RECORD, { i: donationInput(other.fund.id, 1000, { campaignId }) });
     expect(codes(wrongFund)).toEqual(['BAD_USER_INPUT']);
-    const dup = await graph(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id } }`, { i: { fundId: fund.id, name: 'vận động 2018', year: 2018 } });
+    const dup = await graph(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id } }`, {
+      i: { fundId: fund.id, name: 'vận động 2018', year: 2018 },
+    });
     expect(codes(dup)).toEqual(['CONFLICT']);
-    const bad = await graph(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id } }`, { i: { fundId: fund.id, name: 'X 2018', year: 2018, perCapitaTarget: -1 } });
+    const bad = await graph(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id } }`, {
+      i: { fundId: fund.id, name: 'X 2018', year: 2018, perCapitaTarget: -1 },
+    });
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
-    const d = await graphOk(`query($f: ID!) { campaigns(year: 2018, fundId: $f) { id raised } fund(id: $f) { campaigns { id } } donations(campaignId: "${campaignId}") { id campaign { id } } }`, { f: fund.id });
+    const d = await graphOk(
+      `query($f: ID!) { campaigns(year: 2018, fundId: $f) { id raised } fund(id: $f) { campaigns { id } } donations(campaignId: "${campaignId}") { id campaign { id } } }`,
+      { f: fund.id },
+    );
     expect(d.campaigns).toEqual([{ id: campaignId, raised: 400_000 }]);
     expect(d.fund.campaigns).toEqual([{ id: campaignId }]);
     expect(d.donations).toHaveLength(2);
@@ -171,16 +193,39 @@ describe('campaigns', () => {
 describe('events', () => {
   it('emits FUND_OPENED, CAMPAIGN_LAUNCHED, DONATION_RECORDED and DONATION_VOIDED at the organisation’s area, with the change', async () => {
     const { province, fund } = await freshFund();
-    const c = await graphOk(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id } }`, { i: { fundId: fund.id, name: 'Vận động 2019', year: 2019, perCapitaTarget: 55000 } });
+    const c = await graphOk(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id } }`, {
+      i: { fundId: fund.id, name: 'Vận động 2019', year: 2019, perCapitaTarget: 55000 },
+    });
     const gift = await donate(fund.id, 123_456);
     await graphOk(VOID, { id: gift.id, r: 'Nhầm quỹ' });
-    const events = await sql(`SELECT type, subject_id, area_id, payload, actor->>'role' AS role FROM fundraising.outbox_events
-      WHERE subject_id = ANY($1) ORDER BY seq`, [[fund.id, c.launchCampaign.id, gift.id]]);
+    const events = await sql(
+      `SELECT type, subject_id, area_id, payload, actor->>'role' AS role FROM fundraising.outbox_events
+      WHERE subject_id = ANY($1) ORDER BY seq`,
+      [[fund.id, c.launchCampaign.id, gift.id]],
+    );
     expect(events).toEqual([
       { type: 'FUND_OPENED', subject_id: fund.id, area_id: province.id, payload: expect.any(Object), role: 'ADMIN' },
-      { type: 'CAMPAIGN_LAUNCHED', subject_id: c.launchCampaign.id, area_id: province.id, payload: { fundId: fund.id, year: 2019, perCapitaTarget: 55000 }, role: 'ADMIN' },
-      { type: 'DONATION_RECORDED', subject_id: gift.id, area_id: province.id, payload: { fundId: fund.id, amount: 123456, receiptNumber: 'PT-000001' }, role: 'ADMIN' },
-      { type: 'DONATION_VOIDED', subject_id: gift.id, area_id: province.id, payload: { fundId: fund.id, amount: 123456, receiptNumber: 'PT-000001' }, role: 'ADMIN' },
+      {
+        type: 'CAMPAIGN_LAUNCHED',
+        subject_id: c.launchCampaign.id,
+        area_id: province.id,
+        payload: { fundId: fund.id, year: 2019, perCapitaTarget: 55000 },
+        role: 'ADMIN',
+      },
+      {
+        type: 'DONATION_RECORDED',
+        subject_id: gift.id,
+        area_id: province.id,
+        payload: { fundId: fund.id, amount: 123456, receiptNumber: 'PT-000001' },
+        role: 'ADMIN',
+      },
+      {
+        type: 'DONATION_VOIDED',
+        subject_id: gift.id,
+        area_id: province.id,
+        payload: { fundId: fund.id, amount: 123456, receiptNumber: 'PT-000001' },
+        role: 'ADMIN',
+      },
     ]);
   });
 });
@@ -190,10 +235,13 @@ describe('batching', () => {
     const province = await createArea({ level: 'PROVINCE' });
     const org = await createOrganization({ areaId: province.id });
     const fund = await openFund(org.id);
-    const c = await graphOk(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id } }`, { i: { fundId: fund.id, name: 'Vận động 2018', year: 2018 } });
+    const c = await graphOk(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id } }`, {
+      i: { fundId: fund.id, name: 'Vận động 2018', year: 2018 },
+    });
     const member = await admitMember(org.id);
     const page = `query($f: ID!, $n: Int) { donations(fundId: $f, first: $n) { amount fund { balance organization { name fund { id } } campaigns { raised } } campaign { raised } donorMember { fullName } } }`;
-    const add = (n: number) => Promise.all(Array.from({ length: n }, () => donate(fund.id, 1000, { campaignId: c.launchCampaign.id, donorMemberId: member.id })));
+    const add = (n: number) =>
+      Promise.all(Array.from({ length: n }, () => donate(fund.id, 1000, { campaignId: c.launchCampaign.id, donorMemberId: member.id })));
     await add(3);
     const few = await countStatements(async () => expect((await graphOk(page, { f: fund.id, n: 100 })).donations).toHaveLength(3));
     await add(27);

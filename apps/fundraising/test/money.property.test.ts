@@ -37,9 +37,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 describe('money invariants (property, fixed seed)', () => {
   it(`hold after ${RUNS} random sequences of donations, retries, voids, awards and transfers`, async () => {
     const t = await createTree(1, 1);
-    const funds = [
-      (await openFund(t.provinceOrg.id)).id, (await openFund(t.districtOrgs[0].id)).id, (await openFund(t.communeOrgs[0].id)).id,
-    ];
+    const funds = [(await openFund(t.provinceOrg.id)).id, (await openFund(t.districtOrgs[0].id)).id, (await openFund(t.communeOrgs[0].id)).id];
     const donations: string[] = [];
     const keys: string[] = [];
     let steps = 0;
@@ -69,36 +67,52 @@ describe('money invariants (property, fixed seed)', () => {
       } else if (o.kind === 'award') {
         accepted(await graph(GRANT, { i: awardInput(funds[o.fund], t.communes[0].id, o.amount, { awardedOn: `${o.year}-09-05` }) }));
       } else {
-        accepted(await graph(`mutation($f: ID!, $t: ID!, $a: Vnd!) { transferFund(fromFundId: $f, toFundId: $t, on: "2019-06-01", reason: "điều chuyển quỹ", amount: $a) { amount } }`,
-          { f: funds[o.from], t: funds[o.to], a: o.amount }));
+        accepted(
+          await graph(
+            `mutation($f: ID!, $t: ID!, $a: Vnd!) { transferFund(fromFundId: $f, toFundId: $t, on: "2019-06-01", reason: "điều chuyển quỹ", amount: $a) { amount } }`,
+            { f: funds[o.from], t: funds[o.to], a: o.amount },
+          ),
+        );
       }
     };
 
     const invariants = async () => {
-      const f = await sql<{ id: string; balance: string; ledger: string; issued: number; receipts: number; max_seq: number | null }>(`
+      const f = await sql<{ id: string; balance: string; ledger: string; issued: number; receipts: number; max_seq: number | null }>(
+        `
         SELECT f.id, f.balance::text AS balance, f.receipts_issued AS issued,
           (SELECT coalesce(sum(amount), 0)::text FROM fundraising.ledger_entries l WHERE l.fund_id = f.id) AS ledger,
           (SELECT count(DISTINCT receipt_seq)::int FROM fundraising.donations d WHERE d.fund_id = f.id) AS receipts,
           (SELECT max(receipt_seq)::int FROM fundraising.donations d WHERE d.fund_id = f.id) AS max_seq
-        FROM fundraising.funds f WHERE f.id = ANY($1) ORDER BY f.id`, [funds]);
+        FROM fundraising.funds f WHERE f.id = ANY($1) ORDER BY f.id`,
+        [funds],
+      );
       expect(f).toHaveLength(3);
       for (const x of f) {
         expect(x.ledger).toBe(x.balance);
         expect(BigInt(x.balance) >= 0n).toBe(true);
         expect([x.receipts, x.max_seq ?? 0]).toEqual([x.issued, x.issued]);
       }
-      const [k] = await sql<{ n: number; distinct: number }>('SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS distinct FROM fundraising.donations WHERE idempotency_key = ANY($1)', [keys]);
+      const [k] = await sql<{ n: number; distinct: number }>(
+        'SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS distinct FROM fundraising.donations WHERE idempotency_key = ANY($1)',
+        [keys],
+      );
       expect(k).toEqual({ n: keys.length, distinct: keys.length });
       // The maintained year totals against the live sums over the ledger and the donations.
-      const live = await sql(`
+      const live = await sql(
+        `
         SELECT y.*, (SELECT coalesce(sum(d.amount), 0)::text FROM fundraising.donations d WHERE d.fund_id = y.fund_id AND NOT d.voided
              AND extract(year FROM d.received_on)::int = y.year) AS donated
         FROM (SELECT l.fund_id, extract(year FROM l.entry_on)::int AS year,
           coalesce(sum(l.amount) FILTER (WHERE l.kind IN ('DONATION', 'VOID')), 0)::text AS raised,
           coalesce(-sum(l.amount) FILTER (WHERE l.kind = 'AWARD'), 0)::text AS awarded, sum(l.amount)::text AS net
-        FROM fundraising.ledger_entries l WHERE l.fund_id = ANY($1) GROUP BY 1, 2) y ORDER BY 1, 2`, [funds]);
-      const kept = await sql(`SELECT fund_id, year, raised::text AS raised, awarded::text AS awarded, net::text AS net
-        FROM fundraising.fund_year_totals WHERE fund_id = ANY($1) AND (raised <> 0 OR awarded <> 0 OR net <> 0) ORDER BY 1, 2`, [funds]);
+        FROM fundraising.ledger_entries l WHERE l.fund_id = ANY($1) GROUP BY 1, 2) y ORDER BY 1, 2`,
+        [funds],
+      );
+      const kept = await sql(
+        `SELECT fund_id, year, raised::text AS raised, awarded::text AS awarded, net::text AS net
+        FROM fundraising.fund_year_totals WHERE fund_id = ANY($1) AND (raised <> 0 OR awarded <> 0 OR net <> 0) ORDER BY 1, 2`,
+        [funds],
+      );
       // (a year whose donations were all voided nets to zero in both: compare the years with money)
       expect(kept).toEqual(live.filter((r) => r.raised !== '0' || r.awarded !== '0' || r.net !== '0').map(({ donated: _d, ...r }) => r));
       for (const r of live) expect(r.raised).toBe(r.donated);

@@ -16,12 +16,16 @@ describe('Area.fundraising', () => {
     await recordStatistics(C11, 2017, 12_345); // another year's figure must not be used for 2018
 
     const orgOf: Record<string, string> = { [P]: t.provinceOrg.id, [D0]: t.districtOrgs[0].id, [D1]: t.districtOrgs[1].id };
-    t.communes.forEach((c, i) => { orgOf[c.id] = t.communeOrgs[i].id; });
+    t.communes.forEach((c, i) => {
+      orgOf[c.id] = t.communeOrgs[i].id;
+    });
     const fund: Record<string, string> = {};
     for (const area of Object.keys(orgOf)) fund[area] = (await openFund(orgOf[area])).id;
 
-    const launch = (area: string, year: number, target: number | null) => graphOk(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id } }`,
-      { i: { fundId: fund[area], name: `Vận động ${year} ${area.slice(-6)}`, year, perCapitaTarget: target } });
+    const launch = (area: string, year: number, target: number | null) =>
+      graphOk(`mutation($i: LaunchCampaignInput!) { launchCampaign(input: $i) { id } }`, {
+        i: { fundId: fund[area], name: `Vận động ${year} ${area.slice(-6)}`, year, perCapitaTarget: target },
+      });
     await launch(P, 2018, 50_000);
     await launch(P, 2017, 40_000);
     await launch(D1, 2018, 60_000);
@@ -29,17 +33,27 @@ describe('Area.fundraising', () => {
 
     // The ledger as the test sees it: [area of the fund, amount, day, voided]
     const gifts: [string, number, string, boolean][] = [
-      [C00, 700_000_000, '2018-03-01', false], [C00, 500_000_000, '2018-11-30', false], [C00, 99_000_000, '2017-12-31', false],
-      [C01, 900_000_000, '2018-01-01', false], [C01, 400_000_000, '2018-06-15', true],
+      [C00, 700_000_000, '2018-03-01', false],
+      [C00, 500_000_000, '2018-11-30', false],
+      [C00, 99_000_000, '2017-12-31', false],
+      [C01, 900_000_000, '2018-01-01', false],
+      [C01, 400_000_000, '2018-06-15', true],
       [D0, 8_000_000_000, '2018-12-31', false],
-      [D1, 3_000_000_000, '2018-04-04', false], [C10, 2_500_000_000, '2018-05-05', false], [C11, 100_000_000, '2018-07-07', false],
-      [P, 1_000_000_007, '2018-02-02', false], [P, 2_000_000_000, '2019-01-01', false],
+      [D1, 3_000_000_000, '2018-04-04', false],
+      [C10, 2_500_000_000, '2018-05-05', false],
+      [C11, 100_000_000, '2018-07-07', false],
+      [P, 1_000_000_007, '2018-02-02', false],
+      [P, 2_000_000_000, '2019-01-01', false],
     ];
     for (const [area, amount, receivedOn, voided] of gifts) {
       const d = await donate(fund[area], amount, { receivedOn });
       if (voided) await graphOk(VOID, { id: d.id, r: 'Ghi nhầm' });
     }
-    const awards: [string, string, number, string][] = [[D0, C00, 10_000_000, '2018-09-01'], [C10, C10, 5_000_000, '2018-10-10'], [C00, C00, 1_000_000, '2017-12-31']];
+    const awards: [string, string, number, string][] = [
+      [D0, C00, 10_000_000, '2018-09-01'],
+      [C10, C10, 5_000_000, '2018-10-10'],
+      [C00, C00, 1_000_000, '2017-12-31'],
+    ];
     for (const [area, where, amount, awardedOn] of awards) await grant(fund[area], where, amount, { awardedOn });
 
     const inYear = (day: string) => day.startsWith('2018');
@@ -48,16 +62,22 @@ describe('Area.fundraising', () => {
     const expected = (area: string) => {
       const raised = gifts.filter(([a, , on, v]) => under(a, area) && inYear(on) && !v).reduce((s, g) => s + BigInt(g[1]), 0n);
       const awarded = awards.filter(([a, , , on]) => under(a, area) && inYear(on)).reduce((s, g) => s + BigInt(g[2]), 0n);
-      const balance = gifts.filter(([a, , on, v]) => under(a, area) && on <= '2018-12-31' && !v).reduce((s, g) => s + BigInt(g[1]), 0n)
-        - awards.filter(([a, , , on]) => under(a, area) && on <= '2018-12-31').reduce((s, g) => s + BigInt(g[2]), 0n);
+      const balance =
+        gifts.filter(([a, , on, v]) => under(a, area) && on <= '2018-12-31' && !v).reduce((s, g) => s + BigInt(g[1]), 0n) -
+        awards.filter(([a, , , on]) => under(a, area) && on <= '2018-12-31').reduce((s, g) => s + BigInt(g[2]), 0n);
       const pop = population[area];
       const perCapita = pop ? raised / BigInt(pop) : null;
       const nearest = [...chain(area)].reverse().find((a) => targets[a] !== undefined);
       const target = nearest ? BigInt(targets[nearest]) : null;
       return {
-        raised: Number(raised), awarded: Number(awarded), perCapita: perCapita === null ? null : Number(perCapita),
-        perCapitaTarget: target === null ? null : Number(target), targetMet: perCapita === null || target === null ? null : perCapita >= target,
-        population: pop, balance: Number(balance), balancePerCapita: pop ? Number(balance / BigInt(pop)) : null,
+        raised: Number(raised),
+        awarded: Number(awarded),
+        perCapita: perCapita === null ? null : Number(perCapita),
+        perCapitaTarget: target === null ? null : Number(target),
+        targetMet: perCapita === null || target === null ? null : perCapita >= target,
+        population: pop,
+        balance: Number(balance),
+        balancePerCapita: pop ? Number(balance / BigInt(pop)) : null,
       };
     };
 
@@ -71,7 +91,10 @@ describe('Area.fundraising', () => {
     expect(ids.map((a) => expected(a).targetMet)).toEqual([false, true, false, true, false, true, null]);
 
     // the same through the tree, as a dashboard walks it
-    const tree = await graphOk(`query($p: ID!) { area(id: $p) { fundraising(year: 2018) { raised } children { id fundraising(year: 2018) { raised perCapita } children { id fundraising(year: 2018) { raised } } } } }`, { p: P });
+    const tree = await graphOk(
+      `query($p: ID!) { area(id: $p) { fundraising(year: 2018) { raised } children { id fundraising(year: 2018) { raised perCapita } children { id fundraising(year: 2018) { raised } } } } }`,
+      { p: P },
+    );
     expect(tree.area.fundraising.raised).toBe(expected(P).raised);
     for (const district of tree.area.children) {
       expect(district.fundraising).toEqual({ raised: expected(district.id).raised, perCapita: expected(district.id).perCapita });
@@ -79,7 +102,16 @@ describe('Area.fundraising', () => {
     }
     // a year without anything
     const empty = await graphOk(`query($p: ID!) { area(id: $p) { fundraising(year: 2016) { ${STATS} } } }`, { p: P });
-    expect(empty.area.fundraising).toEqual({ raised: 0, awarded: 0, perCapita: null, perCapitaTarget: null, targetMet: null, population: null, balance: 0, balancePerCapita: null });
+    expect(empty.area.fundraising).toEqual({
+      raised: 0,
+      awarded: 0,
+      perCapita: null,
+      perCapitaTarget: null,
+      targetMet: null,
+      population: null,
+      balance: 0,
+      balancePerCapita: null,
+    });
   });
 
   async function province(districts: number): Promise<Tree> {
@@ -100,14 +132,21 @@ describe('Area.fundraising', () => {
     const large = await province(4);
     const dashboard = `query($p: ID!) { areas(parentId: $p) { id name population(year: 2018) fundraising(year: 2018) { raised perCapita perCapitaTarget targetMet } } }`;
     let answer: Record<string, any> = {};
-    const run = async (t: Tree) => { answer = await graphOk(dashboard, { p: t.province.id }); };
+    const run = async (t: Tree) => {
+      answer = await graphOk(dashboard, { p: t.province.id });
+    };
     const a = await countStatements(() => run(small));
     expect(answer.areas).toHaveLength(2);
     const byId = (t: Tree, i: number) => answer.areas.find((x: { id: string }) => x.id === t.districts[i].id);
     expect(byId(small, 0).fundraising.raised).toBe(3_001_000_000);
     const b = await countStatements(() => run(large));
     expect(answer.areas).toHaveLength(4);
-    expect(byId(large, 3).fundraising).toEqual({ raised: 3_001_000_003, perCapita: Math.floor(3_001_000_003 / 100_003), perCapitaTarget: null, targetMet: null });
+    expect(byId(large, 3).fundraising).toEqual({
+      raised: 3_001_000_003,
+      perCapita: Math.floor(3_001_000_003 / 100_003),
+      perCapitaTarget: null,
+      targetMet: null,
+    });
     expect(b).toEqual(a);
     expect(a.fundraising).toBe(1);
     console.info('province dashboard, SQL statements per subgraph (2 and 4 districts):', a, b);

@@ -7,8 +7,11 @@ const TRANSFER = `mutation($f: ID!, $t: ID!, $a: Vnd, $on: Date!) {
 }`;
 
 async function ledgers(ids: string[]) {
-  return sql(`SELECT f.id, f.balance::text AS balance, coalesce(sum(l.amount), 0)::text AS ledger
-    FROM fundraising.funds f LEFT JOIN fundraising.ledger_entries l ON l.fund_id = f.id WHERE f.id = ANY($1) GROUP BY f.id`, [ids]);
+  return sql(
+    `SELECT f.id, f.balance::text AS balance, coalesce(sum(l.amount), 0)::text AS ledger
+    FROM fundraising.funds f LEFT JOIN fundraising.ledger_entries l ON l.fund_id = f.id WHERE f.id = ANY($1) GROUP BY f.id`,
+    [ids],
+  );
 }
 
 describe('fund transfers', () => {
@@ -18,15 +21,21 @@ describe('fund transfers', () => {
     const b = await openFund(t.communeOrgs[1].id);
     await donate(a.id, 1_000_000);
     await donate(b.id, 1_000_000);
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
-      graph(TRANSFER, i % 2 ? { f: a.id, t: b.id, a: 50_000, on: '2025-07-01' } : { f: b.id, t: a.id, a: 30_000, on: '2025-07-01' })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        graph(TRANSFER, i % 2 ? { f: a.id, t: b.id, a: 50_000, on: '2025-07-01' } : { f: b.id, t: a.id, a: 30_000, on: '2025-07-01' }),
+      ),
+    );
     expect(results.flatMap((r) => codes(r))).toEqual([]);
     const rows = await ledgers([a.id, b.id]);
     for (const r of rows) expect(r.balance).toBe(r.ledger);
     const total = rows.reduce((s, r) => s + Number(r.balance), 0);
     expect(total).toBe(2_000_000);
-    const pairs = await sql(`SELECT transfer_id, sum(amount)::text AS net, count(*)::int AS n FROM fundraising.ledger_entries
-      WHERE fund_id = ANY($1) AND transfer_id IS NOT NULL GROUP BY transfer_id`, [[a.id, b.id]]);
+    const pairs = await sql(
+      `SELECT transfer_id, sum(amount)::text AS net, count(*)::int AS n FROM fundraising.ledger_entries
+      WHERE fund_id = ANY($1) AND transfer_id IS NOT NULL GROUP BY transfer_id`,
+      [[a.id, b.id]],
+    );
     expect(pairs).toHaveLength(10);
     for (const p of pairs) expect([p.net, p.n]).toEqual(['0', 2]);
   });
@@ -47,6 +56,9 @@ describe('fund transfers', () => {
     const d = await graphOk(TRANSFER, { f: a.id, t: b.id, on: '2025-07-01' });
     expect(d.transferFund).toMatchObject({ amount: 200_000, from: { balance: 0 }, to: { balance: 200_000 } });
     const kinds = await sql(`SELECT kind, amount::text FROM fundraising.ledger_entries WHERE fund_id = $1 ORDER BY id`, [a.id]);
-    expect(kinds).toEqual([{ kind: 'DONATION', amount: '200000' }, { kind: 'TRANSFER_OUT', amount: '-200000' }]);
+    expect(kinds).toEqual([
+      { kind: 'DONATION', amount: '200000' },
+      { kind: 'TRANSFER_OUT', amount: '-200000' },
+    ]);
   });
 });

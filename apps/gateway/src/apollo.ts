@@ -76,8 +76,13 @@ export function createGraphQLServer(config: GatewayConfig, log: Logger, p: Graph
     // safelist's trusted documents when it has them (sent by hash alone; safelist.ts).
     persistedQueries: p.safelist ? { cache: trustedDocumentsCache(p.safelist) } : {},
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: p.httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }), ApolloServerPluginLandingPageDisabled(),
-      variableCoercion(), p.guard.plugin(), ...blockFieldSuggestions(), ...(p.safelist ? [safelistPlugin(p.safelist)] : []), ...(p.cache ? [responseCachePlugin(p.cache), personalReadsPerReader(p.cache)] : []),
+      ApolloServerPluginDrainHttpServer({ httpServer: p.httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
+      ApolloServerPluginLandingPageDisabled(),
+      variableCoercion(),
+      p.guard.plugin(),
+      ...blockFieldSuggestions(),
+      ...(p.safelist ? [safelistPlugin(p.safelist)] : []),
+      ...(p.cache ? [responseCachePlugin(p.cache), personalReadsPerReader(p.cache)] : []),
     ],
     // Errors are logged by cause; a server fault's answer carries the request id (error-report.ts).
     formatError: (formatted, error) => reportError(formatted, currentScope(), log, unwrapResolverError(error)),

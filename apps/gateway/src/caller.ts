@@ -20,7 +20,10 @@ interface CacheEntry extends Authenticated {
 export class CallerAuthenticator {
   private readonly cache = new Map<string, CacheEntry>();
 
-  constructor(private readonly verifier: TokenVerifier, private readonly internalSecret: string) {}
+  constructor(
+    private readonly verifier: TokenVerifier,
+    private readonly internalSecret: string,
+  ) {}
 
   /** HS256 with JWT_SECRET and/or an OpenID Connect provider, as configured (config.ts). */
   static fromConfig(config: Pick<GatewayConfig, 'JWT_SECRET' | 'INTERNAL_SECRET' | 'oidc'>): CallerAuthenticator {

@@ -74,7 +74,10 @@ export function localIntrospection(guard: OperationGuard, schema: () => GraphQLS
     const result = introspect(combined, doc, op?.variables, op?.operationName);
     // A validation error is a request error: 400 in the GraphQL over HTTP media type, 200 in legacy JSON (as Apollo answers).
     const status = result.errors && result.data === undefined && wantsGraphQLResponse(r.req) ? 400 : 200;
-    sendGraphQL(r.req, r.res, status, { ...result, ...(result.errors ? { errors: result.errors.map((e) => ({ ...e.toJSON(), message: maskSuggestions(e.message) })) } : {}) });
+    sendGraphQL(r.req, r.res, status, {
+      ...result,
+      ...(result.errors ? { errors: result.errors.map((e) => ({ ...e.toJSON(), message: maskSuggestions(e.message) })) } : {}),
+    });
     return true;
   };
 }

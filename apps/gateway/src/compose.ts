@@ -39,6 +39,10 @@ if (require.main === module) {
       process.exit(1);
     }
     writeFileSync(SUPERGRAPH_FILE, result.supergraph);
-    process.stdout.write(`supergraph.graphql recomposed from ${loadManifest().map((m) => m.name).join(', ')} and events\n`);
+    process.stdout.write(
+      `supergraph.graphql recomposed from ${loadManifest()
+        .map((m) => m.name)
+        .join(', ')} and events\n`,
+    );
   }
 }

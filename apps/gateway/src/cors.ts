@@ -16,15 +16,23 @@ export const DEV_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 export const ORIGIN_ENTRY = /^(\*|https?:\/\/[a-z0-9.-]+(:(\d{1,5}|\*))?|https?:\/\/\[[0-9a-f:]+\](:(\d{1,5}|\*))?)$/i;
 
 export function corsSettings(env: { CORS_ORIGINS?: string; CORS_CREDENTIALS: boolean; NODE_ENV: string }): CorsSettings {
-  const set = env.CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean);
+  const set = env.CORS_ORIGINS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const origins = set ?? (env.NODE_ENV === 'production' ? [] : DEV_ORIGINS);
   return { origins, credentials: env.CORS_CREDENTIALS };
 }
 
 /** The request headers a browser may send: the token, JSON, Apollo's CSRF and APQ/client headers, our request id. */
 export const ALLOWED_HEADERS = [
-  'authorization', 'content-type', 'accept', REQUEST_ID_HEADER,
-  'apollo-require-preflight', 'x-apollo-operation-name', 'apollographql-client-name', 'apollographql-client-version',
+  'authorization',
+  'content-type',
+  'accept',
+  REQUEST_ID_HEADER,
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
   'last-event-id', // graphql-sse clients resume with it
 ];
 /** Headers a page's script may read from our answers. */
@@ -59,7 +67,8 @@ export class CorsPolicy {
     const wildcard = settings.origins.includes('*');
     this.middleware = cors({
       // `*` without credentials is answered literally (cacheable by shared caches); anything else echoes the allowed origin.
-      origin: (origin, callback) => callback(null, origin !== undefined && originAllowed(settings, origin) ? (wildcard && !settings.credentials ? '*' : origin) : false),
+      origin: (origin, callback) =>
+        callback(null, origin !== undefined && originAllowed(settings, origin) ? (wildcard && !settings.credentials ? '*' : origin) : false),
       methods: ['GET', 'POST', 'OPTIONS'],
       allowedHeaders: ALLOWED_HEADERS,
       exposedHeaders: EXPOSED_HEADERS,

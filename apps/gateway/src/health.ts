@@ -3,22 +3,29 @@ import { sendJson } from '@khg/platform';
 
 /** Readiness of every subgraph, asked in parallel with a short timeout. */
 export async function subgraphHealth(urls: Record<string, string>, timeoutMs = 2000): Promise<Record<string, 'up' | 'down'>> {
-  const entries = await Promise.all(Object.entries(urls).map(async ([name, url]) => {
-    try {
-      const res = await fetch(url.replace(/\/graphql$/, '/health/ready'), { signal: AbortSignal.timeout(timeoutMs) });
-      return [name, res.ok ? 'up' : 'down'] as const;
-    } catch {
-      return [name, 'down'] as const;
-    }
-  }));
+  const entries = await Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      try {
+        const res = await fetch(url.replace(/\/graphql$/, '/health/ready'), { signal: AbortSignal.timeout(timeoutMs) });
+        return [name, res.ok ? 'up' : 'down'] as const;
+      } catch {
+        return [name, 'down'] as const;
+      }
+    }),
+  );
   return Object.fromEntries(entries);
 }
 
 /** /health/ready: 503 while draining or with the degraded subgraphs named. */
 export function serveReadiness(res: ServerResponse, urls: Record<string, string>, draining: boolean): void {
   if (draining) return sendJson(res, 503, { status: 'stopping' });
-  subgraphHealth(urls).then((subgraphs) => {
-    const degraded = Object.entries(subgraphs).filter(([, s]) => s === 'down').map(([n]) => n);
-    sendJson(res, degraded.length ? 503 : 200, { status: degraded.length ? 'degraded' : 'ready', subgraphs, degraded });
-  }, (e: Error) => sendJson(res, 503, { status: 'unavailable', reason: e.message }));
+  subgraphHealth(urls).then(
+    (subgraphs) => {
+      const degraded = Object.entries(subgraphs)
+        .filter(([, s]) => s === 'down')
+        .map(([n]) => n);
+      sendJson(res, degraded.length ? 503 : 200, { status: degraded.length ? 'degraded' : 'ready', subgraphs, degraded });
+    },
+    (e: Error) => sendJson(res, 503, { status: 'unavailable', reason: e.message }),
+  );
 }

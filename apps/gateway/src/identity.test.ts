@@ -28,7 +28,11 @@ describe('claims of an identity provider', () => {
   });
 
   it('takes the organisation from a single-valued or list attribute', () => {
-    expect(callerFromOidcClaims({ sub: 'u', realm_access: { roles: ['officer'] }, khg_org: ['org_9'] }, KEYCLOAK)).toEqual({ sub: 'u', role: Role.OFFICER, orgId: 'org_9' });
+    expect(callerFromOidcClaims({ sub: 'u', realm_access: { roles: ['officer'] }, khg_org: ['org_9'] }, KEYCLOAK)).toEqual({
+      sub: 'u',
+      role: Role.OFFICER,
+      orgId: 'org_9',
+    });
     expect(callerFromOidcClaims({ sub: 'u', role: 'OFFICER', org: 'org_9' }, { role: 'role', org: 'org', member: 'member' }).orgId).toBe('org_9');
   });
 

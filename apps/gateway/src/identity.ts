@@ -66,9 +66,11 @@ export function callerFromOidcClaims(claims: Record<string, unknown>, names: Cla
   const held = new Set(values.map((v) => v.toUpperCase().replace(/^KHG[-_]/, '')));
   const role = ROLE_PRIORITY.find((r) => held.has(r));
   if (!role) {
-    throw unauthenticated(raw === undefined
-      ? `The token has no role claim ${names.role} (OIDC_ROLE_CLAIM): it must hold one of ${ROLE_PRIORITY.join(', ')}`
-      : `The token's role claim ${names.role} holds none of the platform's roles (${ROLE_PRIORITY.join(', ')})`);
+    throw unauthenticated(
+      raw === undefined
+        ? `The token has no role claim ${names.role} (OIDC_ROLE_CLAIM): it must hold one of ${ROLE_PRIORITY.join(', ')}`
+        : `The token's role claim ${names.role} holds none of the platform's roles (${ROLE_PRIORITY.join(', ')})`,
+    );
   }
   const text = (path: string) => {
     const v = claimAt(claims, path);
@@ -93,12 +95,14 @@ export function oidcRefusal(e: unknown, settings: Pick<OidcSettings, 'audience' 
     return unauthenticated(`The token's ${e.claim} claim is not valid: ${e.reason}`);
   }
   if (e instanceof joseErrors.JWKSNoMatchingKey) {
-    return unauthenticated(`The token is signed with a key the identity provider does not publish (kid ${kid ?? 'none'}): unknown or withdrawn key, sign in again`);
+    return unauthenticated(
+      `The token is signed with a key the identity provider does not publish (kid ${kid ?? 'none'}): unknown or withdrawn key, sign in again`,
+    );
   }
   if (e instanceof joseErrors.JOSEAlgNotAllowed) return unauthenticated('The token is signed with an algorithm this platform does not accept');
-  if (e instanceof joseErrors.JWSSignatureVerificationFailed) return unauthenticated('The token\'s signature does not verify');
+  if (e instanceof joseErrors.JWSSignatureVerificationFailed) return unauthenticated("The token's signature does not verify");
   if (e instanceof joseErrors.JWKSTimeout || e instanceof joseErrors.JWKSInvalid) {
-    return new DomainError('SERVICE_UNAVAILABLE', 'The identity provider\'s keys could not be read: try again shortly');
+    return new DomainError('SERVICE_UNAVAILABLE', "The identity provider's keys could not be read: try again shortly");
   }
   if (e instanceof joseErrors.JOSEError) return unauthenticated('The token is not valid for this platform');
   // fetch failures of the key set or discovery document: the provider, not the caller, is at fault
@@ -115,14 +119,18 @@ export class OidcTokenVerifier implements TokenVerifier {
 
   /** The key set, from JWKS_URL or the issuer's discovery document (read once; retried after a failure). */
   private jwks(): Promise<ReturnType<typeof createRemoteJWKSet>> {
-    this.keySet ??= this.jwksUrl().then((url) => createRemoteJWKSet(new URL(url), {
-      cooldownDuration: this.settings.cooldownMs,
-      cacheMaxAge: this.settings.cacheMaxAgeMs,
-      timeoutDuration: this.settings.timeoutMs,
-    })).catch((e: unknown) => {
-      this.keySet = null;
-      throw e;
-    });
+    this.keySet ??= this.jwksUrl()
+      .then((url) =>
+        createRemoteJWKSet(new URL(url), {
+          cooldownDuration: this.settings.cooldownMs,
+          cacheMaxAge: this.settings.cacheMaxAgeMs,
+          timeoutDuration: this.settings.timeoutMs,
+        }),
+      )
+      .catch((e: unknown) => {
+        this.keySet = null;
+        throw e;
+      });
     return this.keySet;
   }
 
@@ -153,7 +161,11 @@ export class OidcTokenVerifier implements TokenVerifier {
         clockTolerance: this.settings.clockToleranceS,
       });
       this.noteKeys(keys);
-      return { caller: callerFromOidcClaims(payload as JWTPayload & Record<string, unknown>, this.settings.claims), exp: payload.exp, keysVersion: this.version };
+      return {
+        caller: callerFromOidcClaims(payload as JWTPayload & Record<string, unknown>, this.settings.claims),
+        exp: payload.exp,
+        keysVersion: this.version,
+      };
     } catch (e) {
       if (this.keySet) this.noteKeys(await this.keySet.catch(() => null));
       throw oidcRefusal(e, this.settings, kid);
@@ -186,7 +198,10 @@ export class SharedSecretVerifier implements TokenVerifier {
  * secret (when configured), RS256/ES256… to the identity provider (when configured).
  */
 export class TokenVerifiers implements TokenVerifier {
-  constructor(private readonly shared: SharedSecretVerifier | null, private readonly oidc: OidcTokenVerifier | null) {}
+  constructor(
+    private readonly shared: SharedSecretVerifier | null,
+    private readonly oidc: OidcTokenVerifier | null,
+  ) {}
 
   keysVersion(): number {
     return this.oidc?.keysVersion() ?? 0;

@@ -4,9 +4,13 @@ const META = new Set(['__schema', '__type', '__typename']);
 
 /** An operation that asks only about the schema (what Playground and codegen send). */
 export function introspectionOnly(query: unknown, operationName?: unknown): DocumentNode | null {
-  if (typeof query !== 'string' || !query.includes('__schema') && !query.includes('__type')) return null;
+  if (typeof query !== 'string' || (!query.includes('__schema') && !query.includes('__type'))) return null;
   let doc: DocumentNode;
-  try { doc = parse(query); } catch { return null; }
+  try {
+    doc = parse(query);
+  } catch {
+    return null;
+  }
   const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const op = ops.find((o) => !operationName || o.name?.value === operationName) ?? ops[0];
   if (!op || op.operation !== 'query') return null;

@@ -3,7 +3,9 @@ import type { GatewayContext } from './context';
 import type { EventServices } from './events/services';
 import type { EventRow } from './events/store';
 
-interface Closable { close(): Promise<void> }
+interface Closable {
+  close(): Promise<void>;
+}
 
 /**
  * Start and stop, in order. Start: the event tables, Apollo (loads the supergraph), the event services,
@@ -15,7 +17,10 @@ export class Lifecycle {
   private stopping = false;
   private subscriptions: Closable | null = null;
 
-  constructor(private readonly apollo: ApolloServer<GatewayContext>, private readonly events: EventServices | null) {}
+  constructor(
+    private readonly apollo: ApolloServer<GatewayContext>,
+    private readonly events: EventServices | null,
+  ) {}
 
   /** True from the moment stop() begins. */
   get draining(): boolean {

@@ -1,10 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import {
-  GraphQLError, getNamedType, getNullableType, isListType, parse, validate,
-  type DocumentNode, type GraphQLSchema, type ValidationRule,
-} from 'graphql';
+import { GraphQLError, getNamedType, getNullableType, isListType, parse, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 
 /** The error code of every refused operation (docs/security.md): `extensions.limit` names which. */
@@ -26,7 +23,12 @@ export interface OperationLimits {
 }
 
 export class LimitError extends GraphQLError {
-  constructor(readonly limit: LimitName, readonly max: number, message: string, actual?: number) {
+  constructor(
+    readonly limit: LimitName,
+    readonly max: number,
+    message: string,
+    actual?: number,
+  ) {
     super(message, { extensions: { code: LIMIT_CODE, limit, max, ...(actual !== undefined ? { actual } : {}), http: { status: 400 } } });
   }
 }
@@ -51,10 +53,12 @@ export function limitError(limit: LimitName, max: number, actual?: number): Limi
  * throws our LimitError, which ends validation at the first broken limit and names it.
  */
 function armorRules(l: OperationLimits): ValidationRule[] {
-  const reject = (limit: LimitName, max: number) => [(_ctx: unknown, err: GraphQLError) => {
-    const found = /found (\d+)/.exec(err.message)?.[1];
-    throw limitError(limit, max, found ? Number(found) : undefined);
-  }];
+  const reject = (limit: LimitName, max: number) => [
+    (_ctx: unknown, err: GraphQLError) => {
+      const found = /found (\d+)/.exec(err.message)?.[1];
+      throw limitError(limit, max, found ? Number(found) : undefined);
+    },
+  ];
   return new ApolloArmor({
     maxDepth: { n: l.maxDepth, onReject: reject('depth', l.maxDepth), propagateOnRejection: false, ignoreIntrospection: true },
     maxAliases: { n: l.maxAliases, onReject: reject('aliases', l.maxAliases), propagateOnRejection: false },
@@ -69,8 +73,11 @@ function armorRules(l: OperationLimits): ValidationRule[] {
 export function blockFieldSuggestions(): ApolloServerPlugin[] {
   return new ApolloArmor({
     blockFieldSuggestion: { enabled: true, mask: '' },
-    costLimit: { enabled: false }, maxAliases: { enabled: false }, maxDepth: { enabled: false },
-    maxDirectives: { enabled: false }, maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDepth: { enabled: false },
+    maxDirectives: { enabled: false },
+    maxTokens: { enabled: false },
   }).protect().plugins as ApolloServerPlugin[];
 }
 
@@ -144,7 +151,10 @@ export class OperationGuard {
     let cost: number;
     try {
       cost = getComplexity({
-        schema, query: doc, variables, operationName: operationName ?? undefined,
+        schema,
+        query: doc,
+        variables,
+        operationName: operationName ?? undefined,
         estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
       });
     } catch (e) {

@@ -13,12 +13,15 @@ const RECORDED_READS = new Set(['Member.phone', 'Member.birthYear', 'Query.perso
 export function readsRecordedFields(schema: GraphQLSchema, document: DocumentNode): boolean {
   const info = new TypeInfo(schema);
   let found = false;
-  visit(document, visitWithTypeInfo(info, {
-    Field(node) {
-      const parent = info.getParentType();
-      if (parent && RECORDED_READS.has(`${getNamedType(parent).name}.${node.name.value}`)) found = true;
-    },
-  }));
+  visit(
+    document,
+    visitWithTypeInfo(info, {
+      Field(node) {
+        const parent = info.getParentType();
+        if (parent && RECORDED_READS.has(`${getNamedType(parent).name}.${node.name.value}`)) found = true;
+      },
+    }),
+  );
   return found;
 }
 

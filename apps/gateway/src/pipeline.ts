@@ -27,7 +27,9 @@ export function graphqlPipeline(o: PipelineOptions): (req: IncomingMessage, res:
   return (req, res) => {
     if (o.draining()) {
       res.setHeader('connection', 'close');
-      return sendGraphQL(req, res, 503, { errors: [{ message: 'The gateway is shutting down; retry on another replica', extensions: { code: 'SHUTTING_DOWN', retryable: true } }] });
+      return sendGraphQL(req, res, 503, {
+        errors: [{ message: 'The gateway is shutting down; retry on another replica', extensions: { code: 'SHUTTING_DOWN', retryable: true } }],
+      });
     }
     const scope: RequestScope = { requestId: requestIdOf(req) };
     // A GET's operation is in its query string; whatever body it came with is not read.
@@ -46,7 +48,10 @@ export function graphqlPipeline(o: PipelineOptions): (req: IncomingMessage, res:
 /** The answer to a request that failed before or around Apollo, reported by its cause. */
 function answerFailure(req: IncomingMessage, res: ServerResponse, e: Error, scope: RequestScope, o: PipelineOptions): void {
   if (res.headersSent) {
-    o.log.error({ requestId: scope.requestId, operationName: scope.operationName ?? null, err: { message: e.message, name: e.name } }, 'request failed while its answer was sent');
+    o.log.error(
+      { requestId: scope.requestId, operationName: scope.operationName ?? null, err: { message: e.message, name: e.name } },
+      'request failed while its answer was sent',
+    );
     return void res.end();
   }
   const answer = (status: number, error: GraphQLFormattedError) => sendGraphQL(req, res, status, { errors: [reportError(error, scope, o.log, e)] });

@@ -51,4 +51,5 @@ export function servePlaygroundPage(res: ServerResponse, endpoint: string): void
   res.end(playgroundPage(endpoint));
 }
 
-export const PLAYGROUND_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:";
+export const PLAYGROUND_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:";

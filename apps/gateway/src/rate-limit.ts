@@ -1,12 +1,18 @@
 import type { Role } from '@khg/domain';
 import { GraphQLError } from 'graphql';
 
-export interface Bucket { rate: number; burst: number }
+export interface Bucket {
+  rate: number;
+  burst: number;
+}
 
 /** Per-role budgets: `perCaller` bounds one token subject, `perRole` all callers of the role together. */
 export type RateLimits = Record<string, { perCaller: Bucket; perRole: Bucket }>;
 
-interface State { tokens: number; at: number }
+interface State {
+  tokens: number;
+  at: number;
+}
 
 /**
  * In-memory token buckets (one per caller and one per role), refilled continuously. A replica
@@ -15,7 +21,10 @@ interface State { tokens: number; at: number }
 export class RateLimiter {
   private readonly buckets = new Map<string, State>();
 
-  constructor(private readonly limits: RateLimits, private readonly fallback: { perCaller: Bucket; perRole: Bucket }) {}
+  constructor(
+    private readonly limits: RateLimits,
+    private readonly fallback: { perCaller: Bucket; perRole: Bucket },
+  ) {}
 
   /** Takes one token from the caller's and the role's buckets; returns seconds to wait when refused. */
   take(sub: string, role: Role | 'ANONYMOUS', now = Date.now()): number {
@@ -54,7 +63,10 @@ export function rateLimited(retryAfterS: number, role: string): GraphQLError {
 /** "OFFICER=20/60:400/800,DEPARTMENT=5/20:50/100" → rate/burst per caller : rate/burst per role. */
 export function parseRateLimits(spec: string): RateLimits {
   const out: RateLimits = {};
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([A-Z_]+)=(\d+(?:\.\d+)?)\/(\d+):(\d+(?:\.\d+)?)\/(\d+)$/.exec(part);
     if (!m) throw new Error(`RATE_LIMITS: "${part}" is not ROLE=rate/burst:rate/burst`);
     out[m[1]] = { perCaller: { rate: +m[2], burst: +m[3] }, perRole: { rate: +m[4], burst: +m[5] } };

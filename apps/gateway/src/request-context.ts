@@ -28,7 +28,11 @@ export function operationFromSearch(url: string | undefined): OperationBody | un
   const json = (name: string): unknown => {
     const v = params.get(name);
     if (v === null) return undefined;
-    try { return JSON.parse(v); } catch { return undefined; }
+    try {
+      return JSON.parse(v);
+    } catch {
+      return undefined;
+    }
   };
   if (!params.has('query') && !params.has('extensions')) return undefined;
   const op: OperationBody = {};
@@ -93,6 +97,12 @@ export class GraphQLHttpRequest {
   async apolloContext(): Promise<GatewayContext> {
     const who = await this.caller();
     if (!who) throw this.refused();
-    return { caller: who.caller, callerHeader: who.header, requestId: this.requestId, touched: new Set<string>(), ...(this.cacheTicket ? { cacheTicket: this.cacheTicket } : {}) };
+    return {
+      caller: who.caller,
+      callerHeader: who.header,
+      requestId: this.requestId,
+      touched: new Set<string>(),
+      ...(this.cacheTicket ? { cacheTicket: this.cacheTicket } : {}),
+    };
   }
 }

@@ -66,10 +66,17 @@ export class ResponseCache {
   ticket(req: CacheableRequest, caller: Caller): CacheTicket | null {
     const text = typeof req.query === 'string' ? sha256(req.query) : req.extensions?.persistedQuery?.sha256Hash;
     if (typeof text !== 'string') return null;
-    const key = sha256(JSON.stringify([
-      text, req.operationName ?? null, req.variables ?? null, caller.role, caller.orgId ?? null, caller.memberId ?? null,
-      ...(this.perReader.has(text) ? [caller.sub] : []),
-    ]));
+    const key = sha256(
+      JSON.stringify([
+        text,
+        req.operationName ?? null,
+        req.variables ?? null,
+        caller.role,
+        caller.orgId ?? null,
+        caller.memberId ?? null,
+        ...(this.perReader.has(text) ? [caller.sub] : []),
+      ]),
+    );
     return { key, asOf: this.clock };
   }
 
@@ -110,7 +117,10 @@ export class ResponseCache {
   invalidate(services: Iterable<string>): void {
     let any = false;
     for (const s of services) {
-      if (!any) { this.clock++; any = true; }
+      if (!any) {
+        this.clock++;
+        any = true;
+      }
       this.changedAt.set(s, this.clock);
     }
     if (any) this.stats.invalidations++;

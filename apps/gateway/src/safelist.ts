@@ -24,7 +24,10 @@ const HASH = /^[0-9a-f]{64}$/;
  * Roles named in `roles` (e.g. DEPARTMENT) may run only these; other roles are not affected.
  */
 export function loadSafelist(path: string | undefined, roles: string): Safelist | null {
-  const names = roles.split(',').map((r) => r.trim()).filter(Boolean);
+  const names = roles
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   if (!path || names.length === 0) return null;
   const entries = JSON.parse(readFileSync(path, 'utf8')) as unknown;
   const documents = new Map<string, string>();

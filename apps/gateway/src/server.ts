@@ -38,13 +38,25 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   const events = EventServices.create(config, directory, log);
   if (!events) log.warn('DATABASE_URL is not set: subscriptions, webhooks and the response cache are off');
   // Without the event log, writes through other replicas could not invalidate it.
-  const cache = events && config.RESPONSE_CACHE_MB > 0 ? new ResponseCache({ maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024, ttlMs: config.RESPONSE_CACHE_TTL_S * 1000 }) : null;
+  const cache =
+    events && config.RESPONSE_CACHE_MB > 0
+      ? new ResponseCache({ maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024, ttlMs: config.RESPONSE_CACHE_TTL_S * 1000 })
+      : null;
   const guard = new OperationGuard({
-    maxDepth: config.MAX_DEPTH, maxAliases: config.MAX_ALIASES, maxDirectives: config.MAX_DIRECTIVES, maxTokens: config.MAX_TOKENS,
-    maxCost: config.MAX_COST, maxFirst: config.MAX_FIRST, defaultListSize: config.DEFAULT_LIST_SIZE, maxBatch: config.MAX_BATCH,
+    maxDepth: config.MAX_DEPTH,
+    maxAliases: config.MAX_ALIASES,
+    maxDirectives: config.MAX_DIRECTIVES,
+    maxTokens: config.MAX_TOKENS,
+    maxCost: config.MAX_COST,
+    maxFirst: config.MAX_FIRST,
+    defaultListSize: config.DEFAULT_LIST_SIZE,
+    maxBatch: config.MAX_BATCH,
   });
   const bucket = (v: string) => ({ rate: Number(v.split('/')[0]), burst: Number(v.split('/')[1]) });
-  const limiter = new RateLimiter(parseRateLimits(config.RATE_LIMITS), { perCaller: bucket(config.RATE_LIMIT_CALLER), perRole: bucket(config.RATE_LIMIT_ROLE) });
+  const limiter = new RateLimiter(parseRateLimits(config.RATE_LIMITS), {
+    perCaller: bucket(config.RATE_LIMIT_CALLER),
+    perRole: bucket(config.RATE_LIMIT_ROLE),
+  });
   const safelist = loadSafelist(config.SAFELIST_PATH, config.SAFELIST_ROLES);
   const graphql = createGraphQLServer(config, log, { httpServer, auth, directory, guard, safelist, cache, events });
   const lifecycle = new Lifecycle(graphql.apollo, events);
@@ -56,13 +68,28 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     () => {
       if (!events) return null;
       const ws = serveSubscriptions(httpServer, ENDPOINT, () => graphql.schema()!, { auth, log, guard });
-      return { close: async () => { sse?.close(); await ws.close(); } };
+      return {
+        close: async () => {
+          sse?.close();
+          await ws.close();
+        },
+      };
     },
   );
 
   const endpoint = graphqlPipeline({
-    apollo: graphql.apollo, auth, bodyLimit: config.BODY_LIMIT_BYTES, draining: () => lifecycle.draining, log,
-    checks: [variablesAreObjects, operationLimits(guard, config.MAX_BATCH), rateLimit(limiter, log), localIntrospection(guard, graphql.schema), ...(cache ? [responseCache(cache)] : [])],
+    apollo: graphql.apollo,
+    auth,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    draining: () => lifecycle.draining,
+    log,
+    checks: [
+      variablesAreObjects,
+      operationLimits(guard, config.MAX_BATCH),
+      rateLimit(limiter, log),
+      localIntrospection(guard, graphql.schema),
+      ...(cache ? [responseCache(cache)] : []),
+    ],
   });
   const urls = subgraphUrls(config);
   const routes: Route[] = [
@@ -70,19 +97,35 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     { name: 'readiness', matches: exactly('/health/ready'), handle: (_req, res) => serveReadiness(res, urls, lifecycle.draining) },
     { name: 'metrics', matches: exactly('/metrics'), handle: (_req, res) => serveMetrics(res, cache) },
     {
-      name: 'playground assets', matches: (path) => path.startsWith('/playground-assets/'),
-      handle: (_req, res, path) => { if (!servePlaygroundAsset(path, res)) sendJson(res, 404, { error: 'not found' }); },
+      name: 'playground assets',
+      matches: (path) => path.startsWith('/playground-assets/'),
+      handle: (_req, res, path) => {
+        if (!servePlaygroundAsset(path, res)) sendJson(res, 404, { error: 'not found' });
+      },
     },
     { name: 'console', matches: isConsole, handle: serveConsole },
-    { name: 'playground', matches: (path, req) => (path === ENDPOINT && wantsPlayground(req)) || path === '/playground', handle: (_req, res) => servePlaygroundPage(res, ENDPOINT) },
+    {
+      name: 'playground',
+      matches: (path, req) => (path === ENDPOINT && wantsPlayground(req)) || path === '/playground',
+      handle: (_req, res) => servePlaygroundPage(res, ENDPOINT),
+    },
     // Browsers' preflights, before anything that wants a token or a body (cors.ts).
-    { name: 'cors preflight', matches: (path, req) => req.method === 'OPTIONS' && (path === ENDPOINT || path === SSE_PATH), handle: cors.wrap(() => undefined) },
+    {
+      name: 'cors preflight',
+      matches: (path, req) => req.method === 'OPTIONS' && (path === ENDPOINT || path === SSE_PATH),
+      handle: cors.wrap(() => undefined),
+    },
     { name: 'graphql', matches: exactly(ENDPOINT), handle: cors.wrap(endpoint) },
     {
-      name: 'subscriptions over SSE', matches: exactly(SSE_PATH),
+      name: 'subscriptions over SSE',
+      matches: exactly(SSE_PATH),
       handle: cors.wrap((req, res) => {
-        if (!sse) return sendJson(res, 503, { errors: [{ message: 'Subscriptions need the event log (DATABASE_URL)', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-        if (lifecycle.draining) return sendJson(res, 503, { errors: [{ message: 'The gateway is shutting down; retry on another replica', extensions: { code: 'SHUTTING_DOWN', retryable: true } }] });
+        if (!sse)
+          return sendJson(res, 503, { errors: [{ message: 'Subscriptions need the event log (DATABASE_URL)', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+        if (lifecycle.draining)
+          return sendJson(res, 503, {
+            errors: [{ message: 'The gateway is shutting down; retry on another replica', extensions: { code: 'SHUTTING_DOWN', retryable: true } }],
+          });
         sse.handle(req, res);
       }),
     },

@@ -30,11 +30,19 @@ function noteTouched(options: GraphQLDataSourceProcessOptions<GatewayContext>, s
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly inflight = new Map<string, Shared>();
 
-  constructor(private readonly serviceName: string, url: string, timeoutMs: number, private readonly share: boolean) {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    timeoutMs: number,
+    private readonly share: boolean,
+  ) {
     super({
       url,
       fetcher: ((input: string, init?: RequestInit) =>
-        fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs) })) as never,
+        fetch(input, {
+          ...init,
+          signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
+        })) as never,
     });
   }
 
@@ -54,7 +62,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       shared = { response, waiting: 1 };
       this.inflight.set(key, shared);
       // Registered first, so later requests start their own fetch once this answer is in.
-      response.then(() => this.inflight.delete(key), () => this.inflight.delete(key));
+      response.then(
+        () => this.inflight.delete(key),
+        () => this.inflight.delete(key),
+      );
     }
     const entry = shared;
     const response = await entry.response;
@@ -70,7 +81,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (error instanceof GraphQLError) throw error;
     const timedOut = error.name === 'TimeoutError' || /timeout|aborted/i.test(error.message);
     throw new GraphQLError(
-      timedOut ? `The ${this.serviceName} service did not answer in time; the rest of the data is complete` : `The ${this.serviceName} service is unavailable; the rest of the data is complete`,
+      timedOut
+        ? `The ${this.serviceName} service did not answer in time; the rest of the data is complete`
+        : `The ${this.serviceName} service is unavailable; the rest of the data is complete`,
       { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName, retryable: true } },
     );
   }
@@ -82,7 +95,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
  * hides anything unexpected (logged here with the request id).
  */
 export class LocalSubgraphDataSource extends LocalGraphQLDataSource<GatewayContext> {
-  constructor(schema: ConstructorParameters<typeof LocalGraphQLDataSource>[0], private readonly serviceName: string, private readonly log: Logger) {
+  constructor(
+    schema: ConstructorParameters<typeof LocalGraphQLDataSource>[0],
+    private readonly serviceName: string,
+    private readonly log: Logger,
+  ) {
     super(schema);
   }
 
@@ -91,7 +108,8 @@ export class LocalSubgraphDataSource extends LocalGraphQLDataSource<GatewayConte
     const result = await super.process(options);
     if (!result.errors?.length) return result;
     const requestId = (options.context as Partial<GatewayContext> | undefined)?.requestId;
-    const internal = (e: unknown) => this.log.error({ err: { message: (e as Error)?.message, name: (e as Error)?.name }, requestId, service: this.serviceName }, 'subgraph resolver failed');
+    const internal = (e: unknown) =>
+      this.log.error({ err: { message: (e as Error)?.message, name: (e as Error)?.name }, requestId, service: this.serviceName }, 'subgraph resolver failed');
     const format = (e: GraphQLFormattedError): GraphQLFormattedError => formatError(e instanceof GraphQLError ? e.toJSON() : e, e, internal);
     return { ...result, errors: result.errors.map(format) };
   }

@@ -12,7 +12,8 @@ import { admitMember, asAdmin, createTree, testState } from '@khg/testing';
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
-if (!available) process.stdout.write(`SKIPPED browser tests: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH)\n`);
+if (!available)
+  process.stdout.write(`SKIPPED browser tests: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH)\n`);
 
 /** The page a frontend team would serve from its own origin: a query over fetch, a subscription over graphql-ws. */
 const page = (gateway: string, token: string) => `<!doctype html><meta charset="utf-8"><title>app</title>

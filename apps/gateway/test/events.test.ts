@@ -2,7 +2,15 @@ import { Role } from '@khg/domain';
 import { GATEWAY, freePort, startService } from '@khg/stack';
 import { admitMember, createTree, graph, subscribe, testState, tokenFor } from '@khg/testing';
 
-interface Ev { events: { cursor: string; type: string; subjectId: string; areaId: string | null; member?: { fullName: string; organization: { id: string; name: string } } | null } }
+interface Ev {
+  events: {
+    cursor: string;
+    type: string;
+    subjectId: string;
+    areaId: string | null;
+    member?: { fullName: string; organization: { id: string; name: string } } | null;
+  };
+}
 
 const EVENTS = `subscription($types: [EventType!], $areaId: ID, $after: String) {
   events(types: $types, areaId: $areaId, after: $after) {
@@ -17,8 +25,12 @@ describe('subscriptions over graphql-ws', () => {
     const sub = await subscribe<Ev>(EVENTS, { types: ['MEMBER_ADMITTED'] });
     const m = await admitMember(t.communeOrgs[0].id, 'Vũ Thị Lan');
     const [e] = await sub.waitFor(1);
-    expect(e.events).toMatchObject({ type: 'MEMBER_ADMITTED', subjectId: m.id, areaId: t.communes[0].id,
-      member: { fullName: 'Vũ Thị Lan', organization: { id: t.communeOrgs[0].id, name: t.communeOrgs[0].name } } });
+    expect(e.events).toMatchObject({
+      type: 'MEMBER_ADMITTED',
+      subjectId: m.id,
+      areaId: t.communes[0].id,
+      member: { fullName: 'Vũ Thị Lan', organization: { id: t.communeOrgs[0].id, name: t.communeOrgs[0].name } },
+    });
     await sub.close();
   });
 
@@ -30,15 +42,22 @@ describe('subscriptions over graphql-ws', () => {
     await admitMember(t.communeOrgs[1].id);
     await graph(`mutation($m: ID!) { changeMemberStatus(memberId: $m, status: LAPSED) { id } }`, { m: a.id });
     const got = await inDistrict0.waitFor(2);
-    expect(got.map((e) => [e.events.type, e.events.subjectId])).toEqual([['MEMBER_ADMITTED', a.id], ['MEMBER_STATUS_CHANGED', a.id]]);
+    expect(got.map((e) => [e.events.type, e.events.subjectId])).toEqual([
+      ['MEMBER_ADMITTED', a.id],
+      ['MEMBER_STATUS_CHANGED', a.id],
+    ]);
     const status = await statusOnly.waitFor(1);
     expect(status[0].events).toMatchObject({ type: 'MEMBER_STATUS_CHANGED', subjectId: a.id });
     // Sentinels written last, in both filters: anything else would have arrived before them.
     const sentinel = await admitMember(t.communeOrgs[0].id);
     await graph(`mutation($m: ID!) { changeMemberStatus(memberId: $m, status: LAPSED) { id } }`, { m: sentinel.id });
     const all = await inDistrict0.waitUntil((e) => e.events.subjectId === sentinel.id && e.events.type === 'MEMBER_STATUS_CHANGED');
-    expect(all.map((e) => [e.events.type, e.events.subjectId])).toEqual([['MEMBER_ADMITTED', a.id], ['MEMBER_STATUS_CHANGED', a.id],
-      ['MEMBER_ADMITTED', sentinel.id], ['MEMBER_STATUS_CHANGED', sentinel.id]]);
+    expect(all.map((e) => [e.events.type, e.events.subjectId])).toEqual([
+      ['MEMBER_ADMITTED', a.id],
+      ['MEMBER_STATUS_CHANGED', a.id],
+      ['MEMBER_ADMITTED', sentinel.id],
+      ['MEMBER_STATUS_CHANGED', sentinel.id],
+    ]);
     const statusAll = await statusOnly.waitUntil((e) => e.events.subjectId === sentinel.id);
     expect(statusAll.map((e) => e.events.subjectId)).toEqual([a.id, sentinel.id]);
     await Promise.all([inDistrict0.close(), statusOnly.close()]);
@@ -109,13 +128,18 @@ describe('subscriptions over graphql-ws', () => {
   it('answers a bad cursor with BAD_USER_INPUT', async () => {
     // subscribe() returns once the server answered: here with the refusal.
     const sub = await subscribe<Ev>(EVENTS, { after: 'yesterday' });
-    expect(sub.error).toEqual([expect.objectContaining({ message: 'after "yesterday" is not a cursor of this API', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(sub.error).toEqual([
+      expect.objectContaining({ message: 'after "yesterday" is not a cursor of this API', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    ]);
     expect(sub.received).toHaveLength(0);
     await sub.close();
   });
 
   it('makes the subscription API discoverable by introspection', async () => {
     const r = await graph(`{ __schema { subscriptionType { name fields { name args { name } } } } }`);
-    expect(r.data!.__schema.subscriptionType).toEqual({ name: 'Subscription', fields: [{ name: 'events', args: [{ name: 'types' }, { name: 'areaId' }, { name: 'after' }] }] });
+    expect(r.data!.__schema.subscriptionType).toEqual({
+      name: 'Subscription',
+      fields: [{ name: 'events', args: [{ name: 'types' }, { name: 'areaId' }, { name: 'after' }] }],
+    });
   });
 });

@@ -17,14 +17,17 @@ describe('CORS (development defaults outside production)', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(res.headers.get('access-control-allow-methods')).toBe('GET,POST,OPTIONS');
-    expect(res.headers.get('access-control-allow-headers')?.split(',')).toEqual(expect.arrayContaining(['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name']));
+    expect(res.headers.get('access-control-allow-headers')?.split(',')).toEqual(
+      expect.arrayContaining(['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name']),
+    );
     expect(Number(res.headers.get('access-control-max-age'))).toBeGreaterThan(0);
     expect(res.headers.get('vary')).toMatch(/Origin/);
   });
 
   it('adds the CORS headers to the actual request of an allowed origin, and exposes the cache header', async () => {
     const res = await fetch(url(), {
-      method: 'POST', headers: { origin: 'http://127.0.0.1:8080', 'content-type': 'application/json', authorization: `Bearer ${await asAdmin()}` },
+      method: 'POST',
+      headers: { origin: 'http://127.0.0.1:8080', 'content-type': 'application/json', authorization: `Bearer ${await asAdmin()}` },
       body: JSON.stringify({ query: '{ areas(level: PROVINCE) { id } }' }),
     });
     expect(res.status).toBe(200);
@@ -37,7 +40,11 @@ describe('CORS (development defaults outside production)', () => {
     const pre = await preflight(url(), 'https://evil.example');
     expect(pre.status).toBe(204);
     expect([...pre.headers.keys()].filter((k) => k.startsWith('access-control-'))).toEqual([]);
-    const res = await fetch(url(), { method: 'POST', headers: { origin: 'http://localhost.evil.example', 'content-type': 'application/json', authorization: `Bearer ${await asAdmin()}` }, body: '{"query":"{ __typename }"}' });
+    const res = await fetch(url(), {
+      method: 'POST',
+      headers: { origin: 'http://localhost.evil.example', 'content-type': 'application/json', authorization: `Bearer ${await asAdmin()}` },
+      body: '{"query":"{ __typename }"}',
+    });
     expect([...res.headers.keys()].filter((k) => k.startsWith('access-control-'))).toEqual([]);
   });
 
@@ -46,7 +53,11 @@ describe('CORS (development defaults outside production)', () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0].message).toMatch(/CSRF/);
-    const form = await fetch(url(), { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'http://localhost:5173' }, body: '{"query":"mutation { __typename }"}' });
+    const form = await fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'http://localhost:5173' },
+      body: '{"query":"mutation { __typename }"}',
+    });
     expect(form.status).toBe(400);
   });
 
@@ -62,7 +73,15 @@ describe('CORS_ORIGINS', () => {
   let gwUrl: string;
   beforeAll(async () => {
     gw = await startService(GATEWAY, await freePort(), {
-      env: { ...process.env, ...testState().env, NODE_ENV: 'production', CORS_ORIGINS: 'https://app.example.vn, https://bao-cao.example.vn', CORS_CREDENTIALS: 'true', JWT_SECRET: testState().jwtSecret, INTERNAL_SECRET: testState().internalSecret },
+      env: {
+        ...process.env,
+        ...testState().env,
+        NODE_ENV: 'production',
+        CORS_ORIGINS: 'https://app.example.vn, https://bao-cao.example.vn',
+        CORS_CREDENTIALS: 'true',
+        JWT_SECRET: testState().jwtSecret,
+        INTERNAL_SECRET: testState().internalSecret,
+      },
       output: testState().logFile,
     });
     gwUrl = `${gw.url}/graphql`;
@@ -81,9 +100,13 @@ describe('CORS_ORIGINS', () => {
 
   it('refuses to start with * while credentials are allowed', async () => {
     const port = await freePort();
-    await expect(startService(GATEWAY, port, {
-      env: { ...process.env, ...testState().env, CORS_ORIGINS: '*', CORS_CREDENTIALS: 'true' }, output: testState().logFile, readyTimeoutMs: 30_000,
-    })).rejects.toThrow();
+    await expect(
+      startService(GATEWAY, port, {
+        env: { ...process.env, ...testState().env, CORS_ORIGINS: '*', CORS_CREDENTIALS: 'true' },
+        output: testState().logFile,
+        readyTimeoutMs: 30_000,
+      }),
+    ).rejects.toThrow();
   }, 60_000);
 });
 
@@ -92,7 +115,8 @@ describe('GraphQL over HTTP', () => {
   const QUERY = 'query Provinces { areas(level: PROVINCE) { id name } }';
 
   it('answers in application/graphql-response+json when asked, with 400 for a parse or validation error', async () => {
-    const post = async (query: string, accept: string) => fetch(url(), { method: 'POST', headers: { ...(await auth()), 'content-type': 'application/json', accept }, body: JSON.stringify({ query }) });
+    const post = async (query: string, accept: string) =>
+      fetch(url(), { method: 'POST', headers: { ...(await auth()), 'content-type': 'application/json', accept }, body: JSON.stringify({ query }) });
     const ok = await post(QUERY, 'application/graphql-response+json');
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
@@ -111,7 +135,8 @@ describe('GraphQL over HTTP', () => {
 
   it('runs queries by GET, with APQ by hash alone once registered', async () => {
     await createTree(1, 1);
-    const get = async (params: Record<string, string>) => fetch(`${url()}?${new URLSearchParams(params)}`, { headers: { ...(await auth()), accept: 'application/graphql-response+json' } });
+    const get = async (params: Record<string, string>) =>
+      fetch(`${url()}?${new URLSearchParams(params)}`, { headers: { ...(await auth()), accept: 'application/graphql-response+json' } });
     const plain = await get({ query: QUERY, operationName: 'Provinces' });
     expect(plain.status).toBe(200);
     const data = (await plain.json()) as { data: { areas: unknown[] } };
@@ -128,7 +153,10 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('refuses a mutation by GET (405) and runs nothing', async () => {
-    const res = await fetch(`${url()}?${new URLSearchParams({ query: 'mutation { createArea(input: { level: PROVINCE, name: "X", code: "99999" }) { id } }' })}`, { headers: await auth() });
+    const res = await fetch(
+      `${url()}?${new URLSearchParams({ query: 'mutation { createArea(input: { level: PROVINCE, name: "X", code: "99999" }) { id } }' })}`,
+      { headers: await auth() },
+    );
     expect(res.status).toBe(405);
     const body = (await res.json()) as { errors: { message: string }[] };
     expect(body.errors[0].message).toMatch(/mutation/i);
@@ -136,7 +164,8 @@ describe('GraphQL over HTTP', () => {
 
   it('answers a variable that cannot be coerced 400 with BAD_USER_INPUT, naming the variable', async () => {
     const res = await fetch(url(), {
-      method: 'POST', headers: { ...(await auth()), 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { ...(await auth()), 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'query ($level: AreaLevel!) { areas(level: $level) { id } }', variables: { level: 'GALAXY' } }),
     });
     expect(res.status).toBe(400);

@@ -44,7 +44,10 @@ describe('gateway', () => {
     expect((await fetch(`${base()}/health/live`)).status).toBe(200);
     const ready = await fetch(`${base()}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', subgraphs: { membership: 'up', fundraising: 'up', 'learning-models': 'up', inspections: 'up' } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      subgraphs: { membership: 'up', fundraising: 'up', 'learning-models': 'up', inspections: 'up' },
+    });
   });
 
   it('gives introspection to authenticated callers only', async () => {
@@ -65,8 +68,13 @@ describe('gateway', () => {
   // That a token verified moments before is refused once it expires is the unit test of
   // CallerAuthenticator (src/caller.test.ts), with a clock it moves; here a real expired token.
   it('refuses an expired token, and accepts one of the same caller that is still valid', async () => {
-    const expired = await new SignJWT({ role: Role.ADMIN }).setProtectedHeader({ alg: 'HS256' }).setSubject('expired').setIssuer('khuyen-hoc-graph')
-      .setAudience('khg-api').setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+    const expired = await new SignJWT({ role: Role.ADMIN })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('expired')
+      .setIssuer('khuyen-hoc-graph')
+      .setAudience('khg-api')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
       .sign(new TextEncoder().encode(testState().jwtSecret));
     expect(codes(await graph('{ __typename }', {}, { token: expired }))).toEqual(['UNAUTHENTICATED']);
     const valid = await signUserToken(testState().jwtSecret, { sub: 'expired', role: Role.ADMIN });
@@ -75,7 +83,9 @@ describe('gateway', () => {
 
   it('refuses a call straight to a subgraph that did not come through the gateway', async () => {
     const res = await fetch(`${testState().subgraphUrls.membership}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ areas { id } }' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ areas { id } }' }),
     });
     expect(res.status).toBe(401);
     const body = (await res.json()) as { errors: { extensions: { code: string } }[] };

@@ -17,7 +17,8 @@ import { asAdmin, testState } from '@khg/testing';
 type Outcome = { name: string; status: AuditResult['status']; reason?: string };
 
 async function audit(url: string, headers: Record<string, string>): Promise<Outcome[]> {
-  const fetchFn = (input: RequestInfo | URL, init: RequestInit = {}) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init.headers).entries()), ...headers } });
+  const fetchFn = (input: RequestInfo | URL, init: RequestInit = {}) =>
+    fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init.headers).entries()), ...headers } });
   const out: Outcome[] = [];
   for (const a of serverAudits({ url, fetchFn })) {
     const r = await a.fn();
@@ -37,14 +38,21 @@ describe('GraphQL over HTTP audit (graphql-http serverAudits)', () => {
     await apollo.start();
     stock = createServer((req, res) => {
       const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: unknown = text || undefined;
-        if (text && String(req.headers['content-type'] ?? '').includes('application/json')) {
-          try { body = JSON.parse(text); } catch { res.writeHead(400, { 'content-type': 'application/json' }).end('{"errors":[{"message":"bad JSON"}]}'); return; }
-        }
-        void runApollo(apollo, req, res, body, async () => ({}));
-      });
+      req
+        .on('data', (c: Buffer) => chunks.push(c))
+        .on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text || undefined;
+          if (text && String(req.headers['content-type'] ?? '').includes('application/json')) {
+            try {
+              body = JSON.parse(text);
+            } catch {
+              res.writeHead(400, { 'content-type': 'application/json' }).end('{"errors":[{"message":"bad JSON"}]}');
+              return;
+            }
+          }
+          void runApollo(apollo, req, res, body, async () => ({}));
+        });
     });
     await new Promise<void>((r) => stock.listen(0, '127.0.0.1', r));
   });
@@ -56,10 +64,17 @@ describe('GraphQL over HTTP audit (graphql-http serverAudits)', () => {
   it('passes every MUST, and every SHOULD that a stock Apollo Server 5 passes', async () => {
     const ours = await audit(testState().gatewayUrl, { authorization: `Bearer ${await asAdmin()}` });
     const theirs = await audit(`http://127.0.0.1:${(stock.address() as AddressInfo).port}/graphql`, {});
-    const summary = (list: Outcome[]) => `MUST ${passed(list, 'MUST').size}/${count(list, 'MUST')}, SHOULD ${passed(list, 'SHOULD').size}/${count(list, 'SHOULD')}`;
+    const summary = (list: Outcome[]) =>
+      `MUST ${passed(list, 'MUST').size}/${count(list, 'MUST')}, SHOULD ${passed(list, 'SHOULD').size}/${count(list, 'SHOULD')}`;
     // The figures docs/development.md quotes; printed so a change shows in the test output.
-    const failed = (list: Outcome[]) => list.filter((o) => o.status !== 'ok').map((o) => `  ${o.name}: ${o.reason}`).join('\n');
-    process.stdout.write(`graphql-http audit: gateway ${summary(ours)}; stock Apollo Server ${summary(theirs)}\ngateway misses:\n${failed(ours)}\nstock Apollo misses:\n${failed(theirs)}\n`);
+    const failed = (list: Outcome[]) =>
+      list
+        .filter((o) => o.status !== 'ok')
+        .map((o) => `  ${o.name}: ${o.reason}`)
+        .join('\n');
+    process.stdout.write(
+      `graphql-http audit: gateway ${summary(ours)}; stock Apollo Server ${summary(theirs)}\ngateway misses:\n${failed(ours)}\nstock Apollo misses:\n${failed(theirs)}\n`,
+    );
     expect(ours.filter((o) => o.name.startsWith('MUST') && o.status !== 'ok')).toEqual([]);
     const missing = [...passed(theirs, 'SHOULD')].filter((n) => !passed(ours, 'SHOULD').has(n));
     expect(missing.map((n) => ours.find((o) => o.name === n))).toEqual([]);

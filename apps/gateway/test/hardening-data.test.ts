@@ -35,11 +35,14 @@ describe('personal data', () => {
 
   it('withholds individual donors’ names from ANALYST and DEPARTMENT', async () => {
     const t = await createTree(1, 1);
-    const fund = (await graphOk(`mutation($o: ID!, $n: String!) { openFund(organizationId: $o, name: $n) { id } }`, { o: t.provinceOrg.id, n: unique('Quỹ ') })).openFund;
+    const fund = (await graphOk(`mutation($o: ID!, $n: String!) { openFund(organizationId: $o, name: $n) { id } }`, { o: t.provinceOrg.id, n: unique('Quỹ ') }))
+      .openFund;
     const donorName = unique('Phạm Văn ');
-    const d = (await graphOk(`mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id donorName } }`, {
-      i: { fundId: fund.id, donorName, amount: 500000, receivedOn: '2018-05-10', method: 'CASH', idempotencyKey: randomUUID() },
-    })).recordDonation;
+    const d = (
+      await graphOk(`mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id donorName } }`, {
+        i: { fundId: fund.id, donorName, amount: 500000, receivedOn: '2018-05-10', method: 'CASH', idempotencyKey: randomUUID() },
+      })
+    ).recordDonation;
     expect(d.donorName).toBe(donorName);
     const Q = 'query($ids: [ID!]!) { donationsByIds(ids: $ids) { id amount donorName } }';
     for (const role of [Role.ANALYST, Role.DEPARTMENT]) {
@@ -76,7 +79,11 @@ describe('audit trail', () => {
     const t = await createTree(2, 1);
     const sub = `officer-${randomUUID()}`;
     const officer = await tokenFor({ role: Role.OFFICER, orgId: t.districtOrgs[0].id, sub });
-    const r = await graph('mutation($i: AdmitMemberInput!) { admitMember(input: $i) { id } }', { i: { organizationId: t.communeOrgs[1].id, fullName: 'Ngô Văn B', joinedOn: '2017-01-15' } }, { token: officer });
+    const r = await graph(
+      'mutation($i: AdmitMemberInput!) { admitMember(input: $i) { id } }',
+      { i: { organizationId: t.communeOrgs[1].id, fullName: 'Ngô Văn B', joinedOn: '2017-01-15' } },
+      { token: officer },
+    );
     expect(codes(r)).toEqual(['FORBIDDEN']);
     expect((await graphOk('query($a: String) { membershipAuditTrail(actor: $a) { seq } }', { a: sub })).membershipAuditTrail).toHaveLength(0);
   });
@@ -85,13 +92,32 @@ describe('audit trail', () => {
     const t = await createTree(1, 1);
     const sub = `admin-${randomUUID()}`;
     const admin = await tokenFor({ role: Role.ADMIN, sub });
-    const fund = (await graphOk('mutation($o: ID!, $n: String!) { openFund(organizationId: $o, name: $n) { id } }', { o: t.provinceOrg.id, n: unique('Quỹ ') }, { token: admin })).openFund;
-    const [entry] = (await graphOk('mutation($i: [RegisterLearningModelInput!]!) { registerLearningModels(inputs: $i) { id } }',
-      { i: [{ kind: 'FAMILY', name: 'Gia đình thử', areaId: t.communes[0].id, year: 2018 }] }, { token: admin })).registerLearningModels;
-    const doc = (await graphOk('mutation($i: RegisterPolicyDocumentInput!) { registerPolicyDocument(input: $i) { id } }',
-      { i: { code: unique('CT-'), title: 'Chỉ thị thử', kind: 'DIRECTIVE', issuer: 'Tỉnh ủy', issuedOn: '2011-07-27' } }, { token: admin })).registerPolicyDocument;
-    const d = await graphOk(`query($a: String) { fundraisingAuditTrail(actor: $a) { service entityId } learningModelsAuditTrail(actor: $a) { service entityId }
-      inspectionsAuditTrail(actor: $a) { service entityId } }`, { a: sub });
+    const fund = (
+      await graphOk(
+        'mutation($o: ID!, $n: String!) { openFund(organizationId: $o, name: $n) { id } }',
+        { o: t.provinceOrg.id, n: unique('Quỹ ') },
+        { token: admin },
+      )
+    ).openFund;
+    const [entry] = (
+      await graphOk(
+        'mutation($i: [RegisterLearningModelInput!]!) { registerLearningModels(inputs: $i) { id } }',
+        { i: [{ kind: 'FAMILY', name: 'Gia đình thử', areaId: t.communes[0].id, year: 2018 }] },
+        { token: admin },
+      )
+    ).registerLearningModels;
+    const doc = (
+      await graphOk(
+        'mutation($i: RegisterPolicyDocumentInput!) { registerPolicyDocument(input: $i) { id } }',
+        { i: { code: unique('CT-'), title: 'Chỉ thị thử', kind: 'DIRECTIVE', issuer: 'Tỉnh ủy', issuedOn: '2011-07-27' } },
+        { token: admin },
+      )
+    ).registerPolicyDocument;
+    const d = await graphOk(
+      `query($a: String) { fundraisingAuditTrail(actor: $a) { service entityId } learningModelsAuditTrail(actor: $a) { service entityId }
+      inspectionsAuditTrail(actor: $a) { service entityId } }`,
+      { a: sub },
+    );
     expect(d).toEqual({
       fundraisingAuditTrail: [{ service: 'fundraising', entityId: fund.id }],
       learningModelsAuditTrail: [{ service: 'learning-models', entityId: entry.id }],

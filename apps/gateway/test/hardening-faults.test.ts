@@ -38,8 +38,13 @@ async function startDb(): Promise<RunningDatabase> {
     child.once('exit', (code) => reject(new Error(`postgres helper exited with ${code}`)));
   });
   return {
-    url: dbUrl, embedded: true,
-    stop: () => new Promise<void>((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }),
+    url: dbUrl,
+    embedded: true,
+    stop: () =>
+      new Promise<void>((r) => {
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -50,7 +55,10 @@ beforeAll(async () => {
   const subgraphPorts: Record<string, number> = {};
   for (const s of SUBGRAPHS) subgraphPorts[s.name] = await freePort();
   p = await startPlatform({
-    databaseUrl: db.url, gatewayPort: await freePort(), subgraphPorts, output: testState().logFile,
+    databaseUrl: db.url,
+    gatewayPort: await freePort(),
+    subgraphPorts,
+    output: testState().logFile,
     env: { ...process.env, ...testState().env, SUBGRAPH_TIMEOUT_MS: '1500', EVENT_POLL_MS: '200', SHUTDOWN_GRACE_MS: '5000' },
   });
   url = `${p.gateway.url}/graphql`;
@@ -110,8 +118,16 @@ describe('database faults', () => {
   it('records each idempotent donation once across a PostgreSQL restart, with matching outbox events', async () => {
     const admin = await tokenFor({ role: Role.ADMIN, sub: 'faults-admin' });
     const gql = (q: string, v: Record<string, unknown>) => graph(q, v, { url, token: admin });
-    const area = (await gql('mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }', { i: { level: 'PROVINCE', name: 'Tỉnh Thử', code: `T${Date.now() % 100000}` } })).data!.createArea.id;
-    const org = (await gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { areaId: area, name: 'Hội Khuyến học Thử', kind: 'ASSOCIATION', host: 'ADMINISTRATIVE' } })).data!.createOrganization.id;
+    const area = (
+      await gql('mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }', {
+        i: { level: 'PROVINCE', name: 'Tỉnh Thử', code: `T${Date.now() % 100000}` },
+      })
+    ).data!.createArea.id;
+    const org = (
+      await gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', {
+        i: { areaId: area, name: 'Hội Khuyến học Thử', kind: 'ASSOCIATION', host: 'ADMINISTRATIVE' },
+      })
+    ).data!.createOrganization.id;
     const fund = (await gql('mutation($o: ID!) { openFund(organizationId: $o, name: "Quỹ Thử") { id } }', { o: org })).data!.openFund.id;
 
     const keys = Array.from({ length: 40 }, () => randomUUID());
@@ -135,7 +151,10 @@ describe('database faults', () => {
     };
     let recorded = 0;
     const stream = (async () => {
-      for (const k of keys) { await send(k); recorded++; }
+      for (const k of keys) {
+        await send(k);
+        recorded++;
+      }
     })();
     // Stop PostgreSQL in the middle of the stream, not before or after it.
     await eventually(() => recorded >= 5, 'the first donations went through');
@@ -146,7 +165,9 @@ describe('database faults', () => {
     await stream;
     const recovered = Date.now() - down;
     expect(errors).toBeGreaterThan(0); // the restart really hit the stream
-    console.log(`postgres restart: ${keys.length} donations, ${errors} errors returned (${[...retryable].join(', ')}), stream finished ${recovered} ms after restart`);
+    console.log(
+      `postgres restart: ${keys.length} donations, ${errors} errors returned (${[...retryable].join(', ')}), stream finished ${recovered} ms after restart`,
+    );
     expect([...retryable].every((c) => ['SERVICE_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE', 'CONFLICT'].includes(c))).toBe(true);
 
     const c = new Client({ connectionString: db.url });
@@ -156,12 +177,17 @@ describe('database faults', () => {
       expect(rows.rows).toHaveLength(keys.length);
       expect(rows.rows.every((r) => r.n === 1)).toBe(true);
       const ids = (await c.query(`SELECT id FROM fundraising.donations WHERE fund_id = $1`, [fund])).rows.map((r) => r.id as string);
-      const events = await c.query(`SELECT subject_id, count(*)::int AS n FROM fundraising.outbox_events WHERE type = 'DONATION_RECORDED' AND subject_id = ANY($1) GROUP BY 1`, [ids]);
+      const events = await c.query(
+        `SELECT subject_id, count(*)::int AS n FROM fundraising.outbox_events WHERE type = 'DONATION_RECORDED' AND subject_id = ANY($1) GROUP BY 1`,
+        [ids],
+      );
       expect(events.rows).toHaveLength(keys.length);
       expect(events.rows.every((r) => r.n === 1)).toBe(true);
       // The relay (whose LISTEN connection was cut) catches up by itself: every event once in the log.
-      await eventually(async () => (await c.query(`SELECT count(DISTINCT subject_id)::int AS n FROM events.log WHERE subject_id = ANY($1)`, [ids])).rows[0].n === keys.length,
-        'every donation event in the log');
+      await eventually(
+        async () => (await c.query(`SELECT count(DISTINCT subject_id)::int AS n FROM events.log WHERE subject_id = ANY($1)`, [ids])).rows[0].n === keys.length,
+        'every donation event in the log',
+      );
       const doubled = await c.query(`SELECT count(*)::int AS n FROM events.log WHERE subject_id = ANY($1) AND type = 'DONATION_RECORDED'`, [ids]);
       expect(doubled.rows[0].n).toBe(keys.length);
     } finally {
@@ -178,8 +204,16 @@ describe('graceful shutdown', () => {
   it('finishes in-flight reads and writes, closes subscriptions with a reconnectable code, refuses new requests, then exits', async () => {
     const admin = await tokenFor({ role: Role.ADMIN });
     const gql = (q: string, v: Record<string, unknown> = {}) => graph(q, v, { url, token: admin });
-    const area = (await gql('mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }', { i: { level: 'PROVINCE', name: 'Tỉnh Dừng', code: `S${randomUUID().slice(0, 6)}` } })).data!.createArea.id;
-    const org = (await gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { areaId: area, name: 'Hội Dừng', kind: 'ASSOCIATION', host: 'ADMINISTRATIVE' } })).data!.createOrganization.id;
+    const area = (
+      await gql('mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }', {
+        i: { level: 'PROVINCE', name: 'Tỉnh Dừng', code: `S${randomUUID().slice(0, 6)}` },
+      })
+    ).data!.createArea.id;
+    const org = (
+      await gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', {
+        i: { areaId: area, name: 'Hội Dừng', kind: 'ASSOCIATION', host: 'ADMINISTRATIVE' },
+      })
+    ).data!.createOrganization.id;
     const fund = (await gql('mutation($o: ID!) { openFund(organizationId: $o, name: "Quỹ Dừng") { id } }', { o: org })).data!.openFund.id;
     const sub = await subscribe('subscription { events { cursor } }', {}, { url, token: admin });
     const fetches = async () => Number(/khg_subgraph_fetches_total (\d+)/.exec(await (await fetch(`${p.gateway.url}/metrics`)).text())![1]);
@@ -189,8 +223,9 @@ describe('graceful shutdown', () => {
     for (const c of frozen) c.kill('SIGSTOP');
     const key = randomUUID();
     const read = gql('{ areas(level: PROVINCE) { id } learningModelEntriesByIds(ids: []) { id } }');
-    const write = gql('mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id amount } }',
-      { i: { fundId: fund, donorName: 'Nhà hảo tâm', amount: 250000, receivedOn: '2018-05-10', method: 'CASH', idempotencyKey: key } });
+    const write = gql('mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id amount } }', {
+      i: { fundId: fund, donorName: 'Nhà hảo tâm', amount: 250000, receivedOn: '2018-05-10', method: 'CASH', idempotencyKey: key },
+    });
     // membership + learning-models for the read, fundraising for the write: all three sent.
     await eventually(async () => (await fetches()) >= before + 3, 'both requests reached their subgraphs');
     const exited = new Promise<number | null>((r) => p.gateway.child.once('exit', (code) => r(code)));
@@ -210,8 +245,13 @@ describe('graceful shutdown', () => {
     try {
       const rows = (await c.query('SELECT id FROM fundraising.donations WHERE idempotency_key = $1', [key])).rows;
       expect(rows).toEqual([{ id: wrote.data!.recordDonation.id }]);
-      const [f] = (await c.query(`SELECT f.balance::text AS balance, (SELECT coalesce(sum(amount), 0)::text FROM fundraising.ledger_entries l WHERE l.fund_id = f.id) AS ledger
-        FROM fundraising.funds f WHERE f.id = $1`, [fund])).rows;
+      const [f] = (
+        await c.query(
+          `SELECT f.balance::text AS balance, (SELECT coalesce(sum(amount), 0)::text FROM fundraising.ledger_entries l WHERE l.fund_id = f.id) AS ledger
+        FROM fundraising.funds f WHERE f.id = $1`,
+          [fund],
+        )
+      ).rows;
       expect(f).toEqual({ balance: '250000', ledger: '250000' });
     } finally {
       await c.end();

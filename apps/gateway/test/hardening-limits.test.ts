@@ -6,7 +6,11 @@ import { Role } from '@khg/domain';
 import { GATEWAY, freePort, startService, type RunningService } from '@khg/stack';
 import { asAdmin, codes, graph, subscribe, testState, tokenFor } from '@khg/testing';
 
-interface Raw { status: number; headers: Headers; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }
+interface Raw {
+  status: number;
+  headers: Headers;
+  body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}
 
 async function post(body: string | unknown, opts: { token?: string | null; url?: string } = {}): Promise<Raw> {
   const token = opts.token === undefined ? await asAdmin() : opts.token;
@@ -149,9 +153,12 @@ describe('rate limits and the safelist (own gateway)', () => {
     writeFileSync(safelist, JSON.stringify([registered]));
     gw = await startService(GATEWAY, await freePort(), {
       env: {
-        ...process.env, ...testState().env,
+        ...process.env,
+        ...testState().env,
         RATE_LIMITS: 'DEPARTMENT=0.5/3:100/100,ANALYST=100/100:0.5/4',
-        SAFELIST_PATH: safelist, SAFELIST_ROLES: 'DEPARTMENT', MAX_BATCH: '3',
+        SAFELIST_PATH: safelist,
+        SAFELIST_ROLES: 'DEPARTMENT',
+        MAX_BATCH: '3',
       },
       output: testState().logFile,
     });
@@ -201,7 +208,14 @@ describe('rate limits and the safelist (own gateway)', () => {
     const three = await post([{ query: NORMAL }, { query: NORMAL }, { query: NORMAL }], { url });
     expect(three.status).toBe(200);
     expect(three.body).toHaveLength(3);
-    refused(await post(Array.from({ length: 4 }, () => ({ query: NORMAL })), { url }), 'batch', 3);
+    refused(
+      await post(
+        Array.from({ length: 4 }, () => ({ query: NORMAL })),
+        { url },
+      ),
+      'batch',
+      3,
+    );
   });
 
   it('uses codes the documentation names', async () => {

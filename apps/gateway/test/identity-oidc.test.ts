@@ -39,7 +39,12 @@ class LocalProvider {
   }
 }
 
-interface SigningKey { kid: string; alg: 'RS256' | 'ES256'; privateKey: KeyLike; jwk: JWK }
+interface SigningKey {
+  kid: string;
+  alg: 'RS256' | 'ES256';
+  privateKey: KeyLike;
+  jwk: JWK;
+}
 
 async function signingKey(kid: string, alg: 'RS256' | 'ES256'): Promise<SigningKey> {
   const { publicKey, privateKey } = await generateKeyPair(alg);
@@ -65,10 +70,17 @@ async function kcToken(key: SigningKey, o: { aud?: string; exp?: number | string
     .sign(key.privateKey);
 }
 
-interface Answer { status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }
+interface Answer {
+  status: number;
+  body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}
 
 async function ask(token: string, query = '{ areas(level: PROVINCE) { id } }'): Promise<Answer> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
   return { status: res.status, body: (await res.json()) as Answer['body'] };
 }
 
@@ -85,8 +97,10 @@ beforeAll(async () => {
   provider.keys = [keyA.jwk];
   gw = await startService(GATEWAY, await freePort(), {
     env: {
-      ...process.env, ...testState().env,
-      OIDC_ISSUER: provider.issuer, OIDC_AUDIENCE: AUDIENCE,
+      ...process.env,
+      ...testState().env,
+      OIDC_ISSUER: provider.issuer,
+      OIDC_AUDIENCE: AUDIENCE,
       // No cooldown: the test rotates keys between two requests; production keeps jose's 30 s.
       JWKS_COOLDOWN_MS: '0',
     },
@@ -139,7 +153,7 @@ describe('OpenID Connect tokens', () => {
     refused(await ask(await kcToken(keyB, { claims: { realm_access: { roles: ['offline_access'] } } })), /none of the platform's roles/);
   });
 
-  it('maps an officer\'s organisation from its claim, and refuses an officer without one', async () => {
+  it("maps an officer's organisation from its claim, and refuses an officer without one", async () => {
     refused(await ask(await kcToken(keyB, { claims: { realm_access: { roles: ['officer'] } } })), /OFFICER token must name its organisation \(claim khg_org/);
     const officer = await ask(await kcToken(keyB, { claims: { realm_access: { roles: ['officer'] }, khg_org: ['org_00000000-0000-7000-8000-000000000000'] } }));
     expect(officer.status).toBe(200);
@@ -153,10 +167,12 @@ describe('OpenID Connect tokens', () => {
 });
 
 describe('identity configuration', () => {
-  const run = (env: Record<string, string>) => spawnSync(process.execPath, [join(ROOT, GATEWAY.entry)], {
-    env: { PATH: process.env.PATH ?? '', INTERNAL_SECRET: 'an-internal-secret-for-the-test', ...env },
-    encoding: 'utf8', timeout: 30_000,
-  });
+  const run = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [join(ROOT, GATEWAY.entry)], {
+      env: { PATH: process.env.PATH ?? '', INTERNAL_SECRET: 'an-internal-secret-for-the-test', ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
 
   it('refuses to start in production with neither an identity provider nor JWT_SECRET', () => {
     const r = run({ NODE_ENV: 'production', PORT: '0' });

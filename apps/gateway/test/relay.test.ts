@@ -2,7 +2,9 @@ import { Client } from 'pg';
 import { Role } from '@khg/domain';
 import { admitMember, createTree, eventually, graph, graphOk, sql, subscribe, testState, tokenFor } from '@khg/testing';
 
-interface Ev { events: { cursor: string; type: string; subjectId: string; areaId: string | null } }
+interface Ev {
+  events: { cursor: string; type: string; subjectId: string; areaId: string | null };
+}
 const EVENTS = `subscription($areaId: ID, $types: [EventType!]) { events(areaId: $areaId, types: $types) { cursor type subjectId areaId } }`;
 
 /** A connection of our own, to hold a transaction open the way a slow subgraph write would. */
@@ -19,7 +21,12 @@ describe('the outbox relay', () => {
     const late = await connect();
     try {
       await late.query('BEGIN');
-      const [{ txid }] = (await late.query<{ txid: string }>(`INSERT INTO membership.outbox_events (type, subject_id, actor) VALUES ('MEMBER_ADMITTED', 'late-commit-subject', $1) RETURNING txid::text AS txid`, [ACTOR])).rows;
+      const [{ txid }] = (
+        await late.query<{ txid: string }>(
+          `INSERT INTO membership.outbox_events (type, subject_id, actor) VALUES ('MEMBER_ADMITTED', 'late-commit-subject', $1) RETURNING txid::text AS txid`,
+          [ACTOR],
+        )
+      ).rows;
       // A write through the graph to the same outbox commits while the earlier transaction is still open.
       const t = await createTree(1, 1);
       const m = await admitMember(t.communeOrgs[0].id);
@@ -29,7 +36,10 @@ describe('the outbox relay', () => {
       expect(BigInt(offset.next)).toBeLessThanOrEqual(BigInt(txid));
       await late.query('COMMIT');
       const rows = await eventually(async () => {
-        const r = await sql<{ cursor: string; subject_id: string }>(`SELECT cursor::text AS cursor, subject_id FROM events.log WHERE subject_id = ANY($1) ORDER BY cursor`, [['late-commit-subject', m.id]]);
+        const r = await sql<{ cursor: string; subject_id: string }>(
+          `SELECT cursor::text AS cursor, subject_id FROM events.log WHERE subject_id = ANY($1) ORDER BY cursor`,
+          [['late-commit-subject', m.id]],
+        );
         return r.length === 2 && r;
       }, 'both events in the log');
       expect(rows.map((r) => r.subject_id)).toEqual(['late-commit-subject', m.id]);
@@ -46,12 +56,15 @@ describe('the outbox relay', () => {
       await hold.query('BEGIN');
       await hold.query('SELECT pg_current_xact_id()');
       const write = async (n: number, tag: string) => {
-        await writer.query(`INSERT INTO inspections.outbox_events (type, subject_id, actor)
-          SELECT 'RECOMMENDATION_CHANGED', $2 || '-' || i, $3 FROM generate_series(1, $1::int) i`, [n, tag, ACTOR]);
+        await writer.query(
+          `INSERT INTO inspections.outbox_events (type, subject_id, actor)
+          SELECT 'RECOMMENDATION_CHANGED', $2 || '-' || i, $3 FROM generate_series(1, $1::int) i`,
+          [n, tag, ACTOR],
+        );
       };
       await write(4_999, 'batch-a'); // with the first row of b, exactly one batch (5,000)
-      await write(3, 'batch-b');     // cut by the batch limit: its other two rows must follow at once
-      await write(2, 'batch-c');     // the next pass
+      await write(3, 'batch-b'); // cut by the batch limit: its other two rows must follow at once
+      await write(2, 'batch-c'); // the next pass
       await hold.query('COMMIT');
       const subjects = await eventually(async () => {
         const [r] = await sql<{ n: number; distinct: number }>(`SELECT count(*)::int AS n, count(DISTINCT subject_id)::int AS distinct FROM events.log
@@ -60,7 +73,9 @@ describe('the outbox relay', () => {
       }, 'every row of the three transactions in the log');
       expect(subjects).toEqual({ n: 5_004, distinct: 5_004 });
       // In the log's order, each transaction's rows stay together and in their outbox order.
-      const order = await sql<{ subject_id: string }>(`SELECT subject_id FROM events.log WHERE subject_id LIKE 'batch-b-%' OR subject_id LIKE 'batch-c-%' ORDER BY cursor`);
+      const order = await sql<{ subject_id: string }>(
+        `SELECT subject_id FROM events.log WHERE subject_id LIKE 'batch-b-%' OR subject_id LIKE 'batch-c-%' ORDER BY cursor`,
+      );
       expect(order.map((r) => r.subject_id)).toEqual(['batch-b-1', 'batch-b-2', 'batch-b-3', 'batch-c-1', 'batch-c-2']);
     } finally {
       await hold.end();
@@ -78,10 +93,14 @@ describe('the outbox relay', () => {
     const [logged] = await sql<{ area_ancestry: string[] }>('SELECT area_ancestry FROM events.log WHERE subject_id = $1', [before.id]);
     expect(logged.area_ancestry).toEqual([t.province.id, t.districts[0].id, t.communes[0].id]);
 
-    await graphOk(`mutation($i: ReorganizeAreasInput!) { reorganizeAreas(input: $i) { id } }`, { i: {
-      decisionNumber: '7/NQ-relay', decidedOn: '2025-06-16', effectiveOn: '2025-07-01',
-      changes: [{ kind: 'MOVE', areaIds: [t.communes[0].id], parentId: t.districts[1].id }],
-    } });
+    await graphOk(`mutation($i: ReorganizeAreasInput!) { reorganizeAreas(input: $i) { id } }`, {
+      i: {
+        decisionNumber: '7/NQ-relay',
+        decidedOn: '2025-06-16',
+        effectiveOn: '2025-07-01',
+        changes: [{ kind: 'MOVE', areaIds: [t.communes[0].id], parentId: t.districts[1].id }],
+      },
+    });
     const after = await admitMember(t.communeOrgs[0].id);
     const got = await sub.waitUntil((e) => e.events.subjectId === after.id);
     expect(got.map((e) => e.events.subjectId)).toEqual([sentinel.id, after.id]);

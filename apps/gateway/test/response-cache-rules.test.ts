@@ -8,7 +8,9 @@ const request = (variables: Record<string, unknown> = {}) => ({ query: '{ funds 
 
 describe('response cache rules', () => {
   let cache: ResponseCache;
-  beforeEach(() => { cache = new ResponseCache({ maxBytes: 1_000_000, ttlMs: 60_000 }); });
+  beforeEach(() => {
+    cache = new ResponseCache({ maxBytes: 1_000_000, ttlMs: 60_000 });
+  });
 
   it('serves what was stored for the same operation, variables and caller scope only', () => {
     const t = cache.ticket(request({ y: 1 }), admin)!;

@@ -6,13 +6,17 @@ const base = () => testState().gatewayUrl.replace(/\/graphql$/, '');
 const MEMBERS = 'query($org: ID!) { members(organizationId: $org, first: 100) { totalCount edges { node { id fullName organization { id name } } } } }';
 
 /** One operation over HTTP, with the cache header the gateway answered with. */
-async function post(query: string, variables: Record<string, unknown>, token?: string): Promise<{ cache: string | null; body: { data?: any; errors?: { extensions?: { code?: string } }[] } }> {
+async function post(
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<{ cache: string | null; body: { data?: any; errors?: { extensions?: { code?: string } }[] } }> {
   const res = await fetch(testState().gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? await asAdmin()}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? (await asAdmin())}` },
     body: JSON.stringify({ query, variables }),
   });
-  return { cache: res.headers.get('x-khg-cache'), body: await res.json() as { data?: any } };
+  return { cache: res.headers.get('x-khg-cache'), body: (await res.json()) as { data?: any } };
 }
 
 async function metric(name: string): Promise<number> {
@@ -47,7 +51,9 @@ describe('response cache', () => {
     const first = await untilCached(MEMBERS, { org: org.id });
     const hitsBefore = await metric('khg_response_cache_hits_total');
     let second: Awaited<ReturnType<typeof post>> | null = null;
-    const statements = await countStatements(async () => { second = await post(MEMBERS, { org: org.id }); });
+    const statements = await countStatements(async () => {
+      second = await post(MEMBERS, { org: org.id });
+    });
     expect(second!.cache).toBe('hit');
     expect(second!.body).toEqual(first.body);
     expect(Object.values(statements).reduce((a, b) => a + b, 0)).toBe(0);
@@ -70,8 +76,12 @@ describe('response cache', () => {
     // Another replica's write, as membership sees it: straight to the subgraph with a signed caller.
     const caller = await signInternalCaller(testState().internalSecret, { sub: 'other-replica', role: Role.ADMIN });
     const res = await fetch(`${testState().subgraphUrls.membership}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-khg-caller': caller },
-      body: JSON.stringify({ query: 'mutation($i: AdmitMemberInput!) { admitMember(input: $i) { id } }', variables: { i: { organizationId: org.id, fullName: unique('Phạm Thị '), joinedOn: '2017-03-01' } } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-khg-caller': caller },
+      body: JSON.stringify({
+        query: 'mutation($i: AdmitMemberInput!) { admitMember(input: $i) { id } }',
+        variables: { i: { organizationId: org.id, fullName: unique('Phạm Thị '), joinedOn: '2017-03-01' } },
+      }),
     });
     expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
     let total = 0;

@@ -8,8 +8,16 @@ import { admitMember, asAdmin, createTree, testState, tokenFor } from '@khg/test
  * graphql-ws (events.test.ts): same auth, filters, replay cursor, limits and officer scoping.
  */
 
-interface Ev { events: { cursor: string; type: string; subjectId: string; member?: { fullName: string } | null } }
-interface Msg { type: string; id?: string; payload?: { data?: Ev; errors?: { message: string; extensions?: { code?: string } }[]; message?: string; extensions?: { code?: string } } & { length?: number } }
+interface Ev {
+  events: { cursor: string; type: string; subjectId: string; member?: { fullName: string } | null };
+}
+interface Msg {
+  type: string;
+  id?: string;
+  payload?: { data?: Ev; errors?: { message: string; extensions?: { code?: string } }[]; message?: string; extensions?: { code?: string } } & {
+    length?: number;
+  };
+}
 
 const EVENTS = `subscription($types: [EventType!], $after: String) {
   events(types: $types, after: $after) { cursor type subjectId member { fullName } } }`;
@@ -20,22 +28,35 @@ class LegacyClient {
   closeCode: number | null = null;
   private waiters: (() => void)[] = [];
   private constructor(readonly ws: WebSocket) {
-    ws.on('message', (d) => { this.messages.push(JSON.parse(String(d)) as Msg); this.poke(); });
-    ws.on('close', (code) => { this.closeCode = code; this.poke(); });
+    ws.on('message', (d) => {
+      this.messages.push(JSON.parse(String(d)) as Msg);
+      this.poke();
+    });
+    ws.on('close', (code) => {
+      this.closeCode = code;
+      this.poke();
+    });
   }
 
   static async open(authorization: string | null): Promise<LegacyClient> {
     const ws = new WebSocket(testState().gatewayUrl.replace(/^http/, 'ws'), 'graphql-ws');
-    await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
     expect(ws.protocol).toBe('graphql-ws');
     const c = new LegacyClient(ws);
     c.send({ type: 'connection_init', payload: authorization ? { Authorization: authorization } : {} });
     return c;
   }
 
-  send(m: object): void { this.ws.send(JSON.stringify(m)); }
+  send(m: object): void {
+    this.ws.send(JSON.stringify(m));
+  }
 
-  private poke(): void { for (const w of this.waiters.splice(0)) w(); }
+  private poke(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
 
   /** Waits until `pred` holds over what arrived (or the socket closed), at most `ms`. */
   async until(pred: () => boolean, what: string, ms = 15_000): Promise<void> {
@@ -47,11 +68,17 @@ class LegacyClient {
         if (this.closeCode !== null && !pred()) throw new Error(`socket closed (${this.closeCode}) before ${what}; got ${JSON.stringify(this.messages)}`);
         await new Promise<void>((r) => this.waiters.push(r));
       }
-    } finally { clearTimeout(deadline); }
+    } finally {
+      clearTimeout(deadline);
+    }
   }
 
-  data(id: string): Ev[] { return this.messages.filter((m) => m.type === 'data' && m.id === id).map((m) => m.payload!.data!); }
-  close(): void { this.ws.close(); }
+  data(id: string): Ev[] {
+    return this.messages.filter((m) => m.type === 'data' && m.id === id).map((m) => m.payload!.data!);
+  }
+  close(): void {
+    this.ws.close();
+  }
 }
 
 const bearer = async (t?: string) => `Bearer ${t ?? (await asAdmin())}`;
@@ -108,8 +135,14 @@ describe('legacy subscriptions-transport-ws protocol (subprotocol graphql-ws)', 
     c.send({ id: 'deep', type: 'start', payload: { query: deep } });
     c.send({ id: 'q', type: 'start', payload: { query: '{ areas { id } }' } });
     c.send({ id: 'bad', type: 'start', payload: { query: EVENTS, variables: { after: 'yesterday' } } });
-    await c.until(() => ['deep', 'q'].every((id) => c.messages.some((m) => m.type === 'error' && m.id === id)) && c.messages.some((m) => m.id === 'bad' && m.type === 'complete'), 'the three refusals');
-    const err = (id: string) => c.messages.find((m) => m.type === 'error' && m.id === id)!.payload as unknown as { extensions: { code: string; limit?: string } }[];
+    await c.until(
+      () =>
+        ['deep', 'q'].every((id) => c.messages.some((m) => m.type === 'error' && m.id === id)) &&
+        c.messages.some((m) => m.id === 'bad' && m.type === 'complete'),
+      'the three refusals',
+    );
+    const err = (id: string) =>
+      c.messages.find((m) => m.type === 'error' && m.id === id)!.payload as unknown as { extensions: { code: string; limit?: string } }[];
     expect(err('deep')[0].extensions).toMatchObject({ code: 'OPERATION_LIMIT', limit: 'depth' });
     expect(err('q')[0].extensions.code).toBe('BAD_REQUEST');
     const bad = c.messages.find((m) => m.type === 'data' && m.id === 'bad')!;
@@ -127,15 +160,28 @@ describe('Server-Sent Events (graphql-sse, distinct connections)', () => {
     const got: Ev[] = [];
     let error: unknown = null;
     let wake: () => void = () => undefined;
-    const dispose = client.subscribe<Ev>({ query: EVENTS, variables: { types: ['MEMBER_ADMITTED'] } }, {
-      next: (v) => { if (v.data) got.push(v.data as Ev); if (v.errors) error = v.errors; wake(); },
-      error: (e) => { error = e; wake(); },
-      complete: () => wake(),
-    });
+    const dispose = client.subscribe<Ev>(
+      { query: EVENTS, variables: { types: ['MEMBER_ADMITTED'] } },
+      {
+        next: (v) => {
+          if (v.data) got.push(v.data as Ev);
+          if (v.errors) error = v.errors;
+          wake();
+        },
+        error: (e) => {
+          error = e;
+          wake();
+        },
+        complete: () => wake(),
+      },
+    );
     const m = await admitMember(t.communeOrgs[0].id, 'Đỗ Văn Nam');
     const deadline = Date.now() + 15_000;
     while (!got.some((e) => e.events.subjectId === m.id) && error === null && Date.now() < deadline) {
-      await new Promise<void>((r) => { wake = r; setTimeout(r, 1000); });
+      await new Promise<void>((r) => {
+        wake = r;
+        setTimeout(r, 1000);
+      });
     }
     expect(error).toBeNull();
     expect(got.find((e) => e.events.subjectId === m.id)!.events.member).toEqual({ fullName: 'Đỗ Văn Nam' });
@@ -145,7 +191,11 @@ describe('Server-Sent Events (graphql-sse, distinct connections)', () => {
 
   it('refuses without a token (401), a query (400) and a MEMBER (403), each with a code', async () => {
     const post = async (query: string, authorization?: string) => {
-      const res = await fetch(streamUrl(), { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(authorization ? { authorization } : {}) }, body: JSON.stringify({ query }) });
+      const res = await fetch(streamUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ query }),
+      });
       return { status: res.status, body: (await res.json()) as { errors: { extensions: { code: string } }[] } };
     };
     const anon = await post(EVENTS);

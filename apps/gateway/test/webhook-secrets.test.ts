@@ -17,7 +17,9 @@ async function rotate(env: Record<string, string>): Promise<string> {
 
 describe('webhook signing secrets at rest', () => {
   it('are stored sealed, never in clear, and a key rotation re-seals every one', async () => {
-    const reg = await graphOk<{ registerWebhook: { secret: string; webhook: { id: string } } }>(REGISTER, { i: { url: 'http://127.0.0.1:9/never', types: ['FUND_OPENED'] } });
+    const reg = await graphOk<{ registerWebhook: { secret: string; webhook: { id: string } } }>(REGISTER, {
+      i: { url: 'http://127.0.0.1:9/never', types: ['FUND_OPENED'] },
+    });
     const { secret, webhook } = reg.registerWebhook;
     const stored = async () => (await sql<{ secret: string }>('SELECT secret FROM events.webhooks WHERE id = $1', [webhook.id]))[0].secret;
     const before = await stored();

@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { Role } from '@khg/domain';
 import { admitMember, codes, createTree, eventually, graph, graphOk, tokenFor } from '@khg/testing';
 
-interface Received { body: { cursor: string; type: string; subjectId: string; webhookId: string }; verified: boolean; status: number }
+interface Received {
+  body: { cursor: string; type: string; subjectId: string; webhookId: string };
+  verified: boolean;
+  status: number;
+}
 
 /** A real HTTP receiver that verifies signatures the way docs/subscriptions.md tells departments to. */
 async function receiver(secretRef: { secret: string }, statuses: number[] = []): Promise<{ url: string; got: Received[]; close(): Promise<void> }> {
@@ -59,14 +63,21 @@ describe('webhooks', () => {
     expect(rx.got.every((g) => g.verified)).toBe(true);
     // the first event failed twice, then succeeded; nothing overtook it
     expect(rx.got.map((g) => [g.body.subjectId, g.status])).toEqual([
-      [members[0], 500], [members[0], 503], [members[0], 200], [members[1], 200], [members[2], 200],
+      [members[0], 500],
+      [members[0], 503],
+      [members[0], 200],
+      [members[1], 200],
+      [members[2], 200],
     ]);
     const cursors = rx.got.filter((g) => g.status === 200).map((g) => BigInt(g.body.cursor));
     expect(cursors[0] < cursors[1] && cursors[1] < cursors[2]).toBe(true);
     const log = await graphOk(DELIVERIES, {}, { token: dept });
     const hook = log.webhooks.find((w: { id: string }) => w.id === reg.registerWebhook.webhook.id);
-    expect(hook.deliveries.map((d: { attempts: number; lastStatus: number; eventType: string }) => [d.attempts, d.lastStatus, d.eventType]))
-      .toEqual([[1, 200, 'MEMBER_ADMITTED'], [1, 200, 'MEMBER_ADMITTED'], [3, 200, 'MEMBER_ADMITTED']]);
+    expect(hook.deliveries.map((d: { attempts: number; lastStatus: number; eventType: string }) => [d.attempts, d.lastStatus, d.eventType])).toEqual([
+      [1, 200, 'MEMBER_ADMITTED'],
+      [1, 200, 'MEMBER_ADMITTED'],
+      [3, 200, 'MEMBER_ADMITTED'],
+    ]);
     expect(hook.deliveries.every((d: { deliveredAt: string | null }) => d.deliveredAt)).toBe(true);
     await rx.close();
   });

@@ -26,7 +26,11 @@ import { outreachLoaders } from './modules/outreach/outreach-activity.loaders';
 import { seedInspectionsDemo } from './demo/seed';
 
 const resolvers = [
-  PolicyDocumentResolver, InspectionResolver, RecommendationResolver, CooperationProgramResolver, OutreachActivityResolver,
+  PolicyDocumentResolver,
+  InspectionResolver,
+  RecommendationResolver,
+  CooperationProgramResolver,
+  OutreachActivityResolver,
   OrganizationInspectionsResolver,
 ] as const;
 
@@ -54,12 +58,20 @@ export const inspectionsSubgraph: SubgraphDefinition<InspectionsLoaders> = {
     const outreach = new OutreachActivityService(ds, outbox, docs);
     return {
       instances: [
-        new PolicyDocumentResolver(docs), new InspectionResolver(inspections), new RecommendationResolver(recs),
-        new CooperationProgramResolver(programs), new OutreachActivityResolver(outreach), new OrganizationInspectionsResolver(),
+        new PolicyDocumentResolver(docs),
+        new InspectionResolver(inspections),
+        new RecommendationResolver(recs),
+        new CooperationProgramResolver(programs),
+        new OutreachActivityResolver(outreach),
+        new OrganizationInspectionsResolver(),
       ],
       makeLoaders: () => ({
-        ...policyDocumentLoaders(docs), ...inspectionLoaders(inspections), ...recommendationLoaders(recs),
-        ...cooperationLoaders(programs), ...outreachLoaders(outreach), ...directory.loaders(),
+        ...policyDocumentLoaders(docs),
+        ...inspectionLoaders(inspections),
+        ...recommendationLoaders(recs),
+        ...cooperationLoaders(programs),
+        ...outreachLoaders(outreach),
+        ...directory.loaders(),
       }),
     };
   },

@@ -4,12 +4,15 @@ import { outboxCount, registerDocument } from './helpers';
 
 const REGISTER = 'mutation($i: RegisterPolicyDocumentInput!) { registerPolicyDocument(input: $i) { id code title kind issuer issuedOn } }';
 const SIGN = 'mutation($i: SignCooperationProgramInput!) { signCooperationProgram(input: $i) { id title partner signedOn validUntil } }';
-const OUTREACH = 'mutation($i: RecordOutreachActivityInput!) { recordOutreachActivity(input: $i) { id channel heldOn audience summary organization { id name } documents { id code } } }';
+const OUTREACH =
+  'mutation($i: RecordOutreachActivityInput!) { recordOutreachActivity(input: $i) { id channel heldOn audience summary organization { id name } documents { id code } } }';
 
 describe('policy documents', () => {
   it('registers a document, finds it by code in any case, and lists by kind', async () => {
     const code = unique('89/QĐ-TTg-');
-    const d = await graphOk(REGISTER, { i: { code: `  ${code} `, title: 'Đề án xây dựng xã hội học tập', kind: 'DECISION', issuer: 'Thủ tướng Chính phủ', issuedOn: '2013-01-09' } });
+    const d = await graphOk(REGISTER, {
+      i: { code: `  ${code} `, title: 'Đề án xây dựng xã hội học tập', kind: 'DECISION', issuer: 'Thủ tướng Chính phủ', issuedOn: '2013-01-09' },
+    });
     expect(d.registerPolicyDocument).toMatchObject({ code, kind: 'DECISION', issuedOn: '2013-01-09' });
     const byCode = await graphOk('query($c: String!) { policyDocument(code: $c) { id } }', { c: code.toLowerCase() });
     expect(byCode.policyDocument).toEqual({ id: d.registerPolicyDocument.id });
@@ -48,7 +51,8 @@ describe('policy documents', () => {
 describe('cooperation programmes', () => {
   it('signs a programme (ADMIN) and lists those in force on a day', async () => {
     const partner = unique('Sở Khoa học và Công nghệ ');
-    const a = (await graphOk(SIGN, { i: { title: 'Phối hợp 2017–2020', partner: ` ${partner} `, signedOn: '2017-03-20', validUntil: '2020-12-31' } })).signCooperationProgram;
+    const a = (await graphOk(SIGN, { i: { title: 'Phối hợp 2017–2020', partner: ` ${partner} `, signedOn: '2017-03-20', validUntil: '2020-12-31' } }))
+      .signCooperationProgram;
     expect(a).toMatchObject({ partner, signedOn: '2017-03-20', validUntil: '2020-12-31' });
     const b = (await graphOk(SIGN, { i: { title: 'Phối hợp 2021–2025', partner, signedOn: '2021-01-15' } })).signCooperationProgram;
     const q = 'query($p: String, $on: Date) { cooperationPrograms(partner: $p, activeOn: $on) { id } }';
@@ -83,9 +87,32 @@ describe('outreach activities', () => {
   it('records an activity with its documents and audience, in the organisation’s area, and queries by year, organisation and document', async () => {
     const org = tree.districtOrgs[0];
     const officer = await tokenFor({ role: Role.OFFICER, orgId: org.id });
-    const a = (await graphOk(OUTREACH, { i: { organizationId: org.id, documentIds: [docs[1].id, docs[0].id], channel: 'MEETING', heldOn: '2018-03-08', audience: 250, summary: ' Hội nghị quán triệt ' } }, { token: officer })).recordOutreachActivity;
-    expect(a).toMatchObject({ channel: 'MEETING', heldOn: '2018-03-08', audience: 250, summary: 'Hội nghị quán triệt', organization: { id: org.id, name: org.name }, documents: [{ id: docs[1].id }, { id: docs[0].id }] });
-    const b = (await graphOk(OUTREACH, { i: { organizationId: org.id, documentIds: [docs[0].id], channel: 'MEDIA', heldOn: '2019-04-15', audience: 20000 } })).recordOutreachActivity;
+    const a = (
+      await graphOk(
+        OUTREACH,
+        {
+          i: {
+            organizationId: org.id,
+            documentIds: [docs[1].id, docs[0].id],
+            channel: 'MEETING',
+            heldOn: '2018-03-08',
+            audience: 250,
+            summary: ' Hội nghị quán triệt ',
+          },
+        },
+        { token: officer },
+      )
+    ).recordOutreachActivity;
+    expect(a).toMatchObject({
+      channel: 'MEETING',
+      heldOn: '2018-03-08',
+      audience: 250,
+      summary: 'Hội nghị quán triệt',
+      organization: { id: org.id, name: org.name },
+      documents: [{ id: docs[1].id }, { id: docs[0].id }],
+    });
+    const b = (await graphOk(OUTREACH, { i: { organizationId: org.id, documentIds: [docs[0].id], channel: 'MEDIA', heldOn: '2019-04-15', audience: 20000 } }))
+      .recordOutreachActivity;
     const [ev] = await sql('SELECT type, area_id FROM inspections.outbox_events WHERE subject_id = $1', [a.id]);
     expect(ev).toEqual({ type: 'OUTREACH_ACTIVITY_RECORDED', area_id: tree.districts[0].id });
     const q = 'query($y: Int, $o: ID, $d: ID) { outreachActivities(year: $y, organizationId: $o, documentId: $d) { id } }';

@@ -29,11 +29,16 @@ async function inspectionIn(status: Status): Promise<string> {
 
 function act(action: Action, id: string, token?: string) {
   switch (action) {
-    case 'start': return graph(START, { id }, { token });
-    case 'complete': return graph(COMPLETE, { id }, { token });
-    case 'cancel': return graph(CANCEL, { id, r: 'Hoãn theo chỉ đạo' }, { token });
-    case 'recordFinding': return graph(FINDING, { id, s: 'MINOR', t: 'Chưa có sổ theo dõi hội viên' }, { token });
-    case 'recommend': return graph(RECOMMEND, { id, t: 'Lập sổ theo dõi hội viên', r: tree.districtOrgs[0].id, d: '2018-12-31' }, { token });
+    case 'start':
+      return graph(START, { id }, { token });
+    case 'complete':
+      return graph(COMPLETE, { id }, { token });
+    case 'cancel':
+      return graph(CANCEL, { id, r: 'Hoãn theo chỉ đạo' }, { token });
+    case 'recordFinding':
+      return graph(FINDING, { id, s: 'MINOR', t: 'Chưa có sổ theo dõi hội viên' }, { token });
+    case 'recommend':
+      return graph(RECOMMEND, { id, t: 'Lập sổ theo dõi hội viên', r: tree.districtOrgs[0].id, d: '2018-12-31' }, { token });
   }
 }
 
@@ -66,7 +71,9 @@ describe('inspection state machine', () => {
       expect(r.errors).toBeUndefined();
       expect(after[0].status).toBe(expected);
       const [ev] = await sql<{ type: string; area_id: string; status: string }>(
-        `SELECT type, area_id, payload->>'status' AS status FROM inspections.outbox_events WHERE subject_id = $1 ORDER BY seq DESC LIMIT 1`, [id]);
+        `SELECT type, area_id, payload->>'status' AS status FROM inspections.outbox_events WHERE subject_id = $1 ORDER BY seq DESC LIMIT 1`,
+        [id],
+      );
       expect(ev).toEqual({ type: 'INSPECTION_CHANGED', area_id: tree.province.id, status: expected });
       if (action === 'recordFinding') expect(await rowCount('inspections.findings', 'inspection_id = $1', [id])).toBe(findings + 1);
       if (action === 'recommend') {
@@ -90,17 +97,32 @@ describe('inspection state machine', () => {
 
 describe('planning an inspection', () => {
   it('plans with trimmed, de-duplicated partners and reads back documents, findings and recommendations in order', async () => {
-    const { id } = await plan({ documentIds: [doc2.id, doc.id, doc2.id], partners: ['  Sở Giáo dục và Đào tạo ', 'Sở Nội vụ', 'sở giáo dục và đào tạo'], startsOn: '2018-09-10', endsOn: null });
+    const { id } = await plan({
+      documentIds: [doc2.id, doc.id, doc2.id],
+      partners: ['  Sở Giáo dục và Đào tạo ', 'Sở Nội vụ', 'sở giáo dục và đào tạo'],
+      startsOn: '2018-09-10',
+      endsOn: null,
+    });
     await graphOk(START, { id });
     await graphOk(FINDING, { id, s: 'INFO', t: 'Có kế hoạch thực hiện' });
     await graphOk(FINDING, { id, s: 'MAJOR', t: 'Quỹ bình quân thấp' });
     await graphOk(RECOMMEND, { id, t: 'Vận động tăng quỹ', r: tree.districtOrgs[1].id, d: '2019-06-30' });
     const d = await graphOk(`query($id: ID!) { inspection(id: $id) { ${INSPECTION_FIELDS} } }`, { id });
     expect(d.inspection).toMatchObject({
-      status: 'IN_PROGRESS', startsOn: '2018-09-10', endsOn: null, partners: ['Sở Giáo dục và Đào tạo', 'Sở Nội vụ'],
-      lead: { id: tree.provinceOrg.id }, subjects: tree.districtOrgs.map((o) => ({ id: o.id })),
-      documents: [{ id: doc2.id, code: doc2.code }, { id: doc.id, code: doc.code }],
-      findings: [{ severity: 'INFO', summary: 'Có kế hoạch thực hiện' }, { severity: 'MAJOR', summary: 'Quỹ bình quân thấp' }],
+      status: 'IN_PROGRESS',
+      startsOn: '2018-09-10',
+      endsOn: null,
+      partners: ['Sở Giáo dục và Đào tạo', 'Sở Nội vụ'],
+      lead: { id: tree.provinceOrg.id },
+      subjects: tree.districtOrgs.map((o) => ({ id: o.id })),
+      documents: [
+        { id: doc2.id, code: doc2.code },
+        { id: doc.id, code: doc.code },
+      ],
+      findings: [
+        { severity: 'INFO', summary: 'Có kế hoạch thực hiện' },
+        { severity: 'MAJOR', summary: 'Quỹ bình quân thấp' },
+      ],
       recommendations: [{ text: 'Vận động tăng quỹ', status: 'OPEN', dueOn: '2019-06-30', responsible: { id: tree.districtOrgs[1].id } }],
     });
   });
@@ -141,16 +163,24 @@ describe('who may write on an inspection', () => {
     expect(own.status).toBe('PLANNED');
     const title = unique('Ngoài phạm vi ');
     const before = await outboxCount();
-    const r = await graph('mutation($i: PlanInspectionInput!) { planInspection(input: $i) { id } }', {
-      i: planInput({ leadId: tree.provinceOrg.id, subjectIds: [tree.districtOrgs[0].id], documentIds: [doc.id], title }),
-    }, { token: districtOfficer });
+    const r = await graph(
+      'mutation($i: PlanInspectionInput!) { planInspection(input: $i) { id } }',
+      {
+        i: planInput({ leadId: tree.provinceOrg.id, subjectIds: [tree.districtOrgs[0].id], documentIds: [doc.id], title }),
+      },
+      { token: districtOfficer },
+    );
     expect(codes(r)).toEqual(['FORBIDDEN']);
     expect(await rowCount('inspections.inspections', 'title = $1', [title])).toBe(0);
     expect(await outboxCount()).toBe(before);
     const analyst = await tokenFor({ role: Role.ANALYST });
-    const a = await graph('mutation($i: PlanInspectionInput!) { planInspection(input: $i) { id } }', {
-      i: planInput({ leadId: tree.provinceOrg.id, subjectIds: [tree.districtOrgs[0].id], documentIds: [doc.id] }),
-    }, { token: analyst });
+    const a = await graph(
+      'mutation($i: PlanInspectionInput!) { planInspection(input: $i) { id } }',
+      {
+        i: planInput({ leadId: tree.provinceOrg.id, subjectIds: [tree.districtOrgs[0].id], documentIds: [doc.id] }),
+      },
+      { token: analyst },
+    );
     expect(codes(a)).toEqual(['FORBIDDEN']);
   });
 
@@ -186,8 +216,10 @@ describe('who may write on an inspection', () => {
 describe('reading inspections', () => {
   it('joins inspections with the names of their lead and subjects from membership', async () => {
     const { id } = await plan({ startsOn: '2016-04-04', endsOn: '2016-04-08', documentIds: [doc.id, doc2.id] });
-    const d = await graphOk(`query($lead: ID!) { inspections(year: 2016, leadId: $lead) { id title lead { id name } subjects { id name area { id } } documents { code } } }`,
-      { lead: tree.provinceOrg.id });
+    const d = await graphOk(
+      `query($lead: ID!) { inspections(year: 2016, leadId: $lead) { id title lead { id name } subjects { id name area { id } } documents { code } } }`,
+      { lead: tree.provinceOrg.id },
+    );
     const found = d.inspections.find((i: { id: string }) => i.id === id);
     expect(found).toMatchObject({
       lead: { id: tree.provinceOrg.id, name: tree.provinceOrg.name },

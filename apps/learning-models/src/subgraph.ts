@@ -24,7 +24,11 @@ import { ComparableYear } from '@khg/platform/membership-refs';
 import { ComparableYearLearningModelsResolver } from './modules/rates/comparable.resolver';
 
 const resolvers = [
-  LearningModelEntryResolver, AreaLearningModelsResolver, LearningModelRateResolver, CommunityLearningCenterResolver, TrainingCourseResolver,
+  LearningModelEntryResolver,
+  AreaLearningModelsResolver,
+  LearningModelRateResolver,
+  CommunityLearningCenterResolver,
+  TrainingCourseResolver,
   ComparableYearLearningModelsResolver,
 ] as const;
 
@@ -53,8 +57,12 @@ export const learningModelsSubgraph: SubgraphDefinition<LearningLoaders> = {
     const courses = new CourseService(ds, outbox);
     return {
       instances: [
-        new LearningModelEntryResolver(entries), new AreaLearningModelsResolver(), new LearningModelRateResolver(rates),
-        new CommunityLearningCenterResolver(centers), new TrainingCourseResolver(courses), new ComparableYearLearningModelsResolver(),
+        new LearningModelEntryResolver(entries),
+        new AreaLearningModelsResolver(),
+        new LearningModelRateResolver(rates),
+        new CommunityLearningCenterResolver(centers),
+        new TrainingCourseResolver(courses),
+        new ComparableYearLearningModelsResolver(),
       ],
       makeLoaders: () => ({ ...entryLoaders(entries), ...rateLoaders(rates), ...centerLoaders(centers), ...courseLoaders(courses), ...directory.loaders() }),
     };

@@ -5,7 +5,9 @@ const BULK = 'mutation($i: [RegisterLearningModelInput!]!) { registerLearningMod
 
 describe('bulk registration', () => {
   let tree: Tree;
-  beforeAll(async () => { tree = await createTree(1, 2); });
+  beforeAll(async () => {
+    tree = await createTree(1, 2);
+  });
 
   it('refuses the whole list with one error naming every bad row, and writes nothing', async () => {
     const v = tree.villages[0].id;
@@ -37,10 +39,15 @@ describe('bulk registration', () => {
 
   it('registers several thousand rows in one call with an event per entry and the roll-up up to date', async () => {
     const rows = Array.from({ length: 4000 }, (_, i) => ({
-      kind: 'FAMILY', name: `Hộ ông Nguyễn Văn ${i}`, areaId: tree.villages[i % 2].id, year: 2018,
+      kind: 'FAMILY',
+      name: `Hộ ông Nguyễn Văn ${i}`,
+      areaId: tree.villages[i % 2].id,
+      year: 2018,
     }));
     let data: { registerLearningModels: { id: string; name: string; status: string; area: { id: string } }[] } | null | undefined;
-    const stmts = await countStatements(async () => { data = (await graph(BULK, { i: rows })).data as typeof data; });
+    const stmts = await countStatements(async () => {
+      data = (await graph(BULK, { i: rows })).data as typeof data;
+    });
     const made = data!.registerLearningModels;
     expect(made).toHaveLength(4000);
     expect(made[3999]).toMatchObject({ name: 'Hộ ông Nguyễn Văn 3999', status: 'REGISTERED', area: { id: tree.villages[1].id } });
@@ -49,7 +56,7 @@ describe('bulk registration', () => {
     const ids = made.map((e) => e.id);
     expect(await rowCount('learning.learning_model_entries', 'id = ANY($1)', [ids])).toBe(4000);
     expect(await rowCount('learning.outbox_events', "type = 'LEARNING_MODEL_REGISTERED' AND subject_id = ANY($1)", [ids])).toBe(4000);
-    const [{ area_id }] = await sql("SELECT area_id FROM learning.outbox_events WHERE subject_id = $1", [ids[1]]);
+    const [{ area_id }] = await sql('SELECT area_id FROM learning.outbox_events WHERE subject_id = $1', [ids[1]]);
     expect(area_id).toBe(tree.villages[1].id);
     const rates = await ratesOf([tree.province.id, tree.communes[0].id]);
     expect(rates.get(tree.province.id)!.find((r) => r.kind === 'FAMILY')).toMatchObject({ registered: 4000, pending: 4000 });

@@ -1,11 +1,15 @@
 import { codes, createTree, graph, graphOk, rowCount, type Tree } from '@khg/testing';
 
-const CREATE = 'mutation($a: ID!, $n: String!, $e: Date) { createCommunityLearningCenter(areaId: $a, name: $n, establishedOn: $e) { id name area { id } establishedOn } }';
-const EVALUATE = 'mutation($id: ID!, $y: Int!, $g: CenterGrade!, $r: Boolean) { evaluateCommunityLearningCenter(id: $id, year: $y, grade: $g, replace: $r) { id evaluations { year grade } } }';
+const CREATE =
+  'mutation($a: ID!, $n: String!, $e: Date) { createCommunityLearningCenter(areaId: $a, name: $n, establishedOn: $e) { id name area { id } establishedOn } }';
+const EVALUATE =
+  'mutation($id: ID!, $y: Int!, $g: CenterGrade!, $r: Boolean) { evaluateCommunityLearningCenter(id: $id, year: $y, grade: $g, replace: $r) { id evaluations { year grade } } }';
 
 describe('Community Learning Centres', () => {
   let tree: Tree;
-  beforeAll(async () => { tree = await createTree(1, 2); });
+  beforeAll(async () => {
+    tree = await createTree(1, 2);
+  });
 
   it('allows one centre per commune: a second is a CONFLICT naming the first', async () => {
     const c = await graphOk(CREATE, { a: tree.communes[0].id, n: 'TTHTCĐ xã Một', e: '2005-03-01' });
@@ -30,7 +34,10 @@ describe('Community Learning Centres', () => {
     expect(again.errors![0].message).toContain('GOOD');
     await graphOk(EVALUATE, { id: c.id, y: 2017, g: 'AVERAGE' });
     const replaced = await graphOk(EVALUATE, { id: c.id, y: 2018, g: 'EXCELLENT', r: true });
-    expect(replaced.evaluateCommunityLearningCenter.evaluations).toEqual([{ year: 2017, grade: 'AVERAGE' }, { year: 2018, grade: 'EXCELLENT' }]);
+    expect(replaced.evaluateCommunityLearningCenter.evaluations).toEqual([
+      { year: 2017, grade: 'AVERAGE' },
+      { year: 2018, grade: 'EXCELLENT' },
+    ]);
     expect(codes(await graph(EVALUATE, { id: c.id, y: 2009, g: 'GOOD' }))).toEqual(['BAD_USER_INPUT']);
     const list = await graphOk('query($a: ID) { communityLearningCenters(areaId: $a) { id name evaluations { year } } }', { a: tree.province.id });
     expect(list.communityLearningCenters.map((x: { name: string }) => x.name)).toEqual(['TTHTCĐ xã Hai', 'TTHTCĐ xã Một']);
@@ -42,8 +49,14 @@ describe('training courses', () => {
 
   it('records a course with its organiser and lists it by year', async () => {
     const tree = await createTree(1, 1);
-    const r = await graphOk(RECORD, { i: { title: 'Tập huấn học tập suốt đời cho người lớn', organizerId: tree.districtOrgs[0].id, heldOn: '2018-08-15', participants: 45 } });
-    expect(r.recordTrainingCourse).toMatchObject({ heldOn: '2018-08-15', participants: 45, organizer: { id: tree.districtOrgs[0].id, name: tree.districtOrgs[0].name } });
+    const r = await graphOk(RECORD, {
+      i: { title: 'Tập huấn học tập suốt đời cho người lớn', organizerId: tree.districtOrgs[0].id, heldOn: '2018-08-15', participants: 45 },
+    });
+    expect(r.recordTrainingCourse).toMatchObject({
+      heldOn: '2018-08-15',
+      participants: 45,
+      organizer: { id: tree.districtOrgs[0].id, name: tree.districtOrgs[0].name },
+    });
     const list = await graphOk('query($o: ID) { trainingCourses(year: 2018, organizerId: $o) { id } }', { o: tree.provinceOrg.id });
     expect(list.trainingCourses).toEqual([{ id: r.recordTrainingCourse.id }]);
     expect((await graphOk('query($o: ID) { trainingCourses(year: 2017, organizerId: $o) { id } }', { o: tree.provinceOrg.id })).trainingCourses).toEqual([]);

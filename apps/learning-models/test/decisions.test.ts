@@ -9,7 +9,9 @@ const CORRECT = `mutation($id: ID!, $r: Boolean!, $n: String!, $d: Date!, $why: 
 
 describe('decision life cycle', () => {
   let tree: Tree;
-  beforeAll(async () => { tree = await createTree(1, 1); });
+  beforeAll(async () => {
+    tree = await createTree(1, 1);
+  });
 
   it('decides once, refuses a second decision with CONFLICT, and corrects with a reason kept in history', async () => {
     const [entry] = await register([{ areaId: tree.villages[0].id, name: 'Nguyễn Văn Hùng' }]);
@@ -32,7 +34,14 @@ describe('decision life cycle', () => {
     expect(c.correctLearningModelDecision).toMatchObject({ status: 'NOT_RECOGNIZED', decisionNumber: '130/QĐ-UBND', decidedOn: '2019-01-10' });
     expect(c.correctLearningModelDecision.history).toEqual([
       { status: 'RECOGNIZED', previousStatus: 'REGISTERED', decisionNumber: '125/QĐ-UBND', decidedOn: '2018-12-20', correction: false, reason: null },
-      { status: 'NOT_RECOGNIZED', previousStatus: 'RECOGNIZED', decisionNumber: '130/QĐ-UBND', decidedOn: '2019-01-10', correction: true, reason: 'Hồ sơ thiếu tiêu chí 3' },
+      {
+        status: 'NOT_RECOGNIZED',
+        previousStatus: 'RECOGNIZED',
+        decisionNumber: '130/QĐ-UBND',
+        decidedOn: '2019-01-10',
+        correction: true,
+        reason: 'Hồ sơ thiếu tiêu chí 3',
+      },
     ]);
     expect(await rowCount('learning.outbox_events', "subject_id = $1 AND type = 'LEARNING_MODEL_DECIDED'", [entry.id])).toBe(2);
     const fam = (await ratesOf([tree.villages[0].id])).get(tree.villages[0].id)!.find((r) => r.kind === 'FAMILY')!;

@@ -4,7 +4,7 @@ import { decide, ratesOf, register, setEligible, setTarget, type Rate } from './
 /** Deterministic pseudo-random numbers, so a failure can be replayed. */
 function seeded(seed: number) {
   let a = seed;
-  return () => ((a = (a * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (a = (a * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 describe('roll-up rates and target inheritance', () => {
@@ -57,8 +57,17 @@ describe('roll-up rates and target inheritance', () => {
     const notRecognized = mine.filter((e) => e.status === 'NOT_RECOGNIZED').length;
     const rate = el ? recognized / el : 0;
     return {
-      kind: 'FAMILY', eligible: el, registered: mine.length, recognized, notRecognized, pending: mine.length - recognized - notRecognized,
-      rate, registeredRate: mine.length ? recognized / mine.length : 0, target, targetAreaId, targetMet: el ? rate >= target : null,
+      kind: 'FAMILY',
+      eligible: el,
+      registered: mine.length,
+      recognized,
+      notRecognized,
+      pending: mine.length - recognized - notRecognized,
+      rate,
+      registeredRate: mine.length ? recognized / mine.length : 0,
+      target,
+      targetAreaId,
+      targetMet: el ? rate >= target : null,
     };
   }
 
@@ -78,14 +87,21 @@ describe('roll-up rates and target inheritance', () => {
       const family = rates.get(a.id)!.find((r) => r.kind === 'FAMILY')!;
       const [t, tArea] = targetOf(a.id);
       const want = expected(a.id, t, tArea);
-      expect({ area: a.id, ...family, rate: undefined, registeredRate: undefined }).toEqual({ area: a.id, ...want, rate: undefined, registeredRate: undefined });
+      expect({ area: a.id, ...family, rate: undefined, registeredRate: undefined }).toEqual({
+        area: a.id,
+        ...want,
+        rate: undefined,
+        registeredRate: undefined,
+      });
       expect(family.rate).toBeCloseTo(want.rate, 12);
       expect(family.registeredRate).toBeCloseTo(want.registeredRate, 12);
     }
     // The maintained roll-up agrees with counting the entries themselves.
     for (const a of all) {
       const [raw] = await sql<{ n: number }>(
-        "SELECT count(*)::int AS n FROM learning.learning_model_entries WHERE area_ancestry @> ARRAY[$1] AND year = 2018 AND kind = 'FAMILY' AND status = 'RECOGNIZED'", [a.id]);
+        "SELECT count(*)::int AS n FROM learning.learning_model_entries WHERE area_ancestry @> ARRAY[$1] AND year = 2018 AND kind = 'FAMILY' AND status = 'RECOGNIZED'",
+        [a.id],
+      );
       expect(rates.get(a.id)!.find((r) => r.kind === 'FAMILY')!.recognized).toBe(raw.n);
     }
   });
@@ -118,7 +134,9 @@ describe('roll-up rates and target inheritance', () => {
 
   it('refuses a target outside 0..1 and a negative eligible count, changing nothing', async () => {
     const before = await sql<{ n: number }>('SELECT count(*)::int AS n FROM learning.outbox_events');
-    const bad = await graph('mutation($a: ID!) { setLearningModelTarget(year: 2018, kind: FAMILY, areaId: $a, target: 1.5) { rate } }', { a: tree.province.id });
+    const bad = await graph('mutation($a: ID!) { setLearningModelTarget(year: 2018, kind: FAMILY, areaId: $a, target: 1.5) { rate } }', {
+      a: tree.province.id,
+    });
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     const neg = await graph('mutation($a: ID!) { setEligibleCount(year: 2018, kind: FAMILY, areaId: $a, count: -1) { rate } }', { a: tree.province.id });
     expect(codes(neg)).toEqual(['BAD_USER_INPUT']);

@@ -8,5 +8,12 @@ import type { StatsLoaders } from './modules/stats/stats.loaders';
 import type { ReorganizationLoaders } from './modules/reorganizations/reorganization.loaders';
 import type { PrivacyLoaders } from './modules/privacy/privacy.loaders';
 
-export type MembershipLoaders = AreaLoaders & OrganizationLoaders & MemberLoaders & CardLoaders & FeeLoaders & StatsLoaders & ReorganizationLoaders & PrivacyLoaders;
+export type MembershipLoaders = AreaLoaders &
+  OrganizationLoaders &
+  MemberLoaders &
+  CardLoaders &
+  FeeLoaders &
+  StatsLoaders &
+  ReorganizationLoaders &
+  PrivacyLoaders;
 export type MembershipContext = RequestContext<MembershipLoaders>;

@@ -31,7 +31,12 @@ import { StatsService } from './modules/stats/stats.service';
 import { statsLoaders } from './modules/stats/stats.loaders';
 import { seedMembershipDemo } from './demo/seed';
 import { AreaReorganization } from './modules/reorganizations/reorganization.entity';
-import { AreaLineageResolver, AreaReorganizationResolver, ComparableYearResolver, resolveComparableYear } from './modules/reorganizations/reorganization.resolver';
+import {
+  AreaLineageResolver,
+  AreaReorganizationResolver,
+  ComparableYearResolver,
+  resolveComparableYear,
+} from './modules/reorganizations/reorganization.resolver';
 import { ReorganizationService } from './modules/reorganizations/reorganization.service';
 import { reorganizationLoaders } from './modules/reorganizations/reorganization.loaders';
 import { OrganizationChangeResolver } from './modules/reorganizations/organization-change.resolver';
@@ -46,15 +51,41 @@ import { DonorEraser } from './modules/privacy/donor-eraser';
 import type { PersonalData } from './modules/privacy/privacy.types';
 
 const resolvers = [
-  AreaResolver, OrganizationResolver, MemberResolver, MembershipPeriodResolver, OrganizationMembersResolver,
-  MemberCardResolver, MemberFeesResolver, CharterOrderResolver, MembershipStatsResolver, NodeResolver,
-  AreaReorganizationResolver, AreaLineageResolver, ComparableYearResolver, OrganizationChangeResolver, PersonalDataResolver,
+  AreaResolver,
+  OrganizationResolver,
+  MemberResolver,
+  MembershipPeriodResolver,
+  OrganizationMembersResolver,
+  MemberCardResolver,
+  MemberFeesResolver,
+  CharterOrderResolver,
+  MembershipStatsResolver,
+  NodeResolver,
+  AreaReorganizationResolver,
+  AreaLineageResolver,
+  ComparableYearResolver,
+  OrganizationChangeResolver,
+  PersonalDataResolver,
 ] as const;
 
 /** Membership: areas, the organisation tree, members, cards, fees, Charter orders. */
 export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
   ...subgraphIdentity('membership'),
-  entities: [Area, AreaStatistic, Organization, Member, MembershipPeriod, MemberStatusChange, MemberCard, FeePayment, CharterOrder, OutboxEvent, AreaParent, AreaLineage, AreaReorganization],
+  entities: [
+    Area,
+    AreaStatistic,
+    Organization,
+    Member,
+    MembershipPeriod,
+    MemberStatusChange,
+    MemberCard,
+    FeePayment,
+    CharterOrder,
+    OutboxEvent,
+    AreaParent,
+    AreaLineage,
+    AreaReorganization,
+  ],
   migrations: [Initial1764600000000, AreasOverTime1765000000000, OrgYearStats1765200000000, PersonalData1765400000000],
   schema: {
     resolvers: [...resolvers],
@@ -82,17 +113,36 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     const orgChanges = new OrganizationChangeService(ds, outbox, orgs, members);
     // Fundraising holds donor names recorded against members; erasure asks it to erase its own.
     const fundraising = loadManifest().find((m) => m.name === 'fundraising');
-    const fundraisingUrl = fundraising ? process.env[fundraising.urlVariable] ?? `http://127.0.0.1:${fundraising.port}/graphql` : null;
+    const fundraisingUrl = fundraising ? (process.env[fundraising.urlVariable] ?? `http://127.0.0.1:${fundraising.port}/graphql`) : null;
     const privacy = new PrivacyService(ds, outbox, new DonorEraser(fundraisingUrl, config.INTERNAL_SECRET));
     return {
       instances: [
-        new AreaResolver(areas), new OrganizationResolver(orgs), new MemberResolver(members), new MembershipPeriodResolver(),
-        new OrganizationMembersResolver(members), new MemberCardResolver(cards), new MemberFeesResolver(fees),
-        new CharterOrderResolver(charterOrders), new MembershipStatsResolver(), new NodeResolver(),
-        new AreaReorganizationResolver(reorgs), new AreaLineageResolver(), new ComparableYearResolver(), new OrganizationChangeResolver(orgChanges),
+        new AreaResolver(areas),
+        new OrganizationResolver(orgs),
+        new MemberResolver(members),
+        new MembershipPeriodResolver(),
+        new OrganizationMembersResolver(members),
+        new MemberCardResolver(cards),
+        new MemberFeesResolver(fees),
+        new CharterOrderResolver(charterOrders),
+        new MembershipStatsResolver(),
+        new NodeResolver(),
+        new AreaReorganizationResolver(reorgs),
+        new AreaLineageResolver(),
+        new ComparableYearResolver(),
+        new OrganizationChangeResolver(orgChanges),
         new PersonalDataResolver(privacy),
       ],
-      makeLoaders: () => ({ ...areaLoaders(areas), ...organizationLoaders(orgs), ...memberLoaders(members), ...cardLoaders(cards), ...feeLoaders(fees), ...statsLoaders(stats), ...reorganizationLoaders(reorgs, orgChanges), ...privacyLoaders(privacy) }),
+      makeLoaders: () => ({
+        ...areaLoaders(areas),
+        ...organizationLoaders(orgs),
+        ...memberLoaders(members),
+        ...cardLoaders(cards),
+        ...feeLoaders(fees),
+        ...statsLoaders(stats),
+        ...reorganizationLoaders(reorgs, orgChanges),
+        ...privacyLoaders(privacy),
+      }),
     };
   },
   seedDemo: seedMembershipDemo,

@@ -7,10 +7,19 @@ describe('areas', () => {
     const district = await createArea({ level: 'DISTRICT', parentId: province.id });
     const commune = await createArea({ level: 'COMMUNE', parentId: district.id });
     await recordStatistics(district.id, 2018, 120_000, 30_000);
-    const d = await graphOk(`query($id: ID!) { area(id: $id) { code level parent { id } children { id level } population(year: 2018) households(year: 2018) none: population(year: 2017) ancestorIds } }`, { id: district.id });
+    const d = await graphOk(
+      `query($id: ID!) { area(id: $id) { code level parent { id } children { id level } population(year: 2018) households(year: 2018) none: population(year: 2017) ancestorIds } }`,
+      { id: district.id },
+    );
     expect(d.area).toEqual({
-      code: district.code, level: 'DISTRICT', parent: { id: province.id }, children: [{ id: commune.id, level: 'COMMUNE' }],
-      population: 120_000, households: 30_000, none: null, ancestorIds: [province.id],
+      code: district.code,
+      level: 'DISTRICT',
+      parent: { id: province.id },
+      children: [{ id: commune.id, level: 'COMMUNE' }],
+      population: 120_000,
+      households: 30_000,
+      none: null,
+      ancestorIds: [province.id],
     });
     const byCode = await graphOk(`query($c: String!) { area(code: $c) { id } }`, { c: commune.code });
     expect(byCode.area).toEqual({ id: commune.id });
@@ -28,10 +37,16 @@ describe('areas', () => {
 
   it('refuses a level that cannot sit under the parent, and a non-admin', async () => {
     const province = await createArea({ level: 'PROVINCE' });
-    const r = await graph(`mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }`, { i: { code: unique('X'), name: 'V', level: 'VILLAGE', parentId: province.id } });
+    const r = await graph(`mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }`, {
+      i: { code: unique('X'), name: 'V', level: 'VILLAGE', parentId: province.id },
+    });
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
     const analyst = await tokenFor({ role: Role.ANALYST });
-    const f = await graph(`mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }`, { i: { code: unique('X'), name: 'P', level: 'PROVINCE' } }, { token: analyst });
+    const f = await graph(
+      `mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }`,
+      { i: { code: unique('X'), name: 'P', level: 'PROVINCE' } },
+      { token: analyst },
+    );
     expect(codes(f)).toEqual(['FORBIDDEN']);
   });
 

@@ -66,7 +66,9 @@ describe('fees', () => {
 describe('Charter orders', () => {
   it('moves ORDERED → DELIVERED once and refuses any other transition with the current status', async () => {
     const { org } = await freshMember();
-    const placed = await graphOk(`mutation($o: ID!) { placeCharterOrder(organizationId: $o, quantity: 120) { id status quantity organization { id } } }`, { o: org.id });
+    const placed = await graphOk(`mutation($o: ID!) { placeCharterOrder(organizationId: $o, quantity: 120) { id status quantity organization { id } } }`, {
+      o: org.id,
+    });
     expect(placed.placeCharterOrder).toMatchObject({ status: 'ORDERED', quantity: 120, organization: { id: org.id } });
     const id = placed.placeCharterOrder.id;
     await graphOk(`mutation($id: ID!) { setCharterOrderStatus(id: $id, status: DELIVERED) { status } }`, { id });
@@ -106,7 +108,9 @@ describe('membershipStats', () => {
       ids.push(m.id);
       if (p.card) await graphOk(`mutation($m: ID!) { issueMemberCard(memberId: $m) { id } }`, { m: m.id });
       if (p.fee2018 && p.joined <= '2018-12-31') {
-        await graphOk(`mutation($i: RecordFeePaymentInput!) { recordFeePayment(input: $i) { id } }`, { i: { memberId: m.id, year: 2018, amount: 30000, paidOn: '2018-12-01' } });
+        await graphOk(`mutation($i: RecordFeePaymentInput!) { recordFeePayment(input: $i) { id } }`, {
+          i: { memberId: m.id, year: 2018, amount: 30000, paidOn: '2018-12-01' },
+        });
       }
     }
     const q = `query($p: ID!, $d0: ID!, $c0: ID!) {
@@ -120,8 +124,12 @@ describe('membershipStats', () => {
     const in2018 = plan.filter((p) => p.joined <= '2018-12-31');
     const paid = in2018.filter((p) => p.fee2018).length;
     expect(d.province.membershipStats).toEqual({
-      members: in2018.length, activeMembers: in2018.length, cardsIssued: 0, cardIssuanceRate: 0,
-      feesCollected: paid * 30000, feeCollectionRate: paid / in2018.length,
+      members: in2018.length,
+      activeMembers: in2018.length,
+      cardsIssued: 0,
+      cardIssuanceRate: 0,
+      feesCollected: paid * 30000,
+      feeCollectionRate: paid / in2018.length,
     });
     const d0 = in2018.filter((p) => p.org <= 1);
     expect(d.district.membershipStats).toEqual({ members: d0.length, activeMembers: d0.length, feesCollected: 60000, feeCollectionRate: 2 / 3 });

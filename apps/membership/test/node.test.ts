@@ -6,12 +6,15 @@ describe('node(id)', () => {
     const org = await createOrganization({ areaId: area.id });
     const member = await admitMember(org.id, 'Hoàng Thị Mai');
     const fund = await graphOk(`mutation($o: ID!, $n: String!) { openFund(organizationId: $o, name: $n) { id } }`, { o: org.id, n: unique('Quỹ ') });
-    const d = await graphOk(`query($a: ID!, $m: ID!, $f: ID!) {
+    const d = await graphOk(
+      `query($a: ID!, $m: ID!, $f: ID!) {
       a: node(id: $a) { id __typename ... on Area { code } }
       m: node(id: $m) { id __typename ... on Member { fullName organization { id } } }
       f: node(id: $f) { id __typename ... on Fund { balance organization { id } } }
       none: node(id: "nonsense") { id }
-    }`, { a: area.id, m: member.id, f: fund.openFund.id });
+    }`,
+      { a: area.id, m: member.id, f: fund.openFund.id },
+    );
     expect(d.a).toEqual({ id: area.id, __typename: 'Area', code: area.code });
     expect(d.m).toEqual({ id: member.id, __typename: 'Member', fullName: 'Hoàng Thị Mai', organization: { id: org.id } });
     expect(d.f).toEqual({ id: fund.openFund.id, __typename: 'Fund', balance: 0, organization: { id: org.id } });

@@ -11,7 +11,15 @@ const PERSONAL_DATA = `query($m: ID!) { personalData(memberId: $m) {
 
 interface PersonalDataAnswer {
   personalData: {
-    member: { id: string; fullName: string; phone: string | null; birthYear: number | null; card: { number: string } | null; feePayments: { year: number; amount: number }[]; memberships: unknown[] };
+    member: {
+      id: string;
+      fullName: string;
+      phone: string | null;
+      birthYear: number | null;
+      card: { number: string } | null;
+      feePayments: { year: number; amount: number }[];
+      memberships: unknown[];
+    };
     donations: { id: string; amount: number; donorName: string }[];
     reads: { readerId: string; role: string; fields: string[]; readAt: string }[];
   };
@@ -21,9 +29,9 @@ let t: Tree;
 let fundId: string;
 
 async function donateAs(memberId: string | null, donorName: string, amount: number): Promise<string> {
-  const d = await graphOk<{ recordDonation: { id: string } }>(
-    'mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id } }',
-    { i: { fundId, donorName, amount, receivedOn: '2018-05-10', method: 'CASH', idempotencyKey: randomUUID(), ...(memberId ? { donorMemberId: memberId } : {}) } });
+  const d = await graphOk<{ recordDonation: { id: string } }>('mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id } }', {
+    i: { fundId, donorName, amount, receivedOn: '2018-05-10', method: 'CASH', idempotencyKey: randomUUID(), ...(memberId ? { donorMemberId: memberId } : {}) },
+  });
   return d.recordDonation.id;
 }
 
@@ -31,19 +39,25 @@ async function donateAs(memberId: string | null, donorName: string, amount: numb
 async function fullMember(name: string): Promise<{ id: string; fullName: string; donationId: string }> {
   const m = await admitMember(t.communeOrgs[0].id, name, { phone: '0912 345 678', birthYear: 1961, joinedOn: '2017-04-02' });
   await graphOk('mutation($m: ID!) { issueMemberCard(memberId: $m) { id } }', { m: m.id });
-  await graphOk('mutation($i: RecordFeePaymentInput!) { recordFeePayment(input: $i) { id } }', { i: { memberId: m.id, year: 2018, amount: 24000, paidOn: '2018-03-15' } });
+  await graphOk('mutation($i: RecordFeePaymentInput!) { recordFeePayment(input: $i) { id } }', {
+    i: { memberId: m.id, year: 2018, amount: 24000, paidOn: '2018-03-15' },
+  });
   const donationId = await donateAs(m.id, name, 500_000);
   return { ...m, donationId };
 }
 
 beforeAll(async () => {
   t = await createTree(1, 1);
-  fundId = (await graphOk<{ openFund: { id: string } }>('mutation($o: ID!, $n: String!) { openFund(organizationId: $o, name: $n) { id } }',
-    { o: t.communeOrgs[0].id, n: unique('Quỹ Khuyến học ') })).openFund.id;
+  fundId = (
+    await graphOk<{ openFund: { id: string } }>('mutation($o: ID!, $n: String!) { openFund(organizationId: $o, name: $n) { id } }', {
+      o: t.communeOrgs[0].id,
+      n: unique('Quỹ Khuyến học '),
+    })
+  ).openFund.id;
 });
 
 describe('personalData', () => {
-  it('gives a member everything held about them, and refuses another member\'s', async () => {
+  it("gives a member everything held about them, and refuses another member's", async () => {
     const me = await fullMember(unique('Trần Thị Riêng '));
     const other = await fullMember(unique('Lê Văn Khác '));
     const mine = await tokenFor({ role: Role.MEMBER, memberId: me.id, sub: `member-${me.id}` });
@@ -64,7 +78,7 @@ describe('personalData', () => {
     }
   });
 
-  it('lists an admin\'s read of a phone number among the member\'s reads', async () => {
+  it("lists an admin's read of a phone number among the member's reads", async () => {
     const m = await fullMember(unique('Phạm Văn Đọc '));
     const admin = await tokenFor({ role: Role.ADMIN, sub: unique('admin-reader-') });
     await graphOk('query($m: ID!) { member(id: $m) { phone } }', { m: m.id }, { token: admin });
@@ -87,7 +101,10 @@ describe('personalData', () => {
     await graphOk(q, { m: m.id }, { token: first });
     await graphOk(q, { m: m.id }, { token: second });
     const rows = await sql('SELECT reader_sub, fields FROM membership.personal_data_reads WHERE member_id = $1 ORDER BY id', [m.id]);
-    expect(rows).toEqual([{ reader_sub: 'admin-one', fields: ['birthYear', 'phone'] }, { reader_sub: 'admin-two', fields: ['birthYear', 'phone'] }]);
+    expect(rows).toEqual([
+      { reader_sub: 'admin-one', fields: ['birthYear', 'phone'] },
+      { reader_sub: 'admin-two', fields: ['birthYear', 'phone'] },
+    ]);
   });
 });
 
@@ -103,34 +120,53 @@ describe('erasePersonalData', () => {
   it('erases the name, phone and birth year everywhere, keeps every figure, is audited and final', async () => {
     const name = unique('Hoàng Thị Xoá ');
     const m = await fullMember(name);
-    const figures = async () => graphOk(FIGURES, {
-      p: t.provinceOrg.id, d: t.districtOrgs[0].id, c: t.communeOrgs[0].id, pa: t.province.id, da: t.districts[0].id, ca: t.communes[0].id, f: fundId,
-    });
+    const figures = async () =>
+      graphOk(FIGURES, {
+        p: t.provinceOrg.id,
+        d: t.districtOrgs[0].id,
+        c: t.communeOrgs[0].id,
+        pa: t.province.id,
+        da: t.districts[0].id,
+        ca: t.communes[0].id,
+        f: fundId,
+      });
     const before = await figures();
     expect(before.commune.membershipStats.members).toBeGreaterThan(0);
     expect(before.communeArea.fundraising.raised).toBeGreaterThan(0);
-    const search = async () => (await graphOk<{ members: { totalCount: number } }>('query($s: String!) { members(search: $s) { totalCount } }', { s: name })).members.totalCount;
+    const search = async () =>
+      (await graphOk<{ members: { totalCount: number } }>('query($s: String!) { members(search: $s) { totalCount } }', { s: name })).members.totalCount;
     expect(await search()).toBe(1);
 
     // Only an admin may erase, with a reason; a refused request changes nothing.
     const officer = await tokenFor({ role: Role.OFFICER, orgId: t.provinceOrg.id });
-    expect(codes(await graph('mutation($m: ID!) { erasePersonalData(memberId: $m, reason: "asked") { id } }', { m: m.id }, { token: officer }))).toContain('FORBIDDEN');
+    expect(codes(await graph('mutation($m: ID!) { erasePersonalData(memberId: $m, reason: "asked") { id } }', { m: m.id }, { token: officer }))).toContain(
+      'FORBIDDEN',
+    );
     expect(codes(await graph('mutation($m: ID!) { erasePersonalData(memberId: $m, reason: " ") { id } }', { m: m.id }))).toContain('BAD_USER_INPUT');
     expect(await search()).toBe(1);
 
     const erased = await graphOk<{ erasePersonalData: { id: string; fullName: string; phone: string | null; birthYear: number | null; status: string } }>(
-      'mutation($m: ID!) { erasePersonalData(memberId: $m, reason: "Yêu cầu của hội viên, đơn số 12/2026") { id fullName phone birthYear status } }', { m: m.id });
+      'mutation($m: ID!) { erasePersonalData(memberId: $m, reason: "Yêu cầu của hội viên, đơn số 12/2026") { id fullName phone birthYear status } }',
+      { m: m.id },
+    );
     expect(erased.erasePersonalData).toEqual({ id: m.id, fullName: ERASED_NAME, phone: null, birthYear: null, status: 'ACTIVE' });
 
     // The name is in no subgraph's tables: every text and JSON column of every subgraph schema.
     const columns = await sql<{ table_schema: string; table_name: string; column_name: string }>(
       `SELECT table_schema, table_name, column_name FROM information_schema.columns
-       WHERE table_schema IN ('membership', 'fundraising', 'learning', 'inspections') AND data_type IN ('text', 'character varying', 'jsonb', 'json')`);
+       WHERE table_schema IN ('membership', 'fundraising', 'learning', 'inspections') AND data_type IN ('text', 'character varying', 'jsonb', 'json')`,
+    );
     expect(columns.length).toBeGreaterThan(20);
-    const found = await sql<{ n: number }>(columns.map((c) =>
-      `SELECT count(*)::int AS n FROM "${c.table_schema}"."${c.table_name}" WHERE "${c.column_name}"::text ILIKE '%' || $1 || '%'`).join(' UNION ALL '), [name]);
+    const found = await sql<{ n: number }>(
+      columns
+        .map((c) => `SELECT count(*)::int AS n FROM "${c.table_schema}"."${c.table_name}" WHERE "${c.column_name}"::text ILIKE '%' || $1 || '%'`)
+        .join(' UNION ALL '),
+      [name],
+    );
     expect(found.reduce((s, r) => s + r.n, 0)).toBe(0);
-    expect(await sql('SELECT donor_name, amount::int FROM fundraising.donations WHERE id = $1', [m.donationId])).toEqual([{ donor_name: ERASED_NAME, amount: 500_000 }]);
+    expect(await sql('SELECT donor_name, amount::int FROM fundraising.donations WHERE id = $1', [m.donationId])).toEqual([
+      { donor_name: ERASED_NAME, amount: 500_000 },
+    ]);
     expect(await sql('SELECT phone, birth_year FROM membership.members WHERE id = $1', [m.id])).toEqual([{ phone: null, birth_year: null }]);
 
     // Search does not find the person; every 2018 figure is unchanged.
@@ -139,9 +175,16 @@ describe('erasePersonalData', () => {
 
     // The event and the audit entries (membership's, and fundraising's for the donor names).
     const events = await sql('SELECT type, payload, actor FROM membership.outbox_events WHERE subject_id = $1 AND type = $2', [m.id, 'PERSONAL_DATA_ERASED']);
-    expect(events).toEqual([expect.objectContaining({ payload: expect.objectContaining({ reason: 'Yêu cầu của hội viên, đơn số 12/2026', donorNamesErased: 1 }), actor: expect.objectContaining({ role: 'ADMIN' }) })]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        payload: expect.objectContaining({ reason: 'Yêu cầu của hội viên, đơn số 12/2026', donorNamesErased: 1 }),
+        actor: expect.objectContaining({ role: 'ADMIN' }),
+      }),
+    ]);
     const trail = await graphOk<{ membershipAuditTrail: { type: string }[]; fundraisingAuditTrail: { type: string }[] }>(
-      'query($m: ID!) { membershipAuditTrail(entityId: $m) { type } fundraisingAuditTrail(entityId: $m) { type } }', { m: m.id });
+      'query($m: ID!) { membershipAuditTrail(entityId: $m) { type } fundraisingAuditTrail(entityId: $m) { type } }',
+      { m: m.id },
+    );
     expect(trail.membershipAuditTrail[0].type).toBe('PERSONAL_DATA_ERASED');
     expect(trail.fundraisingAuditTrail.map((e) => e.type)).toEqual(['DONOR_NAMES_ERASED']);
 

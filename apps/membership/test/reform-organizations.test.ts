@@ -20,8 +20,11 @@ describe('organisations follow a reorganisation', () => {
   it('moves an organisation with its subtree and keeps where it sat before', async () => {
     const t = await createTree(2, 1);
     const branch = await createOrganization({ areaId: t.villages[0].id, parentId: t.communeOrgs[0].id, kind: 'BRANCH' });
-    const d = await graphOk(`mutation($id: ID!, $p: ID!) { moveOrganization(id: $id, parentId: $p, on: "2025-07-01", reason: "Bỏ cấp huyện") {
-      parent { id } ancestorIds placements { parent { id } from to reason } } }`, { id: t.communeOrgs[0].id, p: t.provinceOrg.id });
+    const d = await graphOk(
+      `mutation($id: ID!, $p: ID!) { moveOrganization(id: $id, parentId: $p, on: "2025-07-01", reason: "Bỏ cấp huyện") {
+      parent { id } ancestorIds placements { parent { id } from to reason } } }`,
+      { id: t.communeOrgs[0].id, p: t.provinceOrg.id },
+    );
     expect(d.moveOrganization.parent).toEqual({ id: t.provinceOrg.id });
     expect(d.moveOrganization.ancestorIds).toEqual([t.provinceOrg.id]);
     expect(d.moveOrganization.placements).toEqual([
@@ -30,8 +33,10 @@ describe('organisations follow a reorganisation', () => {
     ]);
     const b = await graphOk(`query($id: ID!) { organization(id: $id) { ancestorIds } }`, { id: branch.id });
     expect(b.organization.ancestorIds).toEqual([t.provinceOrg.id, t.communeOrgs[0].id]);
-    const underItself = await graph(`mutation($id: ID!, $p: ID!) { moveOrganization(id: $id, parentId: $p, on: "2025-08-01", reason: "x") { id } }`,
-      { id: t.communeOrgs[0].id, p: branch.id });
+    const underItself = await graph(`mutation($id: ID!, $p: ID!) { moveOrganization(id: $id, parentId: $p, on: "2025-08-01", reason: "x") { id } }`, {
+      id: t.communeOrgs[0].id,
+      p: branch.id,
+    });
     expect(codes(underItself)).toEqual(['BAD_USER_INPUT']);
   });
 });

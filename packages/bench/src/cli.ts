@@ -6,7 +6,19 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Role } from '@khg/domain';
 import { signInternalCaller, signUserToken, type Caller } from '@khg/platform';
-import { GATEWAY, ROOT, SUBGRAPHS, freePort, startService, type RunningService, startEmbeddedPostgres, startPlatform, takeOverSignals, type RunningDatabase, type RunningPlatform } from '@khg/stack';
+import {
+  GATEWAY,
+  ROOT,
+  SUBGRAPHS,
+  freePort,
+  startService,
+  type RunningService,
+  startEmbeddedPostgres,
+  startPlatform,
+  takeOverSignals,
+  type RunningDatabase,
+  type RunningPlatform,
+} from '@khg/stack';
 import { datasetCounts, loadDataset, sizesFor } from './dataset';
 import { startHive, type RunningHive } from './hive';
 import { unexpectedFailures } from './verdict';
@@ -33,15 +45,24 @@ function options() {
   });
   const int = (name: string, v: string | undefined, min: number, max: number) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) { process.stderr.write(`--${name} must be a whole number from ${min} to ${max}\n`); process.exit(2); }
+    if (!Number.isInteger(n) || n < min || n > max) {
+      process.stderr.write(`--${name} must be a whole number from ${min} to ${max}\n`);
+      process.exit(2);
+    }
     return n;
   };
   return {
-    scale: int('scale', values.scale, 1, 100), compare: values.compare!, subscriptions: !values['no-subscriptions'],
-    subscribers: int('subscribers', values.subscribers, 1, 5000), mutations: int('mutations', values.mutations, 1, 1000),
-    seconds: int('seconds', values.seconds, 1, 600), warmup: int('warmup', values.warmup, 0, 120),
-    connections: int('connections', values.connections, 1, 512), writeRate: int('write-rate', values['write-rate'], 1, 1000),
-    only: values.only ? values.only.split(',') : null, regenerate: values.regenerate!,
+    scale: int('scale', values.scale, 1, 100),
+    compare: values.compare!,
+    subscriptions: !values['no-subscriptions'],
+    subscribers: int('subscribers', values.subscribers, 1, 5000),
+    mutations: int('mutations', values.mutations, 1, 1000),
+    seconds: int('seconds', values.seconds, 1, 600),
+    warmup: int('warmup', values.warmup, 0, 120),
+    connections: int('connections', values.connections, 1, 512),
+    writeRate: int('write-rate', values['write-rate'], 1, 1000),
+    only: values.only ? values.only.split(',') : null,
+    regenerate: values.regenerate!,
   };
 }
 
@@ -55,7 +76,14 @@ async function main(): Promise<void> {
   const logFile = join(dir, 'platform.log');
   const secrets = { JWT_SECRET: randomBytes(24).toString('hex'), INTERNAL_SECRET: randomBytes(24).toString('hex') };
   // One ADMIN token drives every client: the bench measures throughput, not the per-caller rate limit.
-  const env = { ...process.env, ...secrets, LOG_LEVEL: 'warn', SEED_DEMO: 'false', NODE_ENV: 'production', RATE_LIMITS: 'ADMIN=1000000/1000000:1000000/1000000' };
+  const env = {
+    ...process.env,
+    ...secrets,
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'false',
+    NODE_ENV: 'production',
+    RATE_LIMITS: 'ADMIN=1000000/1000000:1000000/1000000',
+  };
   const started = Date.now();
   let db: RunningDatabase | null = null;
   let platform: RunningPlatform | null = null;
@@ -99,7 +127,11 @@ async function main(): Promise<void> {
       db = await startEmbeddedPostgres({ dir: pgDir, port: pgPort, persistent: true });
       takeOverSignals(interrupted);
     }
-    say(`  ${Object.entries(generation.counts).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
+    say(
+      `  ${Object.entries(generation.counts)
+        .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+        .join(', ')}`,
+    );
 
     say('Starting the platform (4 subgraphs + gateway)…');
     platform = await startPlatform({ databaseUrl: db.url, gatewayPort: await freePort(), subgraphPorts: await ports(), env, output: logFile });
@@ -109,14 +141,20 @@ async function main(): Promise<void> {
     const token = await signUserToken(secrets.JWT_SECRET, admin, '4h');
     const internal = await signInternalCaller(secrets.INTERNAL_SECRET, admin, '4h');
     const ours: Target = {
-      name: 'gateway', base: platform.gateway.url, path: '/graphql', headers: { authorization: `Bearer ${token}` },
-      pid: platform.gateway.child.pid, metricsUrl: `${platform.gateway.url}/metrics`,
+      name: 'gateway',
+      base: platform.gateway.url,
+      path: '/graphql',
+      headers: { authorization: `Bearer ${token}` },
+      pid: platform.gateway.child.pid,
+      metricsUrl: `${platform.gateway.url}/metrics`,
     };
     // The same gateway with the response cache off: what every answer costs when it must be computed.
     say('Starting a second gateway with the response cache off…');
     uncached = await startService(GATEWAY, await freePort(), {
       env: {
-        ...env, DATABASE_URL: db.url, RESPONSE_CACHE_MB: '0',
+        ...env,
+        DATABASE_URL: db.url,
+        RESPONSE_CACHE_MB: '0',
         ...Object.fromEntries(SUBGRAPHS.map((sg) => [sg.urlEnv!, `${platform!.subgraphs[sg.name].url}/graphql`])),
       },
       output: logFile,
@@ -127,10 +165,14 @@ async function main(): Promise<void> {
       hive = await startHive({
         supergraphPath: join(ROOT, 'apps/gateway/supergraph.graphql'),
         subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([n, u]) => [n, `${u}/graphql`])),
-        port: await freePort(), workDir: join(dir, 'hive'), logFile: join(dir, 'hive.log'),
+        port: await freePort(),
+        workDir: join(dir, 'hive'),
+        logFile: join(dir, 'hive.log'),
       });
     }
-    const hiveTarget: Target | null = hive ? { name: 'hive', base: hive.url.replace(/\/graphql$/, ''), path: '/graphql', headers: { 'x-khg-caller': internal }, pid: hive.pid } : null;
+    const hiveTarget: Target | null = hive
+      ? { name: 'hive', base: hive.url.replace(/\/graphql$/, ''), path: '/graphql', headers: { 'x-khg-caller': internal }, pid: hive.pid }
+      : null;
 
     // cursors of the first ten pages of donations, so the fan-out does not read one page only
     const cursors: (string | null)[] = [null];
@@ -158,8 +200,15 @@ async function main(): Promise<void> {
         rows.push({ ...(await measure(direct, s.direct.request, counter, subgraphs, load)), target: `${s.direct.subgraph} direct (${s.direct.note})` });
       }
       for (const r of rows) {
-        say(`  ${r.target}: ${r.error ? `FAILED ${r.error}` : `${r.rps.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.sqlPerRequest.toFixed(2)} SQL/req, ${r.failed} failed`
-          + (r.cacheHitRatio !== undefined ? `, ${(100 * r.cacheHitRatio).toFixed(1)} % from cache` : '') + (r.backgroundWrites !== undefined ? `, ${r.backgroundWrites} writes alongside` : '')}`);
+        say(
+          `  ${r.target}: ${
+            r.error
+              ? `FAILED ${r.error}`
+              : `${r.rps.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.sqlPerRequest.toFixed(2)} SQL/req, ${r.failed} failed` +
+                (r.cacheHitRatio !== undefined ? `, ${(100 * r.cacheHitRatio).toFixed(1)} % from cache` : '') +
+                (r.backgroundWrites !== undefined ? `, ${r.backgroundWrites} writes alongside` : '')
+          }`,
+        );
       }
       results.push({ key: s.key, title: s.title, rows });
     }
@@ -169,14 +218,26 @@ async function main(): Promise<void> {
       await drain(db.url);
       say(`Subscriptions: ${o.subscribers} graphql-ws subscribers, ${o.mutations} mutations…`);
       delivery = await measureDelivery({
-        gatewayUrl: `${platform.gateway.url}/graphql`, token, subscribers: o.subscribers, mutations: o.mutations, runId,
-        communes: sizesFor(o.scale).communes, gatewayPid: platform.gateway.child.pid,
+        gatewayUrl: `${platform.gateway.url}/graphql`,
+        token,
+        subscribers: o.subscribers,
+        mutations: o.mutations,
+        runId,
+        communes: sizesFor(o.scale).communes,
+        gatewayPid: platform.gateway.child.pid,
       });
     }
 
     const report: Report = {
-      scale: o.scale, compare: o.compare, at: new Date().toISOString(), connections: o.connections, seconds: o.seconds,
-      generation, scenarios: results, delivery, totalSeconds: (Date.now() - started) / 1000,
+      scale: o.scale,
+      compare: o.compare,
+      at: new Date().toISOString(),
+      connections: o.connections,
+      seconds: o.seconds,
+      generation,
+      scenarios: results,
+      delivery,
+      totalSeconds: (Date.now() - started) / 1000,
     };
     const text = renderReport(report);
     say('\n' + text);

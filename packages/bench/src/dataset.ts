@@ -16,14 +16,26 @@ import { REBUILD_ROLLUP_SQL } from '@khg/learning-models/rollup';
  * each other arithmetically: `uid('area', 3, 17)` is commune 17.
  */
 export interface Sizes {
-  districts: number; communes: number; villages: number; organizations: number; members: number;
-  donations: number; awards: number; inspections: number;
+  districts: number;
+  communes: number;
+  villages: number;
+  organizations: number;
+  members: number;
+  donations: number;
+  awards: number;
+  inspections: number;
 }
 
 export function sizesFor(scale: number): Sizes {
   return {
-    districts: 10 * scale, communes: 160 * scale, villages: 900 * scale, organizations: 2000 * scale,
-    members: 200_000 * scale, donations: 500_000 * scale, awards: 20_000 * scale, inspections: 300 * scale,
+    districts: 10 * scale,
+    communes: 160 * scale,
+    villages: 900 * scale,
+    organizations: 2000 * scale,
+    members: 200_000 * scale,
+    donations: 500_000 * scale,
+    awards: 20_000 * scale,
+    inspections: 300 * scale,
   };
 }
 
@@ -61,9 +73,12 @@ function membershipSteps(z: Sizes): Step[] {
   const communeOfVillage = (v: string) => `(((${v}) - 1) % ${C} + 1)`;
   const districtOfCommune = (c: string) => `(((${c}) - 1) / ${perDistrict} + 1)`;
   // members sit in commune associations and branches
-  const orgOfMember = (m: string) => `CASE WHEN ((${m}) - 1) % ${C + B} < ${C} THEN ${uid('org', 3, `((${m}) - 1) % ${C + B} + 1`)} ELSE ${uid('org', 4, `((${m}) - 1) % ${C + B} - ${C} + 1`)} END`;
+  const orgOfMember = (m: string) =>
+    `CASE WHEN ((${m}) - 1) % ${C + B} < ${C} THEN ${uid('org', 3, `((${m}) - 1) % ${C + B} + 1`)} ELSE ${uid('org', 4, `((${m}) - 1) % ${C + B} - ${C} + 1`)} END`;
   return [
-    { name: 'areas', sql: `
+    {
+      name: 'areas',
+      sql: `
 INSERT INTO areas (id, code, name, kind, level, parent_id, path)
 VALUES (${uid('area', 1, 1)}, '33', 'Hưng Yên', 'tỉnh', 'PROVINCE', NULL, ${label(uid('area', 1, 1))});
 INSERT INTO areas (id, code, name, kind, level, parent_id, path)
@@ -74,9 +89,12 @@ SELECT ${uid('area', 3, 'c')}, 'B' || lpad(c::text, 6, '0'), 'Xã ' || c, 'xã',
 FROM generate_series(1, ${C}) c JOIN areas p ON p.id = ${uid('area', 2, districtOfCommune('c'))};
 INSERT INTO areas (id, code, name, kind, level, parent_id, path)
 SELECT ${uid('area', 4, 'v')}, 'B' || lpad(v::text, 8, '0'), 'Thôn ' || v, 'thôn', 'VILLAGE', p.id, p.path || ${label(uid('area', 4, 'v'))}
-FROM generate_series(1, ${V}) v JOIN areas p ON p.id = ${uid('area', 3, communeOfVillage('v'))};` },
+FROM generate_series(1, ${V}) v JOIN areas p ON p.id = ${uid('area', 3, communeOfVillage('v'))};`,
+    },
     // about 1,333 inhabitants and 333 households a village (1.2 M and 300,000 a province), +1 %/year
-    { name: 'area statistics', sql: `
+    {
+      name: 'area statistics',
+      sql: `
 INSERT INTO area_statistics (area_id, year, population, households)
 SELECT ${uid('area', 4, 'v')}, y, p, p / 4
 FROM generate_series(1, ${V}) v, generate_series(2018, 2020) y,
@@ -84,8 +102,11 @@ LATERAL (SELECT ((1000 + (v * 7919) % 667) * (1 + 0.01 * (y - 2018)))::int AS p)
 INSERT INTO area_statistics (area_id, year, population, households)
 SELECT a.id, s.year, sum(s.population), sum(s.households)
 FROM areas a JOIN areas v ON v.level = 'VILLAGE' AND v.path <@ a.path JOIN area_statistics s ON s.area_id = v.id
-WHERE a.level <> 'VILLAGE' GROUP BY a.id, s.year;` },
-    { name: 'organizations', sql: `
+WHERE a.level <> 'VILLAGE' GROUP BY a.id, s.year;`,
+    },
+    {
+      name: 'organizations',
+      sql: `
 INSERT INTO organizations (id, name, kind, host, area_id, parent_id, path, founded_on)
 VALUES (${uid('org', 1, 1)}, 'Hội Khuyến học tỉnh Hưng Yên', 'ASSOCIATION', 'ADMINISTRATIVE', ${uid('area', 1, 1)}, NULL, ${label(uid('org', 1, 1))}, '1997-01-01');
 INSERT INTO organizations (id, name, kind, host, area_id, parent_id, path, founded_on)
@@ -97,32 +118,46 @@ FROM generate_series(1, ${C}) c JOIN organizations p ON p.id = ${uid('org', 2, d
 INSERT INTO organizations (id, name, kind, host, area_id, parent_id, path, founded_on)
 SELECT ${uid('org', 4, 'b')}, 'Chi hội khuyến học ' || b, 'BRANCH', (ARRAY['SCHOOL','CLAN','ENTERPRISE','AGENCY','ADMINISTRATIVE'])[1 + b % 5],
   ${uid('area', 4, `((b - 1) % ${V} + 1)`)}, p.id, p.path || ${label(uid('org', 4, 'b'))}, '2005-01-01'
-FROM generate_series(1, ${B}) b JOIN organizations p ON p.id = ${uid('org', 3, communeOfVillage(`((b - 1) % ${V} + 1)`))};` },
-    { name: 'members', params: [...nameParams, ...foldedParams], sql: `
+FROM generate_series(1, ${B}) b JOIN organizations p ON p.id = ${uid('org', 3, communeOfVillage(`((b - 1) % ${V} + 1)`))};`,
+    },
+    {
+      name: 'members',
+      params: [...nameParams, ...foldedParams],
+      sql: `
 INSERT INTO members (id, organization_id, full_name, search_name, gender, birth_year, phone, joined_on, status)
 SELECT ${uid('mbr', 1, 'm')}, ${orgOfMember('m')}, ${nameSql('m')},
   ($4::text[])[1 + m % 15] || ' ' || ($5::text[])[1 + (m / 15) % 7] || ' ' || ($6::text[])[1 + (m / 105) % 15],
   CASE WHEN (m / 15) % 7 = 5 THEN 'FEMALE' ELSE 'MALE' END, 1940 + m % 60, '09' || lpad(m::text, 8, '0'),
   date '2005-01-01' + (m * 37) % 5000,
   CASE WHEN m % 199 = 0 THEN 'DECEASED' WHEN m % 97 = 0 THEN 'RESIGNED' WHEN m % 50 = 0 THEN 'LAPSED' ELSE 'ACTIVE' END
-FROM generate_series(1, ${M}) m` },
-    { name: 'membership periods and status history', sql: `
+FROM generate_series(1, ${M}) m`,
+    },
+    {
+      name: 'membership periods and status history',
+      sql: `
 INSERT INTO membership_periods (member_id, organization_id, from_date, to_date, reason)
 SELECT id, organization_id, joined_on, NULL, 'admitted' FROM members ORDER BY id;
 INSERT INTO member_status_changes (member_id, status, changed_on)
 SELECT id, 'ACTIVE', joined_on FROM members ORDER BY id;
 INSERT INTO member_status_changes (member_id, status, changed_on)
-SELECT id, status, joined_on + 400 FROM members WHERE status <> 'ACTIVE' ORDER BY id;` },
+SELECT id, status, joined_on + 400 FROM members WHERE status <> 'ACTIVE' ORDER BY id;`,
+    },
     // numbers come from the same sequence the card service uses, so later issues stay unique
-    { name: 'cards', sql: `
+    {
+      name: 'cards',
+      sql: `
 INSERT INTO member_cards (member_id, number, issued_on, status)
 SELECT id, 'HY-' || lpad(nextval('card_number_seq')::text, 7, '0'), greatest(joined_on, date '2015-01-01'), 'ACTIVE'
-FROM (SELECT id, joined_on FROM members WHERE right(id, 1) <> '7' ORDER BY id) m;` },
-    { name: 'fees', sql: `
+FROM (SELECT id, joined_on FROM members WHERE right(id, 1) <> '7' ORDER BY id) m;`,
+    },
+    {
+      name: 'fees',
+      sql: `
 INSERT INTO fee_payments (id, member_id, organization_id, year, amount, paid_on)
 SELECT ${uid('fee', 'y', 'm')}, ${uid('mbr', 1, 'm')}, ${orgOfMember('m')}, y, 24000, make_date(y, 3, 15)
 FROM generate_series(1, ${M}) m, generate_series(2017, 2018) y
-WHERE m % 5 <> 0 AND m % 50 <> 0 AND date '2005-01-01' + (m * 37) % 5000 <= make_date(y, 12, 31);` },
+WHERE m % 5 <> 0 AND m % 50 <> 0 AND date '2005-01-01' + (m * 37) % 5000 <= make_date(y, 12, 31);`,
+    },
   ];
 }
 
@@ -132,7 +167,9 @@ function fundraisingSteps(z: Sizes): Step[] {
   const perDistrict = C / D;
   return [
     // a fund for the province, every district and every commune association
-    { name: 'funds and campaigns', sql: `
+    {
+      name: 'funds and campaigns',
+      sql: `
 CREATE TEMP TABLE fund_map AS
 SELECT f, CASE WHEN f = 1 THEN 1 WHEN f <= ${1 + D} THEN 2 ELSE 3 END AS k, CASE WHEN f = 1 THEN 1 WHEN f <= ${1 + D} THEN f - 1 ELSE f - ${1 + D} END AS n
 FROM generate_series(1, ${F}) f;
@@ -144,8 +181,12 @@ UPDATE fund_map SET id = ${uid('fund', 'k', 'n')}, org_id = ${uid('org', 'k', 'n
 CREATE UNIQUE INDEX ON fund_map (f);
 INSERT INTO funds (id, name, organization_id, area_id, area_ancestry) SELECT id, 'Quỹ Khuyến học ' || f, org_id, area_id, anc FROM fund_map;
 INSERT INTO campaigns (id, fund_id, name, year, per_capita_target)
-SELECT ${uid('cmp', 2018, 'f')}, id, 'Vận động Quỹ Khuyến học năm 2018', 2018, CASE WHEN f = 1 THEN 50000 END FROM fund_map;` },
-    { name: 'donations', params: nameParams, sql: `
+SELECT ${uid('cmp', 2018, 'f')}, id, 'Vận động Quỹ Khuyến học năm 2018', 2018, CASE WHEN f = 1 THEN 50000 END FROM fund_map;`,
+    },
+    {
+      name: 'donations',
+      params: nameParams,
+      sql: `
 INSERT INTO donations (id, fund_id, campaign_id, donor_name, donor_member_id, amount, received_on, method, receipt_seq, receipt_number, idempotency_key)
 SELECT ${uid('don', 1, 'd')}, fm.id, CASE WHEN extract(year FROM x.day) = 2018 THEN ${uid('cmp', 2018, 'fm.f')} END,
   CASE WHEN d % 3 = 0 THEN ${nameSql(`((d * 7) % ${M} + 1)`)} ELSE (ARRAY['Công ty TNHH May Hưng Yên','Ngân hàng Nông nghiệp','Dòng họ Nguyễn','Hội Doanh nghiệp','Ẩn danh'])[1 + d % 5] END,
@@ -154,14 +195,20 @@ SELECT ${uid('don', 1, 'd')}, fm.id, CASE WHEN extract(year FROM x.day) = 2018 T
   (d - 1) / ${F} + 1, 'PT-' || lpad(((d - 1) / ${F} + 1)::text, 6, '0'), 'bench-' || d
 FROM generate_series(1, ${z.donations}) d
 JOIN fund_map fm ON fm.f = (d - 1) % ${F} + 1
-CROSS JOIN LATERAL (SELECT date '2017-01-01' + (d * 13) % 1095 AS day) x;` },
-    { name: 'awards', sql: `
+CROSS JOIN LATERAL (SELECT date '2017-01-01' + (d * 13) % 1095 AS day) x;`,
+    },
+    {
+      name: 'awards',
+      sql: `
 INSERT INTO awards (id, fund_id, category, recipient_name, area_id, amount, awarded_on, reason)
 SELECT ${uid('awd', 1, 'a')}, fm.id, (ARRAY['POOR_STUDENT_EXCELLENCE','EXCELLENT_STUDENT','LIFELONG_LEARNER','TEACHER'])[1 + a % 4],
   'Học sinh ' || a, fm.area_id, ((a * 17) % 20 + 1) * 100000, date '2017-01-01' + (a * 11) % 1095, 'Năm học'
-FROM generate_series(1, ${z.awards}) a JOIN fund_map fm ON fm.f = (a - 1) % ${F} + 1;` },
+FROM generate_series(1, ${z.awards}) a JOIN fund_map fm ON fm.f = (a - 1) % ${F} + 1;`,
+    },
     // the ledger, then balances and receipt counters exactly as the services keep them
-    { name: 'ledger, balances, receipt counters', sql: `
+    {
+      name: 'ledger, balances, receipt counters',
+      sql: `
 INSERT INTO ledger_entries (fund_id, kind, amount, entry_on, donation_id)
 SELECT fund_id, 'DONATION', amount, received_on, id FROM donations ORDER BY received_on, id;
 INSERT INTO ledger_entries (fund_id, kind, amount, entry_on, award_id)
@@ -169,21 +216,25 @@ SELECT fund_id, 'AWARD', -amount, awarded_on, id FROM awards ORDER BY awarded_on
 UPDATE funds f SET balance = l.total, receipts_issued = r.n
 FROM (SELECT fund_id, sum(amount) AS total FROM ledger_entries GROUP BY fund_id) l,
      (SELECT fund_id, count(*)::int AS n FROM donations GROUP BY fund_id) r
-WHERE l.fund_id = f.id AND r.fund_id = f.id;` },
+WHERE l.fund_id = f.id AND r.fund_id = f.id;`,
+    },
   ];
 }
 
 function learningSteps(z: Sizes): Step[] {
   const { districts: D, communes: C, villages: V } = z;
   const perDistrict = C / D;
-  const vAnc = (v: string) => `ARRAY[${uid('area', 1, 1)}, ${uid('area', 2, `((((${v}) - 1) % ${C}) / ${perDistrict} + 1)`)}, ${uid('area', 3, `(((${v}) - 1) % ${C} + 1)`)}, ${uid('area', 4, v)}]`;
+  const vAnc = (v: string) =>
+    `ARRAY[${uid('area', 1, 1)}, ${uid('area', 2, `((((${v}) - 1) % ${C}) / ${perDistrict} + 1)`)}, ${uid('area', 3, `(((${v}) - 1) % ${C} + 1)`)}, ${uid('area', 4, v)}]`;
   const cAnc = (c: string) => `ARRAY[${uid('area', 1, 1)}, ${uid('area', 2, `(((${c}) - 1) / ${perDistrict} + 1)`)}, ${uid('area', 3, c)}]`;
   const dAnc = (d: string) => `ARRAY[${uid('area', 1, 1)}, ${uid('area', 2, d)}]`;
   const households = (v: string, y: string) => `(((1000 + ((${v}) * 7919) % 667) * (1 + 0.01 * ((${y}) - 2018)))::int / 4)`;
   // status from the entry number: ~10 % pending, the rest recognised about 70 % of the time
   const status = `CASE WHEN (n * 7) % 100 < 10 THEN 'REGISTERED' WHEN (n * 13) % 100 < 70 THEN 'RECOGNIZED' ELSE 'NOT_RECOGNIZED' END`;
   return [
-    { name: 'targets and eligible counts', sql: `
+    {
+      name: 'targets and eligible counts',
+      sql: `
 INSERT INTO learning_targets (year, kind, area_id, area_ancestry, target)
 SELECT y, k, ${uid('area', 1, 1)}, ARRAY[${uid('area', 1, 1)}], t
 FROM (VALUES (2018, 'FAMILY', 0.4), (2018, 'CLAN', 0.35), (2018, 'COMMUNITY', 0.35), (2018, 'UNIT', 0.4),
@@ -196,9 +247,12 @@ FROM generate_series(1, ${V}) v, generate_series(2018, 2020) y, (VALUES ('FAMILY
 INSERT INTO eligible_counts (year, kind, area_id, area_ancestry, count)
 SELECT y, 'UNIT', ${uid('area', 3, 'c')}, ${cAnc('c')}, 5 + c % 5 FROM generate_series(1, ${C}) c, generate_series(2018, 2020) y;
 INSERT INTO eligible_counts (year, kind, area_id, area_ancestry, count)
-SELECT y, 'UNIT', ${uid('area', 2, 'd')}, ${dAnc('d')}, 12 + d % 9 FROM generate_series(1, ${D}) d, generate_series(2018, 2020) y;` },
+SELECT y, 'UNIT', ${uid('area', 2, 'd')}, ${dAnc('d')}, 12 + d % 9 FROM generate_series(1, ${D}) d, generate_series(2018, 2020) y;`,
+    },
     // 2018 entries: ~65 % of households register as learning families, ~60 % of clans, 3 villages in 4
-    { name: 'entries 2018', sql: `
+    {
+      name: 'entries 2018',
+      sql: `
 CREATE TEMP SEQUENCE entry_no;
 CREATE TEMP TABLE entry_src AS
 SELECT 'FAMILY' AS kind, 'Hộ gia đình ' || i || ' thôn ' || v AS name, ${uid('area', 4, 'v')} AS area_id, ${vAnc('v')} AS anc
@@ -220,16 +274,20 @@ SELECT ${uid('lme', 2018, 'n')}, kind, name, area_id, anc, 2018, st,
 FROM (SELECT s.*, ${status} AS st FROM (SELECT s.*, nextval('entry_no') AS n FROM entry_src s) s) x;
 INSERT INTO learning_model_decisions (entry_id, status, previous_status, decision_number, decided_on, criteria_code, correction, actor_sub)
 SELECT id, status, 'REGISTERED', decision_number, decided_on, criteria_code, false, 'bench-load'
-FROM learning_model_entries WHERE status <> 'REGISTERED' ORDER BY id;` },
+FROM learning_model_entries WHERE status <> 'REGISTERED' ORDER BY id;`,
+    },
     // the learning-models subgraph's own roll-up rebuild
     { name: 'roll-up rebuild', sql: `DELETE FROM rollup_counts;\n${REBUILD_ROLLUP_SQL};` },
-    { name: 'learning centres', sql: `
+    {
+      name: 'learning centres',
+      sql: `
 INSERT INTO community_learning_centers (id, name, area_id, area_ancestry, established_on)
 SELECT ${uid('clc', 1, 'c')}, 'Trung tâm học tập cộng đồng xã ' || c, ${uid('area', 3, 'c')}, ${cAnc('c')}, date '2005-01-15'
 FROM generate_series(1, ${C}) c;
 INSERT INTO center_evaluations (center_id, year, grade)
 SELECT ${uid('clc', 1, 'c')}, y, (ARRAY['EXCELLENT','GOOD','GOOD','AVERAGE','BELOW'])[1 + (c + y) % 5]
-FROM generate_series(1, ${C}) c, generate_series(2017, 2018) y;` },
+FROM generate_series(1, ${C}) c, generate_series(2017, 2018) y;`,
+    },
   ];
 }
 
@@ -239,7 +297,9 @@ function inspectionSteps(z: Sizes): Step[] {
   const district = `((i - 1) % ${D} + 1)`;
   const commune = `((${district} - 1) * ${perDistrict} + (i / ${D}) % ${perDistrict} + 1)`;
   return [
-    { name: 'inspections, findings, recommendations', sql: `
+    {
+      name: 'inspections, findings, recommendations',
+      sql: `
 INSERT INTO policy_documents (id, code, code_key, title, kind, issuer, issued_on)
 SELECT ${uid('doc', 1, 'k')}, k || '/QĐ-BENCH', k || '/qđ-bench', 'Văn bản ' || k, (ARRAY['DIRECTIVE','DECISION','PLAN','CIRCULAR','CHARTER'])[k], 'Tỉnh ủy', date '2017-01-01' + k * 30
 FROM generate_series(1, 5) k;
@@ -257,7 +317,8 @@ INSERT INTO recommendations (id, inspection_id, text, responsible_id, responsibl
 SELECT ${uid('rec', 'k', 'i')}, ${uid('insp', 1, 'i')}, 'Kiến nghị ' || k, ${uid('org', 3, commune)},
   ARRAY[${uid('org', 1, 1)}, ${uid('org', 2, district)}, ${uid('org', 3, commune)}], ${uid('area', 3, commune)}, date '2018-12-31',
   CASE WHEN k = 1 THEN 'OPEN' ELSE 'DONE' END, CASE WHEN k = 1 THEN NULL ELSE date '2018-11-30' END
-FROM generate_series(1, ${z.inspections}) i, generate_series(1, 3) k WHERE i % 10 <> 0;` },
+FROM generate_series(1, ${z.inspections}) i, generate_series(1, 3) k WHERE i % 10 <> 0;`,
+    },
   ];
 }
 
@@ -265,16 +326,20 @@ FROM generate_series(1, ${z.inspections}) i, generate_series(1, 3) k WHERE i % 1
 export async function loadDataset(databaseUrl: string, scale: number, log: (s: string) => void, skipUntil?: string): Promise<void> {
   const z = sizesFor(scale);
   // Each subgraph's rows go into its own schema, as the manifest names it.
-  const plan: [string, Step[]][] = ([
-    ['membership', membershipSteps(z)], ['fundraising', fundraisingSteps(z)],
-    ['learning-models', learningSteps(z)], ['inspections', inspectionSteps(z)],
-  ] as const).map(([subgraph, steps]) => [manifestEntry(subgraph).dbSchema, steps]);
+  const plan: [string, Step[]][] = (
+    [
+      ['membership', membershipSteps(z)],
+      ['fundraising', fundraisingSteps(z)],
+      ['learning-models', learningSteps(z)],
+      ['inspections', inspectionSteps(z)],
+    ] as const
+  ).map(([subgraph, steps]) => [manifestEntry(subgraph).dbSchema, steps]);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     // A bulk load: no WAL flush per statement, and no per-row foreign-key triggers (the rows are
     // consistent by construction; checking 1.5 million references one by one triples the time).
-    await client.query('SET synchronous_commit = off; SET maintenance_work_mem = \'512MB\'; SET work_mem = \'256MB\'; SET session_replication_role = replica');
+    await client.query("SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '256MB'; SET session_replication_role = replica");
     for (const [schema, steps] of plan) {
       await client.query(`SET search_path = ${schema}, public`);
       for (const step of steps) {

@@ -2,14 +2,24 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 
-export interface RunningHive { url: string; pid: number | undefined; stop(): Promise<void> }
+export interface RunningHive {
+  url: string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
 
 /**
  * Hive Gateway (the npm `@graphql-hive/gateway` CLI, one process like ours) serving the same
  * supergraph, pointed at the same subgraphs. It has no notion of our user tokens: the harness
  * sends it the subgraphs' signed caller header, which it forwards as is.
  */
-export async function startHive(o: { supergraphPath: string; subgraphUrls: Record<string, string>; port: number; workDir: string; logFile: string }): Promise<RunningHive> {
+export async function startHive(o: {
+  supergraphPath: string;
+  subgraphUrls: Record<string, string>;
+  port: number;
+  workDir: string;
+  logFile: string;
+}): Promise<RunningHive> {
   mkdirSync(o.workDir, { recursive: true });
   let sdl = readFileSync(o.supergraphPath, 'utf8');
   for (const [name, url] of Object.entries(o.subgraphUrls)) {
@@ -17,16 +27,21 @@ export async function startHive(o: { supergraphPath: string; subgraphUrls: Recor
   }
   const supergraph = join(o.workDir, 'supergraph.graphql');
   writeFileSync(supergraph, sdl);
-  writeFileSync(join(o.workDir, 'gateway.config.mjs'), `export const gatewayConfig = {
+  writeFileSync(
+    join(o.workDir, 'gateway.config.mjs'),
+    `export const gatewayConfig = {
   propagateHeaders: {
     fromClientToSubgraphs({ request }) { return { 'x-khg-caller': request.headers.get('x-khg-caller') }; },
   },
   logging: 'error',
 };
-`);
+`,
+  );
   const bin = require.resolve('@graphql-hive/gateway/package.json').replace(/package\.json$/, 'dist/bin.js');
   const child: ChildProcess = spawn(process.execPath, [bin, 'supergraph', supergraph, '--host', '127.0.0.1', '--port', String(o.port)], {
-    cwd: o.workDir, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: o.workDir,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const out = createWriteStream(o.logFile, { flags: 'a' });
   child.stdout?.pipe(out);
@@ -48,7 +63,9 @@ export async function startHive(o: { supergraphPath: string; subgraphUrls: Recor
     try {
       const res = await fetch(`${url}/readiness`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return { url: `${url}/graphql`, pid: child.pid, stop };
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();

@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   const token = await signUserToken(throwaway.jwtSecret, { sub: 'measure', role: Role.ADMIN });
   const url = throwaway.gatewayUrl;
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a measuring script reads a few known fields of its own queries' answers
     const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
@@ -37,14 +41,21 @@ async function main(): Promise<void> {
     console.log('demo 2018 FAMILY rates (province, then districts):');
     for (const a of [demo.area, ...demo.area.children]) {
       const f = a.learningModels[0];
-      console.log(`  ${a.name.padEnd(12)} eligible ${f.eligible} registered ${f.registered} recognized ${f.recognized} rate ${(f.rate * 100).toFixed(1)} % target ${f.target} met ${f.targetMet}`);
+      console.log(
+        `  ${a.name.padEnd(12)} eligible ${f.eligible} registered ${f.registered} recognized ${f.recognized} rate ${(f.rate * 100).toFixed(1)} % target ${f.target} met ${f.targetMet}`,
+      );
     }
 
     let registered = 0;
     const tReg = Date.now();
     while (registered < FAMILIES) {
       const n = Math.min(BATCH, FAMILIES - registered);
-      const inputs = Array.from({ length: n }, (_, i) => ({ kind: 'FAMILY', name: `Hộ đo ${registered + i}`, areaId: villages[(registered + i) % villages.length].id, year: 2018 }));
+      const inputs = Array.from({ length: n }, (_, i) => ({
+        kind: 'FAMILY',
+        name: `Hộ đo ${registered + i}`,
+        areaId: villages[(registered + i) % villages.length].id,
+        year: 2018,
+      }));
       const t = Date.now();
       await gql('mutation($i: [RegisterLearningModelInput!]!) { registerLearningModels(inputs: $i) { id } }', { i: inputs });
       registered += n;
@@ -54,10 +65,15 @@ async function main(): Promise<void> {
     const [{ total }] = (await pool.query("SELECT count(*)::int AS total FROM learning.learning_model_entries WHERE year = 2018 AND kind = 'FAMILY'")).rows;
     console.log(`FAMILY entries for 2018 now: ${total}`);
 
-    const some = (await gql(`query($p: ID!) { learningModelEntries(areaId: $p, year: 2018, kind: FAMILY, status: REGISTERED, first: 200) { id } }`, { p: province.id })).learningModelEntries as { id: string }[];
+    const some = (
+      await gql(`query($p: ID!) { learningModelEntries(areaId: $p, year: 2018, kind: FAMILY, status: REGISTERED, first: 200) { id } }`, { p: province.id })
+    ).learningModelEntries as { id: string }[];
     const tDec = Date.now();
     for (const [i, e] of some.entries()) {
-      await gql('mutation($id: ID!, $r: Boolean!) { decideLearningModel(id: $id, recognized: $r, decisionNumber: "99/QĐ-UBND", decidedOn: "2018-12-28") { id } }', { id: e.id, r: i % 3 !== 0 });
+      await gql(
+        'mutation($id: ID!, $r: Boolean!) { decideLearningModel(id: $id, recognized: $r, decisionNumber: "99/QĐ-UBND", decidedOn: "2018-12-28") { id } }',
+        { id: e.id, r: i % 3 !== 0 },
+      );
     }
     console.log(`decideLearningModel: ${((Date.now() - tDec) / some.length).toFixed(1)} ms per decision (${some.length} in a row)`);
 
@@ -68,7 +84,9 @@ async function main(): Promise<void> {
       times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     times.sort((a, b) => a - b);
-    console.log(`Area.learningModels(2018) for the province and its ${demo.area.children.length} districts, through the gateway: median ${times[15].toFixed(1)} ms, p95 ${times[28].toFixed(1)} ms, min ${times[0].toFixed(1)} ms`);
+    console.log(
+      `Area.learningModels(2018) for the province and its ${demo.area.children.length} districts, through the gateway: median ${times[15].toFixed(1)} ms, p95 ${times[28].toFixed(1)} ms, min ${times[0].toFixed(1)} ms`,
+    );
 
     const BASE = `query($p: ID!) { area(id: $p) { name ancestorIds children { name ancestorIds } } }`;
     const base: number[] = [];
@@ -82,7 +100,9 @@ async function main(): Promise<void> {
     const page: number[] = [];
     for (let i = 0; i < 10; i++) {
       const t = process.hrtime.bigint();
-      await gql(`query($p: ID!) { learningModelEntries(areaId: $p, year: 2018, kind: FAMILY, status: RECOGNIZED, first: 100) { id name } }`, { p: province.id });
+      await gql(`query($p: ID!) { learningModelEntries(areaId: $p, year: 2018, kind: FAMILY, status: RECOGNIZED, first: 100) { id name } }`, {
+        p: province.id,
+      });
       page.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     page.sort((a, b) => a - b);
@@ -92,9 +112,12 @@ async function main(): Promise<void> {
     const sqlTimes: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t = process.hrtime.bigint();
-      await pool.query(`SELECT q.id, e.kind, count(*), count(*) FILTER (WHERE e.status = 'RECOGNIZED')
+      await pool.query(
+        `SELECT q.id, e.kind, count(*), count(*) FILTER (WHERE e.status = 'RECOGNIZED')
         FROM unnest($1::text[]) AS q(id) JOIN learning.learning_model_entries e ON e.area_ancestry @> ARRAY[q.id] AND e.year = 2018
-        GROUP BY q.id, e.kind`, [ids]);
+        GROUP BY q.id, e.kind`,
+        [ids],
+      );
       sqlTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     sqlTimes.sort((a, b) => a - b);

@@ -6,7 +6,10 @@ function sample(text: string, metric: string): number {
   return line ? Number(line.trim().split(/\s+/).pop()) : NaN;
 }
 
-export interface SubgraphMetrics { sql: number; rssBytes: number }
+export interface SubgraphMetrics {
+  sql: number;
+  rssBytes: number;
+}
 
 /** SQL statements so far and resident memory of one subgraph, from its /metrics. */
 export async function subgraphMetrics(baseUrl: string): Promise<SubgraphMetrics> {

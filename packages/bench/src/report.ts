@@ -4,7 +4,11 @@ import { SUBGRAPH_MANIFEST } from '@khg/platform/manifest';
 import { mb } from './metrics';
 
 export interface Report {
-  scale: number; compare: boolean; at: string; connections: number; seconds: number;
+  scale: number;
+  compare: boolean;
+  at: string;
+  connections: number;
+  seconds: number;
   generation: { seconds: number; counts: Record<string, number> };
   scenarios: { key: string; title: string; rows: Measurement[] }[];
   delivery: DeliveryResult | null;
@@ -19,11 +23,27 @@ const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b
 export function renderReport(r: Report): string {
   const lines: string[] = [];
   const c = r.generation.counts;
-  lines.push(`Scale ${r.scale}: ${Object.entries(c).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}; generated in ${r.generation.seconds.toFixed(0)} s.`);
+  lines.push(
+    `Scale ${r.scale}: ${Object.entries(c)
+      .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+      .join(', ')}; generated in ${r.generation.seconds.toFixed(0)} s.`,
+  );
   lines.push(`${r.connections} concurrent clients, ${r.seconds} s per run after a warm-up, loopback. ${r.at}`);
   lines.push('');
   const initials = SUBGRAPH_MANIFEST.map((m) => m.name[0]).join('/');
-  const head = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'from cache', 'SQL/req', `SQL by subgraph (${initials})`, 'gateway MB', `subgraphs MB (${initials})`];
+  const head = [
+    'scenario',
+    'target',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'failed',
+    'from cache',
+    'SQL/req',
+    `SQL by subgraph (${initials})`,
+    'gateway MB',
+    `subgraphs MB (${initials})`,
+  ];
   if (r.compare) head.push('ours ÷ this: req/s', 'p50');
   lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
   for (const s of r.scenarios) {
@@ -31,10 +51,17 @@ export function renderReport(r: Report): string {
     for (const m of s.rows) {
       const sg = SUBGRAPH_MANIFEST.map((m) => m.name);
       const row = [
-        m === ours ? s.title : '', m.target,
-        m.error ? `failed: ${m.error.replace(/\|/g, '/')}` : f1(m.rps), f1(m.p50), f1(m.p99), String(m.failed),
-        m.cacheHitRatio === undefined ? '–' : `${(100 * m.cacheHitRatio).toFixed(1)} %`, f2(m.sqlPerRequest),
-        sg.map((n) => f1(m.sqlBySubgraph[n] ?? NaN)).join(' / '), mb(m.gatewayRssBytes), sg.map((n) => mb(m.subgraphRssBytes[n] ?? NaN)).join(' / '),
+        m === ours ? s.title : '',
+        m.target,
+        m.error ? `failed: ${m.error.replace(/\|/g, '/')}` : f1(m.rps),
+        f1(m.p50),
+        f1(m.p99),
+        String(m.failed),
+        m.cacheHitRatio === undefined ? '–' : `${(100 * m.cacheHitRatio).toFixed(1)} %`,
+        f2(m.sqlPerRequest),
+        sg.map((n) => f1(m.sqlBySubgraph[n] ?? NaN)).join(' / '),
+        mb(m.gatewayRssBytes),
+        sg.map((n) => mb(m.subgraphRssBytes[n] ?? NaN)).join(' / '),
       ];
       if (r.compare) row.push(m === ours ? '' : ratio(ours.rps, m.rps), m === ours ? '' : ratio(ours.p50, m.p50));
       lines.push(`| ${row.join(' | ')} |`);
@@ -43,16 +70,20 @@ export function renderReport(r: Report): string {
   if (r.delivery) {
     const d = r.delivery;
     lines.push('');
-    lines.push(`Subscriptions: ${d.connected}/${d.subscribers} graphql-ws subscribers connected in ${f1(d.connectSeconds)} s; ${d.mutations} recordDonation mutations; `
-      + `${d.delivered}/${d.expected} deliveries; commit→delivery delay median ${f1(d.p50)} ms, p99 ${f1(d.p99)} ms, max ${f1(d.max)} ms; gateway RSS ${mb(d.gatewayRssBytes)} MB`
-      + (d.error ? `; error: ${d.error}` : ''));
+    lines.push(
+      `Subscriptions: ${d.connected}/${d.subscribers} graphql-ws subscribers connected in ${f1(d.connectSeconds)} s; ${d.mutations} recordDonation mutations; ` +
+        `${d.delivered}/${d.expected} deliveries; commit→delivery delay median ${f1(d.p50)} ms, p99 ${f1(d.p99)} ms, max ${f1(d.max)} ms; gateway RSS ${mb(d.gatewayRssBytes)} MB` +
+        (d.error ? `; error: ${d.error}` : ''),
+    );
   }
   lines.push('');
   for (const key of ['dashboard', 'dashboard-writes']) {
     for (const m of r.scenarios.find((s) => s.key === key)?.rows.filter((x) => x.target.startsWith('gateway')) ?? []) {
       if (m.error) continue;
-      lines.push(`Target, ${key === 'dashboard' ? 'dashboard' : 'dashboard with writes alongside'} (${m.target}) at ${r.connections} clients: median ${f1(m.p50)} ms (< 50: ${m.p50 < 50 ? 'met' : 'NOT met'}), `
-        + `p99 ${f1(m.p99)} ms (< 150: ${m.p99 < 150 ? 'met' : 'NOT met'})${m.cacheHitRatio !== undefined ? `, ${(100 * m.cacheHitRatio).toFixed(1)} % from cache` : ''}.`);
+      lines.push(
+        `Target, ${key === 'dashboard' ? 'dashboard' : 'dashboard with writes alongside'} (${m.target}) at ${r.connections} clients: median ${f1(m.p50)} ms (< 50: ${m.p50 < 50 ? 'met' : 'NOT met'}), ` +
+          `p99 ${f1(m.p99)} ms (< 150: ${m.p99 < 150 ? 'met' : 'NOT met'})${m.cacheHitRatio !== undefined ? `, ${(100 * m.cacheHitRatio).toFixed(1)} % from cache` : ''}.`,
+      );
     }
   }
   if (r.compare) {
@@ -60,7 +91,8 @@ export function renderReport(r: Report): string {
       const s = r.scenarios.find((x) => x.key === key);
       const hive = s?.rows.find((m) => m.target === 'hive');
       for (const m of s?.rows.filter((x) => x.target.startsWith('gateway')) ?? []) {
-        if (s && hive && !m.error && !hive.error) lines.push(`Target, ${s.title} (${m.target}): ${f1(m.rps)} req/s vs ${f1(hive.rps)} through Hive (${m.rps >= hive.rps ? 'met' : 'NOT met'}).`);
+        if (s && hive && !m.error && !hive.error)
+          lines.push(`Target, ${s.title} (${m.target}): ${f1(m.rps)} req/s vs ${f1(hive.rps)} through Hive (${m.rps >= hive.rps ? 'met' : 'NOT met'}).`);
       }
     }
   }

@@ -1,7 +1,10 @@
 import { foldVietnamese } from '@khg/domain';
 import { PROVINCE_ORG, memberName, sizesFor, uidJs } from './dataset';
 
-export interface Request { query: string; variables: Record<string, unknown> }
+export interface Request {
+  query: string;
+  variables: Record<string, unknown>;
+}
 
 export interface Scenario {
   key: string;
@@ -61,35 +64,45 @@ export function scenarios(scale: number, runId: string, donationCursors: (string
     variables: {
       input: {
         // commune funds, round robin: concurrent writers mostly hit different funds, as in real life
-        fundId: uidJs('fund', 3, (i % z.communes) + 1), donorName: 'Người ủng hộ ' + i, amount: 100_000 + (i % 50) * 10_000,
-        receivedOn: '2018-06-01', method: 'CASH', idempotencyKey: `${runId}-${i}`,
+        fundId: uidJs('fund', 3, (i % z.communes) + 1),
+        donorName: 'Người ủng hộ ' + i,
+        amount: 100_000 + (i % 50) * 10_000,
+        receivedOn: '2018-06-01',
+        method: 'CASH',
+        idempotencyKey: `${runId}-${i}`,
       },
     },
   });
   return [
     {
-      key: 'dashboard', title: '1. Province dashboard (10 districts × 4 subgraphs)',
+      key: 'dashboard',
+      title: '1. Province dashboard (10 districts × 4 subgraphs)',
       request: () => ({ query: DASHBOARD, variables: { root: PROVINCE_ORG, year: 2018 } }),
     },
     {
       // Every donation invalidates what read fundraising: the cache earns its keep only if dashboards
       // still answer fast while the province records money.
-      key: 'dashboard-writes', title: `1b. Province dashboard while ${writeRate} donations/s are recorded`,
+      key: 'dashboard-writes',
+      title: `1b. Province dashboard while ${writeRate} donations/s are recorded`,
       request: () => ({ query: DASHBOARD, variables: { root: PROVINCE_ORG, year: 2018 } }),
       background: { make: (i) => donation(i + 90_000_000), rate: writeRate, note: `${writeRate} recordDonation/s alongside` },
     },
     {
-      key: 'search', title: '2. Member search, 50 with organisation, area, card',
+      key: 'search',
+      title: '2. Member search, 50 with organisation, area, card',
       request: (i) => ({ query: SEARCH, variables: { q: terms[i % terms.length] } }),
       direct: { subgraph: 'membership', note: 'same query', request: (i) => ({ query: SEARCH, variables: { q: terms[i % terms.length] } }) },
     },
     {
-      key: 'fanout', title: '3. Entity fan-out, 500 donations + donor + fund org',
+      key: 'fanout',
+      title: '3. Entity fan-out, 500 donations + donor + fund org',
       request: (i) => ({ query: FANOUT, variables: { after: after(i) } }),
       direct: { subgraph: 'fundraising', note: 'keys only (no membership join)', request: (i) => ({ query: FANOUT_OWN, variables: { after: after(i) } }) },
     },
     {
-      key: 'write', title: '4. recordDonation (idempotency keys)', write: true,
+      key: 'write',
+      title: '4. recordDonation (idempotency keys)',
+      write: true,
       request: donation,
       // direct runs get their own key range so they record new donations too
       direct: { subgraph: 'fundraising', note: 'same mutation', request: (i) => donation(i + 50_000_000) },

@@ -10,18 +10,40 @@ export const COMMUNES_PER_DISTRICT = 4;
 export const VILLAGES_PER_COMMUNE = 3;
 
 export interface DemoArea {
-  id: string; code: string; name: string; kind: string; level: AreaLevel; parentId: string | null;
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  level: AreaLevel;
+  parentId: string | null;
   /** per year: inhabitants and households of this unit */
   statistics: { year: number; population: number; households: number }[];
 }
 export interface DemoOrganization {
-  id: string; name: string; kind: OrganizationKind; host: HostKind; areaId: string; parentId: string | null; foundedOn: string;
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  host: HostKind;
+  areaId: string;
+  parentId: string | null;
+  foundedOn: string;
 }
 export interface DemoMember {
-  id: string; organizationId: string; fullName: string; gender: Gender; birthYear: number; phone: string; joinedOn: string;
-  cardNumber: string | null; feeYears: number[];
+  id: string;
+  organizationId: string;
+  fullName: string;
+  gender: Gender;
+  birthYear: number;
+  phone: string;
+  joinedOn: string;
+  cardNumber: string | null;
+  feeYears: number[];
 }
-export interface DemoPlan { areas: DemoArea[]; organizations: DemoOrganization[]; members: DemoMember[] }
+export interface DemoPlan {
+  areas: DemoArea[];
+  organizations: DemoOrganization[];
+  members: DemoMember[];
+}
 
 /** A deterministic id from a name (a UUIDv5-shaped digest), stable across runs and subgraphs. */
 export function demoId(type: IdType, name: string): string {
@@ -48,7 +70,13 @@ const MIDDLE_M = ['Văn', 'Văn', 'Đức', 'Quang', 'Hữu', 'Minh'];
 const GIVEN_F = ['Lan', 'Hương', 'Hằng', 'Thảo', 'Mai', 'Hà', 'Nga', 'Yến', 'Trang', 'Ánh', 'Huyền', 'Linh'];
 const GIVEN_M = ['Anh', 'Bình', 'Cường', 'Dũng', 'Hùng', 'Hải', 'Long', 'Nam', 'Sơn', 'Thắng', 'Tuấn', 'Việt'];
 
-interface SourceUnit { code: string; name: string; level: string; kind: string; children?: SourceUnit[] }
+interface SourceUnit {
+  code: string;
+  name: string;
+  level: string;
+  kind: string;
+  children?: SourceUnit[];
+}
 
 let cached: DemoPlan | null = null;
 
@@ -61,63 +89,114 @@ export function demoPlan(): DemoPlan {
   const areas: DemoArea[] = [];
   const organizations: DemoOrganization[] = [];
   const members: DemoMember[] = [];
-  const stats = (population: number) => DEMO_YEARS.map((year, i) => {
-    const p = Math.round(population * (1 + 0.009 * i));
-    return { year, population: p, households: Math.round(p / 3.9) };
-  });
+  const stats = (population: number) =>
+    DEMO_YEARS.map((year, i) => {
+      const p = Math.round(population * (1 + 0.009 * i));
+      return { year, population: p, households: Math.round(p / 3.9) };
+    });
 
   const province = (hungYen2019 as { province: SourceUnit }).province;
   const provinceArea: DemoArea = {
-    id: demoId('Area', province.code), code: province.code, name: province.name, kind: province.kind,
-    level: AreaLevel.PROVINCE, parentId: null, statistics: stats(1_196_000),
+    id: demoId('Area', province.code),
+    code: province.code,
+    name: province.name,
+    kind: province.kind,
+    level: AreaLevel.PROVINCE,
+    parentId: null,
+    statistics: stats(1_196_000),
   };
   areas.push(provinceArea);
   const provinceOrg: DemoOrganization = {
-    id: demoId('Organization', `assoc:${province.code}`), name: `Hội Khuyến học tỉnh ${province.name}`,
-    kind: OrganizationKind.ASSOCIATION, host: HostKind.ADMINISTRATIVE, areaId: provinceArea.id, parentId: null, foundedOn: '1997-06-20',
+    id: demoId('Organization', `assoc:${province.code}`),
+    name: `Hội Khuyến học tỉnh ${province.name}`,
+    kind: OrganizationKind.ASSOCIATION,
+    host: HostKind.ADMINISTRATIVE,
+    areaId: provinceArea.id,
+    parentId: null,
+    foundedOn: '1997-06-20',
   };
   organizations.push(provinceOrg);
   organizations.push({
-    id: demoId('Organization', 'assoc:university:utehy'), name: 'Hội Khuyến học Trường Đại học Sư phạm Kỹ thuật Hưng Yên',
-    kind: OrganizationKind.ASSOCIATION, host: HostKind.UNIVERSITY, areaId: provinceArea.id, parentId: provinceOrg.id, foundedOn: '2012-03-15',
+    id: demoId('Organization', 'assoc:university:utehy'),
+    name: 'Hội Khuyến học Trường Đại học Sư phạm Kỹ thuật Hưng Yên',
+    kind: OrganizationKind.ASSOCIATION,
+    host: HostKind.UNIVERSITY,
+    areaId: provinceArea.id,
+    parentId: provinceOrg.id,
+    foundedOn: '2012-03-15',
   });
   organizations.push({
-    id: demoId('Organization', 'board:dept-education'), name: 'Ban Khuyến học Sở Giáo dục và Đào tạo',
-    kind: OrganizationKind.BOARD, host: HostKind.AGENCY, areaId: provinceArea.id, parentId: provinceOrg.id, foundedOn: '2010-09-01',
+    id: demoId('Organization', 'board:dept-education'),
+    name: 'Ban Khuyến học Sở Giáo dục và Đào tạo',
+    kind: OrganizationKind.BOARD,
+    host: HostKind.AGENCY,
+    areaId: provinceArea.id,
+    parentId: provinceOrg.id,
+    foundedOn: '2010-09-01',
   });
 
   for (const district of province.children ?? []) {
     const dArea: DemoArea = {
-      id: demoId('Area', district.code), code: district.code, name: district.name, kind: district.kind,
-      level: AreaLevel.DISTRICT, parentId: provinceArea.id, statistics: stats(between(95_000, 150_000)),
+      id: demoId('Area', district.code),
+      code: district.code,
+      name: district.name,
+      kind: district.kind,
+      level: AreaLevel.DISTRICT,
+      parentId: provinceArea.id,
+      statistics: stats(between(95_000, 150_000)),
     };
     areas.push(dArea);
     const dOrg: DemoOrganization = {
-      id: demoId('Organization', `assoc:${district.code}`), name: `Hội Khuyến học ${district.kind} ${district.name}`,
-      kind: OrganizationKind.ASSOCIATION, host: HostKind.ADMINISTRATIVE, areaId: dArea.id, parentId: provinceOrg.id, foundedOn: '1998-03-10',
+      id: demoId('Organization', `assoc:${district.code}`),
+      name: `Hội Khuyến học ${district.kind} ${district.name}`,
+      kind: OrganizationKind.ASSOCIATION,
+      host: HostKind.ADMINISTRATIVE,
+      areaId: dArea.id,
+      parentId: provinceOrg.id,
+      foundedOn: '1998-03-10',
     };
     organizations.push(dOrg);
     for (const commune of (district.children ?? []).slice(0, COMMUNES_PER_DISTRICT)) {
       const cArea: DemoArea = {
-        id: demoId('Area', commune.code), code: commune.code, name: commune.name, kind: commune.kind,
-        level: AreaLevel.COMMUNE, parentId: dArea.id, statistics: stats(between(6_000, 14_000)),
+        id: demoId('Area', commune.code),
+        code: commune.code,
+        name: commune.name,
+        kind: commune.kind,
+        level: AreaLevel.COMMUNE,
+        parentId: dArea.id,
+        statistics: stats(between(6_000, 14_000)),
       };
       areas.push(cArea);
       const cOrg: DemoOrganization = {
-        id: demoId('Organization', `assoc:${commune.code}`), name: `Hội Khuyến học ${commune.kind} ${commune.name}`,
-        kind: OrganizationKind.ASSOCIATION, host: HostKind.ADMINISTRATIVE, areaId: cArea.id, parentId: dOrg.id, foundedOn: '2003-05-19',
+        id: demoId('Organization', `assoc:${commune.code}`),
+        name: `Hội Khuyến học ${commune.kind} ${commune.name}`,
+        kind: OrganizationKind.ASSOCIATION,
+        host: HostKind.ADMINISTRATIVE,
+        areaId: cArea.id,
+        parentId: dOrg.id,
+        foundedOn: '2003-05-19',
       };
       organizations.push(cOrg);
       for (let v = 1; v <= VILLAGES_PER_COMMUNE; v++) {
         const vCode = `${commune.code}-T${v}`;
         const vArea: DemoArea = {
-          id: demoId('Area', vCode), code: vCode, name: `Thôn ${v}`, kind: 'thôn',
-          level: AreaLevel.VILLAGE, parentId: cArea.id, statistics: stats(between(1_200, 3_000)),
+          id: demoId('Area', vCode),
+          code: vCode,
+          name: `Thôn ${v}`,
+          kind: 'thôn',
+          level: AreaLevel.VILLAGE,
+          parentId: cArea.id,
+          statistics: stats(between(1_200, 3_000)),
         };
         areas.push(vArea);
         const branch: DemoOrganization = {
-          id: demoId('Organization', `branch:${vCode}`), name: `Chi hội Khuyến học thôn ${v}, ${commune.name}`,
-          kind: OrganizationKind.BRANCH, host: HostKind.ADMINISTRATIVE, areaId: vArea.id, parentId: cOrg.id, foundedOn: '2006-09-05',
+          id: demoId('Organization', `branch:${vCode}`),
+          name: `Chi hội Khuyến học thôn ${v}, ${commune.name}`,
+          kind: OrganizationKind.BRANCH,
+          host: HostKind.ADMINISTRATIVE,
+          areaId: vArea.id,
+          parentId: cOrg.id,
+          foundedOn: '2006-09-05',
         };
         organizations.push(branch);
         const count = between(2, 4);
@@ -127,8 +206,11 @@ export function demoPlan(): DemoPlan {
           const n = members.length + 1;
           const joinedYear = between(2008, 2018);
           members.push({
-            id: demoId('Member', `m${n}`), organizationId: branch.id, fullName,
-            gender: female ? Gender.FEMALE : Gender.MALE, birthYear: between(1950, 1998),
+            id: demoId('Member', `m${n}`),
+            organizationId: branch.id,
+            fullName,
+            gender: female ? Gender.FEMALE : Gender.MALE,
+            birthYear: between(1950, 1998),
             phone: `09${String(between(10_000_000, 99_999_999))}`,
             joinedOn: `${joinedYear}-${String(between(1, 12)).padStart(2, '0')}-${String(between(1, 28)).padStart(2, '0')}`,
             cardNumber: rnd() < 0.8 ? `HY-${String(n).padStart(6, '0')}` : null,

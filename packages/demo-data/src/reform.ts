@@ -37,8 +37,16 @@ export interface DemoReform {
   successors: { organizationId: string; successorId: string; on: string }[];
 }
 
-interface Unit { code: string; name: string; kind: string; children?: Unit[] }
-interface NewUnit extends Unit { formedFrom?: string[]; formedFromPartial?: string[] }
+interface Unit {
+  code: string;
+  name: string;
+  kind: string;
+  children?: Unit[];
+}
+interface NewUnit extends Unit {
+  formedFrom?: string[];
+  formedFromPartial?: string[];
+}
 
 export const REFORM_ON = '2025-07-01';
 const PRE_REFORM_ON = '2025-01-01';
@@ -50,38 +58,78 @@ export function demoReform(): DemoReform {
   if (cached) return cached;
   const rnd = seededRandom(2025);
   const between = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
-  const stats = (population: number) => DEMO_YEARS.map((year, i) => {
-    const p = Math.round(population * (1 + 0.007 * i));
-    return { year, population: p, households: Math.round(p / 3.8) };
-  });
+  const stats = (population: number) =>
+    DEMO_YEARS.map((year, i) => {
+      const p = Math.round(population * (1 + 0.007 * i));
+      return { year, population: p, households: Math.round(p / 3.8) };
+    });
   const plan = demoPlan();
   const areas: DemoArea[] = [];
   const organizations: DemoOrganization[] = [];
 
   const tb = (thaiBinh2019 as { province: Unit }).province;
-  const tbProvince: DemoArea = { id: demoId('Area', tb.code), code: tb.code, name: tb.name, kind: tb.kind, level: AreaLevel.PROVINCE, parentId: null, statistics: stats(1_860_000) };
+  const tbProvince: DemoArea = {
+    id: demoId('Area', tb.code),
+    code: tb.code,
+    name: tb.name,
+    kind: tb.kind,
+    level: AreaLevel.PROVINCE,
+    parentId: null,
+    statistics: stats(1_860_000),
+  };
   areas.push(tbProvince);
   const tbOrg: DemoOrganization = {
-    id: demoId('Organization', `assoc:${tb.code}`), name: `Hội Khuyến học tỉnh ${tb.name}`, kind: OrganizationKind.ASSOCIATION,
-    host: HostKind.ADMINISTRATIVE, areaId: tbProvince.id, parentId: null, foundedOn: '1996-11-12',
+    id: demoId('Organization', `assoc:${tb.code}`),
+    name: `Hội Khuyến học tỉnh ${tb.name}`,
+    kind: OrganizationKind.ASSOCIATION,
+    host: HostKind.ADMINISTRATIVE,
+    areaId: tbProvince.id,
+    parentId: null,
+    foundedOn: '1996-11-12',
   };
   organizations.push(tbOrg);
   for (const district of tb.children ?? []) {
     const sample = THAI_BINH_SAMPLE[district.code];
     if (!sample) continue;
-    const d: DemoArea = { id: demoId('Area', district.code), code: district.code, name: district.name, kind: district.kind, level: AreaLevel.DISTRICT, parentId: tbProvince.id, statistics: stats(between(180_000, 240_000)) };
+    const d: DemoArea = {
+      id: demoId('Area', district.code),
+      code: district.code,
+      name: district.name,
+      kind: district.kind,
+      level: AreaLevel.DISTRICT,
+      parentId: tbProvince.id,
+      statistics: stats(between(180_000, 240_000)),
+    };
     areas.push(d);
     const dOrg: DemoOrganization = {
-      id: demoId('Organization', `assoc:${district.code}`), name: `Hội Khuyến học ${district.kind} ${district.name}`, kind: OrganizationKind.ASSOCIATION,
-      host: HostKind.ADMINISTRATIVE, areaId: d.id, parentId: tbOrg.id, foundedOn: '1998-05-02',
+      id: demoId('Organization', `assoc:${district.code}`),
+      name: `Hội Khuyến học ${district.kind} ${district.name}`,
+      kind: OrganizationKind.ASSOCIATION,
+      host: HostKind.ADMINISTRATIVE,
+      areaId: d.id,
+      parentId: tbOrg.id,
+      foundedOn: '1998-05-02',
     };
     organizations.push(dOrg);
     for (const commune of (district.children ?? []).filter((c) => sample.includes(c.code))) {
-      const c: DemoArea = { id: demoId('Area', commune.code), code: commune.code, name: commune.name, kind: commune.kind, level: AreaLevel.COMMUNE, parentId: d.id, statistics: stats(between(7_000, 13_000)) };
+      const c: DemoArea = {
+        id: demoId('Area', commune.code),
+        code: commune.code,
+        name: commune.name,
+        kind: commune.kind,
+        level: AreaLevel.COMMUNE,
+        parentId: d.id,
+        statistics: stats(between(7_000, 13_000)),
+      };
       areas.push(c);
       organizations.push({
-        id: demoId('Organization', `assoc:${commune.code}`), name: `Hội Khuyến học ${commune.kind} ${commune.name}`, kind: OrganizationKind.ASSOCIATION,
-        host: HostKind.ADMINISTRATIVE, areaId: c.id, parentId: dOrg.id, foundedOn: '2004-03-26',
+        id: demoId('Organization', `assoc:${commune.code}`),
+        name: `Hội Khuyến học ${commune.kind} ${commune.name}`,
+        kind: OrganizationKind.ASSOCIATION,
+        host: HostKind.ADMINISTRATIVE,
+        areaId: c.id,
+        parentId: dOrg.id,
+        foundedOn: '2004-03-26',
       });
     }
   }
@@ -97,10 +145,20 @@ export function demoReform(): DemoReform {
   const pre: DemoReorganization = {
     id: demoId('AreaReorganization', 'pre-2025'),
     input: {
-      decisionNumber: 'DEMO-2024 (sắp xếp 2023–2025, nơi sáp nhập là giả định)', decidedOn: '2024-10-24', effectiveOn: PRE_REFORM_ON,
+      decisionNumber: 'DEMO-2024 (sắp xếp 2023–2025, nơi sáp nhập là giả định)',
+      decidedOn: '2024-10-24',
+      effectiveOn: PRE_REFORM_ON,
       changes: [
-        { kind: 'MERGE', areaIds: [byCode.get('12055')!.id, byCode.get('12058')!.id], into: [{ code: '12055', name: 'Nguyễn Văn Linh', level: AreaLevel.COMMUNE, kind: 'xã' }] },
-        { kind: 'MERGE', areaIds: [byCode.get('12343')!.id, byCode.get('12346')!.id], into: [{ code: '12346', name: 'Nhật Tân', level: AreaLevel.COMMUNE, kind: 'xã' }] },
+        {
+          kind: 'MERGE',
+          areaIds: [byCode.get('12055')!.id, byCode.get('12058')!.id],
+          into: [{ code: '12055', name: 'Nguyễn Văn Linh', level: AreaLevel.COMMUNE, kind: 'xã' }],
+        },
+        {
+          kind: 'MERGE',
+          areaIds: [byCode.get('12343')!.id, byCode.get('12346')!.id],
+          into: [{ code: '12346', name: 'Nhật Tân', level: AreaLevel.COMMUNE, kind: 'xã' }],
+        },
         { kind: 'RENAME', areaIds: [byCode.get('12214')!.id], name: 'Phạm Hồng Thái' },
       ],
     },
@@ -115,7 +173,11 @@ export function demoReform(): DemoReform {
   const newUnits = ((hungYen2025 as unknown as { province: NewUnit }).province.children ?? []) as NewUnit[];
   const sampleCommunes = [...current.keys()].filter((code) => byCode.get(code)?.level === AreaLevel.COMMUNE || ['12055', '12346', '12214'].includes(code));
   const targets = new Map<string, NewUnit[]>();
-  for (const code of sampleCommunes) targets.set(code, newUnits.filter((n) => (n.formedFrom ?? []).includes(code)));
+  for (const code of sampleCommunes)
+    targets.set(
+      code,
+      newUnits.filter((n) => (n.formedFrom ?? []).includes(code)),
+    );
   const changes: DemoAreaChange[] = [
     { kind: 'MERGE', areaIds: [hyProvince.id, tbProvince.id], into: [{ code: '33', name: 'Hưng Yên', level: AreaLevel.PROVINCE, kind: 'tỉnh' }] },
     { kind: 'ABOLISH', areaIds: [...hyAreas, ...areas].filter((a) => a.level === AreaLevel.DISTRICT).map((a) => a.id) },
@@ -125,7 +187,8 @@ export function demoReform(): DemoReform {
     const whole = sampleCommunes.filter((code) => !split.includes(code) && targets.get(code)!.length === 1 && targets.get(code)![0].code === unit.code);
     if (!whole.length) continue;
     changes.push({
-      kind: 'MERGE', areaIds: whole.map((code) => current.get(code)!),
+      kind: 'MERGE',
+      areaIds: whole.map((code) => current.get(code)!),
       into: [{ code: unit.code, name: unit.name, level: AreaLevel.COMMUNE, kind: unit.kind, parentId: hyProvince.id }],
     });
   }
@@ -133,8 +196,16 @@ export function demoReform(): DemoReform {
     // The sources name the parts, not the shares: the demo splits evenly.
     const parts = targets.get(code)!;
     changes.push({
-      kind: 'SPLIT', areaIds: [current.get(code)!],
-      into: parts.map((p) => ({ code: p.code, name: p.name, level: AreaLevel.COMMUNE, kind: p.kind, parentId: hyProvince.id, populationShare: 1 / parts.length })),
+      kind: 'SPLIT',
+      areaIds: [current.get(code)!],
+      into: parts.map((p) => ({
+        code: p.code,
+        name: p.name,
+        level: AreaLevel.COMMUNE,
+        kind: p.kind,
+        parentId: hyProvince.id,
+        populationShare: 1 / parts.length,
+      })),
     });
     // Its villages go with the first part (to its predecessor's id, which stands for the new unit).
     const firstPart = parts[0].code;
@@ -153,16 +224,26 @@ export function demoReform(): DemoReform {
   const orgOfArea = new Map(allOrgs.filter((o) => o.kind === OrganizationKind.ASSOCIATION).map((o) => [o.areaId, o]));
   const newProvinceArea = openedAreaId(REFORM_ON, '33');
   const newProvinceOrg: DemoOrganization = {
-    id: demoId('Organization', `assoc:${REFORM_ON}:33`), name: 'Hội Khuyến học tỉnh Hưng Yên', kind: OrganizationKind.ASSOCIATION,
-    host: HostKind.ADMINISTRATIVE, areaId: newProvinceArea, parentId: null, foundedOn: REFORM_ON,
+    id: demoId('Organization', `assoc:${REFORM_ON}:33`),
+    name: 'Hội Khuyến học tỉnh Hưng Yên',
+    kind: OrganizationKind.ASSOCIATION,
+    host: HostKind.ADMINISTRATIVE,
+    areaId: newProvinceArea,
+    parentId: null,
+    foundedOn: REFORM_ON,
   };
   const newOrganizations: DemoOrganization[] = [newProvinceOrg];
   const successors: DemoReform['successors'] = [];
   for (const ch of changes.filter((c) => c.kind === 'MERGE' && c.into![0].level === AreaLevel.COMMUNE)) {
     const n = ch.into![0];
     const org: DemoOrganization = {
-      id: demoId('Organization', `assoc:${REFORM_ON}:${n.code}`), name: `Hội Khuyến học ${n.kind} ${n.name}`, kind: OrganizationKind.ASSOCIATION,
-      host: HostKind.ADMINISTRATIVE, areaId: openedAreaId(REFORM_ON, n.code), parentId: newProvinceOrg.id, foundedOn: REFORM_ON,
+      id: demoId('Organization', `assoc:${REFORM_ON}:${n.code}`),
+      name: `Hội Khuyến học ${n.kind} ${n.name}`,
+      kind: OrganizationKind.ASSOCIATION,
+      host: HostKind.ADMINISTRATIVE,
+      areaId: openedAreaId(REFORM_ON, n.code),
+      parentId: newProvinceOrg.id,
+      foundedOn: REFORM_ON,
     };
     newOrganizations.push(org);
   }

@@ -1,4 +1,15 @@
-import { VND_MAX_ENTRY, checkEntryAmount, collapseWhitespace, foldVietnamese, isCivilDate, makeId, perCapita, referenceDateOfYear, toVnd, typeOfId } from './index';
+import {
+  VND_MAX_ENTRY,
+  checkEntryAmount,
+  collapseWhitespace,
+  foldVietnamese,
+  isCivilDate,
+  makeId,
+  perCapita,
+  referenceDateOfYear,
+  toVnd,
+  typeOfId,
+} from './index';
 
 describe('Vnd', () => {
   it('keeps amounts above 2^31 exact and refuses fractions and unsafe integers', () => {

@@ -2,12 +2,28 @@
 // and a mistyped id is refused before any lookup.
 
 export const ID_PREFIX = {
-  Area: 'area', Organization: 'org', Member: 'mbr', FeePayment: 'fee', CharterOrder: 'cho',
+  Area: 'area',
+  Organization: 'org',
+  Member: 'mbr',
+  FeePayment: 'fee',
+  CharterOrder: 'cho',
   AreaReorganization: 'reorg',
-  Fund: 'fund', FundTransfer: 'xfer', Campaign: 'cmp', Donation: 'don', Award: 'awd', LedgerEntry: 'led',
-  LearningModelEntry: 'lme', CommunityLearningCenter: 'clc', TrainingCourse: 'trc',
-  PolicyDocument: 'doc', Inspection: 'insp', Finding: 'fnd', Recommendation: 'rec',
-  CooperationProgram: 'coop', OutreachActivity: 'outr', Webhook: 'whk',
+  Fund: 'fund',
+  FundTransfer: 'xfer',
+  Campaign: 'cmp',
+  Donation: 'don',
+  Award: 'awd',
+  LedgerEntry: 'led',
+  LearningModelEntry: 'lme',
+  CommunityLearningCenter: 'clc',
+  TrainingCourse: 'trc',
+  PolicyDocument: 'doc',
+  Inspection: 'insp',
+  Finding: 'fnd',
+  Recommendation: 'rec',
+  CooperationProgram: 'coop',
+  OutreachActivity: 'outr',
+  Webhook: 'whk',
 } as const;
 
 export type IdType = keyof typeof ID_PREFIX;
@@ -19,7 +35,7 @@ const ID_RE = /^([a-z]+)_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 /** The type an id names, or null when it is not one of ours. */
 export function typeOfId(id: string): IdType | null {
   const m = ID_RE.exec(id);
-  return m ? BY_PREFIX.get(m[1]) ?? null : null;
+  return m ? (BY_PREFIX.get(m[1]) ?? null) : null;
 }
 
 export function isIdOf(type: IdType, id: string): boolean {

@@ -11,10 +11,5 @@ export function collapseWhitespace(text: string): string {
  * "Nguyễn Văn Ánh" and "nguyen van anh" fold to the same string.
  */
 export function foldVietnamese(text: string): string {
-  return collapseWhitespace(text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase());
+  return collapseWhitespace(text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase());
 }

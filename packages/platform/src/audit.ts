@@ -47,7 +47,15 @@ export class AuditEntry {
   changes: string;
 }
 
-interface Row { seq: string; type: string; subject_id: string; area_id: string | null; payload: unknown; actor: { sub: string; role: string; orgId?: string }; occurred_at: Date }
+interface Row {
+  seq: string;
+  type: string;
+  subject_id: string;
+  area_id: string | null;
+  payload: unknown;
+  actor: { sub: string; role: string; orgId?: string };
+  occurred_at: Date;
+}
 
 /** The root field name a service's audit trail has in the supergraph. */
 export const auditFieldName = (service: string) => `${service.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}AuditTrail`;
@@ -58,7 +66,10 @@ export function auditResolverFor(service: string) {
   class AuditResolver {
     constructor(readonly ds?: DataSource) {}
 
-    @Query(() => [AuditEntry], { name: auditFieldName(service), description: `Changes made through ${service}, newest first: by entity, actor (token subject) and time (ADMIN only).` })
+    @Query(() => [AuditEntry], {
+      name: auditFieldName(service),
+      description: `Changes made through ${service}, newest first: by entity, actor (token subject) and time (ADMIN only).`,
+    })
     async trail(
       @Ctx() ctx: RequestContext,
       @Arg('entityId', () => ID, { nullable: true }) entityId?: string,
@@ -70,16 +81,24 @@ export function auditResolverFor(service: string) {
       requireAdmin(ctx.caller, 'Reading the audit trail');
       const limit = first ?? 100;
       if (limit < 1 || limit > 500) throw badInput('first must be between 1 and 500');
-      const rows = await this.ds!.query(
+      const rows = (await this.ds!.query(
         `SELECT seq::text AS seq, type, subject_id, area_id, payload, actor, occurred_at FROM outbox_events
          WHERE ($1::text IS NULL OR subject_id = $1) AND ($2::text IS NULL OR actor->>'sub' = $2)
            AND ($3::timestamptz IS NULL OR occurred_at >= $3) AND ($4::timestamptz IS NULL OR occurred_at < $4)
          ORDER BY seq DESC LIMIT $5`,
         [entityId ?? null, actor ?? null, from ?? null, to ?? null, limit],
-      ) as Row[];
+      )) as Row[];
       return rows.map((r) => ({
-        service, seq: r.seq, type: r.type, entityId: r.subject_id, areaId: r.area_id, actorSub: r.actor.sub, actorRole: r.actor.role,
-        actorOrgId: r.actor.orgId ?? null, at: r.occurred_at, changes: JSON.stringify(r.payload ?? {}),
+        service,
+        seq: r.seq,
+        type: r.type,
+        entityId: r.subject_id,
+        areaId: r.area_id,
+        actorSub: r.actor.sub,
+        actorRole: r.actor.role,
+        actorOrgId: r.actor.orgId ?? null,
+        at: r.occurred_at,
+        changes: JSON.stringify(r.payload ?? {}),
       }));
     }
   }

@@ -4,15 +4,9 @@ import { z } from 'zod';
  * Reads and validates a process's settings from the environment. Every problem is listed at
  * once and the process exits 1, so a wrong setting never surfaces later as an odd failure.
  */
-export function loadConfig<S extends z.ZodRawShape>(
-  name: string,
-  shape: S,
-  env: NodeJS.ProcessEnv = process.env,
-): z.infer<z.ZodObject<S>> {
+export function loadConfig<S extends z.ZodRawShape>(name: string, shape: S, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<S>> {
   const result = z.object(shape).safeParse(env);
-  const problems = result.success
-    ? productionSecretProblems(result.data, env)
-    : result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
+  const problems = result.success ? productionSecretProblems(result.data, env) : result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
   if (result.success && problems.length === 0) return result.data;
   process.stderr.write(`${name}: invalid configuration\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
   process.exit(1);
@@ -26,13 +20,18 @@ export const secret = (what: string) => z.string().min(16, `${what} must be at l
 /** The settings still holding the development secret when the given environment is production. */
 export function productionSecretProblems(values: Record<string, unknown>, env: NodeJS.ProcessEnv): string[] {
   if (env.NODE_ENV !== 'production') return [];
-  return Object.entries(values).filter(([, v]) => v === DEV_SECRET).map(([k]) => `${k}: ${k} must be set in production (NODE_ENV=production)`);
+  return Object.entries(values)
+    .filter(([, v]) => v === DEV_SECRET)
+    .map(([k]) => `${k}: ${k} must be set in production (NODE_ENV=production)`);
 }
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 export const boolFlag = (fallback: boolean) =>
-  z.enum(['true', 'false', '1', '0', '']).default(fallback ? 'true' : 'false').transform((v) => v === 'true' || v === '1');
+  z
+    .enum(['true', 'false', '1', '0', ''])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
 
 /** The settings every subgraph shares. Each subgraph adds its own port default. */
 export const subgraphConfigShape = (defaultPort: number) => ({

@@ -5,7 +5,10 @@ import { DomainError, forbidden } from './errors';
 
 /** The directory could not answer now: a retryable failure, never an internal error. */
 const unavailable = (why: string) =>
-  new DomainError('SERVICE_UNAVAILABLE', `Membership is briefly unavailable (${why}); nothing was changed. Retry the request.`, { retryable: true, serviceName: 'membership' });
+  new DomainError('SERVICE_UNAVAILABLE', `Membership is briefly unavailable (${why}); nothing was changed. Retry the request.`, {
+    retryable: true,
+    serviceName: 'membership',
+  });
 import type { Caller } from './auth';
 
 /** What other subgraphs need to know of an organisation: where it sits in both trees. */
@@ -29,8 +32,20 @@ export interface AreaInfo {
   validTo: string | null;
 }
 
-interface OrgRow { id: string; name: string; closedOn: string | null; ancestorIds: string[]; area: { id: string; ancestorIds: string[] } }
-interface AreaRow { id: string; name: string; level: AreaLevel; validTo: string | null; ancestorIds: string[] }
+interface OrgRow {
+  id: string;
+  name: string;
+  closedOn: string | null;
+  ancestorIds: string[];
+  area: { id: string; ancestorIds: string[] };
+}
+interface AreaRow {
+  id: string;
+  name: string;
+  level: AreaLevel;
+  validTo: string | null;
+  ancestorIds: string[];
+}
 
 /**
  * Membership owns areas and organisations; other subgraphs ask it (over HTTP, as a service the
@@ -38,7 +53,11 @@ interface AreaRow { id: string; name: string; level: AreaLevel; validTo: string 
  * record an entry's area ancestry. No SQL crosses schemas.
  */
 export class MembershipDirectory {
-  constructor(private readonly url: string, private readonly internalSecret: string, private readonly service: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly internalSecret: string,
+    private readonly service: string,
+  ) {}
 
   private header: { value: string; until: number } | null = null;
 
@@ -53,10 +72,10 @@ export class MembershipDirectory {
     let res: Response;
     try {
       res = await fetch(this.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CALLER_HEADER]: await this.callerHeader() },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(10_000),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CALLER_HEADER]: await this.callerHeader() },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(10_000),
       });
     } catch (e) {
       throw unavailable(`membership could not be reached (${(e as Error).message})`);
@@ -64,7 +83,8 @@ export class MembershipDirectory {
     const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
     if (!body.data || body.errors?.length) {
       // Membership answering "unavailable" (its database restarting) is as retryable as not answering.
-      if (!res.ok || body.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) throw unavailable(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
+      if (!res.ok || body.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE'))
+        throw unavailable(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
       throw new Error(`membership directory: ${body.errors?.map((e) => e.message).join('; ') ?? res.status}`);
     }
     return body.data;
@@ -72,16 +92,26 @@ export class MembershipDirectory {
 
   async organizations(ids: readonly string[]): Promise<(OrganizationInfo | null)[]> {
     const d = await this.query<{ organizationsByIds: (OrgRow | null)[] }>(
-      'query($ids: [ID!]!) { organizationsByIds(ids: $ids) { id name closedOn ancestorIds area { id ancestorIds } } }', { ids });
-    return d.organizationsByIds.map((o) => o && {
-      id: o.id, name: o.name, closedOn: o.closedOn, areaId: o.area.id,
-      ancestry: [...o.ancestorIds, o.id], areaAncestry: [...o.area.ancestorIds, o.area.id],
-    });
+      'query($ids: [ID!]!) { organizationsByIds(ids: $ids) { id name closedOn ancestorIds area { id ancestorIds } } }',
+      { ids },
+    );
+    return d.organizationsByIds.map(
+      (o) =>
+        o && {
+          id: o.id,
+          name: o.name,
+          closedOn: o.closedOn,
+          areaId: o.area.id,
+          ancestry: [...o.ancestorIds, o.id],
+          areaAncestry: [...o.area.ancestorIds, o.area.id],
+        },
+    );
   }
 
   async areas(ids: readonly string[]): Promise<(AreaInfo | null)[]> {
-    const d = await this.query<{ areasByIds: (AreaRow | null)[] }>(
-      'query($ids: [ID!]!) { areasByIds(ids: $ids) { id name level validTo ancestorIds } }', { ids });
+    const d = await this.query<{ areasByIds: (AreaRow | null)[] }>('query($ids: [ID!]!) { areasByIds(ids: $ids) { id name level validTo ancestorIds } }', {
+      ids,
+    });
     return d.areasByIds.map((a) => a && { id: a.id, name: a.name, level: a.level, validTo: a.validTo, ancestry: [...a.ancestorIds, a.id] });
   }
 

@@ -25,8 +25,7 @@ export const badInput = (message: string, details?: Record<string, unknown>) => 
 export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND', `${what} ${id} does not exist`, { id });
 export const conflict = (message: string, details?: Record<string, unknown>) => new DomainError('CONFLICT', message, details);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
-export const unauthenticated = (message = 'Sign in: send "Authorization: Bearer <token>"') =>
-  new DomainError('UNAUTHENTICATED', message);
+export const unauthenticated = (message = 'Sign in: send "Authorization: Bearer <token>"') => new DomainError('UNAUTHENTICATED', message);
 
 /** The GraphQL form of a domain error, for places (context, plugins) that answer before resolvers. */
 export function toGraphQLError(e: DomainError): GraphQLError {
@@ -41,7 +40,11 @@ const PG_FK_VIOLATION = '23503';
 const PG_EXCLUSION_VIOLATION = '23P01';
 const PG_SERIALIZATION = ['40001', '40P01'];
 
-interface PgLikeError { code?: string; detail?: string; driverError?: { code?: string; detail?: string } }
+interface PgLikeError {
+  code?: string;
+  detail?: string;
+  driverError?: { code?: string; detail?: string };
+}
 
 function pgCode(e: unknown): string | undefined {
   const err = e as PgLikeError;
@@ -72,18 +75,28 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
   }
   if (isConnectionLoss(original)) {
     // The database went away mid-request (restart, failover): the transaction did not commit.
-    return { ...formatted, message: 'The database is briefly unavailable; nothing was changed. Retry the request.', extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
+    return {
+      ...formatted,
+      message: 'The database is briefly unavailable; nothing was changed. Retry the request.',
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+    };
   }
   const existing = formatted.extensions?.code;
   if (existing && existing !== 'INTERNAL_SERVER_ERROR') return formatted;
   onInternal?.(original);
-  return { message: 'Internal error; it has been logged.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal error; it has been logged.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 const PG_CONNECTION_CLASSES = ['08', '57']; // connection exception; operator intervention (admin shutdown)
 // TypeORM releases a transaction's runner when its connection dies; the COMMIT that follows then
 // fails with "Query runner already released" before reaching the server, so nothing was committed.
-const CONNECTION_MESSAGES = /Connection terminated|ECONNREFUSED|ECONNRESET|terminating connection|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|Query runner already released/i;
+const CONNECTION_MESSAGES =
+  /Connection terminated|ECONNREFUSED|ECONNRESET|terminating connection|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|Query runner already released/i;
 
 /** True when a query failed because the connection to PostgreSQL was lost or could not be made. */
 export function isConnectionLoss(e: unknown): boolean {
@@ -93,7 +106,11 @@ export function isConnectionLoss(e: unknown): boolean {
   return CONNECTION_MESSAGES.test(message) || CONNECTION_MESSAGES.test(String((e as { driverError?: Error })?.driverError?.message ?? ''));
 }
 
-interface ClassValidatorError { property: string; constraints?: Record<string, string>; children?: ClassValidatorError[] }
+interface ClassValidatorError {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ClassValidatorError[];
+}
 
 /**
  * type-graphql's argument validation error echoes the whole input (personal data, and bigints that

@@ -87,7 +87,8 @@ export function checkManifest(entries: readonly SubgraphManifestEntry[]): void {
       seen.add(e[key]);
     }
   }
-  if (!entries.some((e) => e.name === 'membership')) throw new Error('The manifest must include membership: every subgraph asks it where areas and organisations sit');
+  if (!entries.some((e) => e.name === 'membership'))
+    throw new Error('The manifest must include membership: every subgraph asks it where areas and organisations sit');
 }
 
 /** An entry's file (entry point, schema) as an absolute path from the repository root. */

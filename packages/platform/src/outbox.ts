@@ -87,9 +87,20 @@ export class Outbox {
     if (events.length === 0) return;
     if (!em.queryRunner?.isTransactionActive) throw new Error('Outbox.append must run inside the transaction of the change');
     const actor = { sub: caller.sub, role: caller.role, ...(caller.orgId ? { orgId: caller.orgId } : {}) };
-    await em.createQueryBuilder().insert().into(OutboxEvent).values(
-      events.map((e) => ({ type: e.type, subjectId: e.subjectId, areaId: e.areaId ?? null, payload: (e.payload ?? {}) as OutboxEvent['payload'], actor })) as never,
-    ).execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxEvent)
+      .values(
+        events.map((e) => ({
+          type: e.type,
+          subjectId: e.subjectId,
+          areaId: e.areaId ?? null,
+          payload: (e.payload ?? {}) as OutboxEvent['payload'],
+          actor,
+        })) as never,
+      )
+      .execute();
     await em.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, this.schema]);
     for (const l of this.listeners) await l(em, events);
   }

@@ -26,8 +26,11 @@ export function maySeePersonalData(caller: Caller, subject: { memberId?: string 
 
 /** The error a withheld personal field reads as (the field itself reads as null). */
 export function personalDataWithheld(field: string, caller: Caller): DomainError {
-  const why = caller.role === Role.OFFICER ? 'it belongs to someone outside your organisation’s subtree'
-    : caller.role === Role.MEMBER ? 'it is not your own record'
-      : `the role ${caller.role} sees aggregates and non-personal fields only`;
+  const why =
+    caller.role === Role.OFFICER
+      ? 'it belongs to someone outside your organisation’s subtree'
+      : caller.role === Role.MEMBER
+        ? 'it is not your own record'
+        : `the role ${caller.role} sees aggregates and non-personal fields only`;
   return new DomainError('PERSONAL_DATA', `${field} is personal data and is withheld: ${why}`, { field });
 }

@@ -26,7 +26,9 @@ describe('errors', () => {
     const mapped = formatError({ message: 'x' }, conflict('already ACTIVE', { currentStatus: 'ACTIVE' }));
     expect(mapped).toEqual({ message: 'already ACTIVE', extensions: { code: 'CONFLICT', currentStatus: 'ACTIVE' } });
     let logged: unknown = null;
-    const hidden = formatError({ message: 'relation "x" does not exist' }, new Error('relation "x" does not exist'), (e) => { logged = e; });
+    const hidden = formatError({ message: 'relation "x" does not exist' }, new Error('relation "x" does not exist'), (e) => {
+      logged = e;
+    });
     expect(hidden.message).not.toContain('relation');
     expect(hidden.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     expect(logged).toBeInstanceOf(Error);
@@ -66,7 +68,10 @@ describe('pagination and paths', () => {
     const id = 'org_0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
     expect(ltreeLabel(id)).toMatch(/^[A-Za-z0-9_]+$/);
     expect(idFromLtreeLabel(ltreeLabel(id))).toBe(id);
-    expect(idsOfLtreePath(`${ltreeLabel('area_0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c')}.${ltreeLabel(id)}`)).toEqual(['area_0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', id]);
+    expect(idsOfLtreePath(`${ltreeLabel('area_0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c')}.${ltreeLabel(id)}`)).toEqual([
+      'area_0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c',
+      id,
+    ]);
   });
 });
 

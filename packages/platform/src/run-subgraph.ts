@@ -46,8 +46,13 @@ export async function runSubgraph<L>(def: SubgraphDefinition<L>, env: NodeJS.Pro
   const config = loadConfig(def.name, subgraphConfigShape(def.defaultPort), env);
   const log = createLogger(def.name, config.LOG_LEVEL);
   const ds = createDataSource({
-    url: config.DATABASE_URL, schema: def.dbSchema, entities: def.entities, migrations: [...(def.migrations as never[]), AuditIndexes1765000000000],
-    poolMax: config.DB_POOL_MAX, applicationName: `khg-${def.name}`, log,
+    url: config.DATABASE_URL,
+    schema: def.dbSchema,
+    entities: def.entities,
+    migrations: [...(def.migrations as never[]), AuditIndexes1765000000000],
+    poolMax: config.DB_POOL_MAX,
+    applicationName: `khg-${def.name}`,
+    log,
   });
   await initializeDatabase(ds, def.dbSchema);
   const directory = new MembershipDirectory(config.MEMBERSHIP_URL, config.INTERNAL_SECRET, def.name);
@@ -58,8 +63,14 @@ export async function runSubgraph<L>(def: SubgraphDefinition<L>, env: NodeJS.Pro
   const Audit = auditResolverFor(def.name);
   const { schema } = await buildFederatedSchema({ ...def.schema, resolvers: [...def.schema.resolvers, Audit], instances: [...instances, new Audit(ds)] });
   const running = await startSubgraphServer({
-    name: def.name, schema, dataSource: ds, host: config.HOST, port: config.PORT,
-    internalSecret: config.INTERNAL_SECRET, log, makeLoaders,
+    name: def.name,
+    schema,
+    dataSource: ds,
+    host: config.HOST,
+    port: config.PORT,
+    internalSecret: config.INTERNAL_SECRET,
+    log,
+    makeLoaders,
   });
   stopOnSignals(log, running.stop);
   return running;

@@ -10,14 +10,31 @@ function controlledPasses() {
     started++;
     concurrent++;
     maxConcurrent = Math.max(maxConcurrent, concurrent);
-    return new Promise<void>((resolve) => pending.push(() => { concurrent--; resolve(); }));
+    return new Promise<void>((resolve) =>
+      pending.push(() => {
+        concurrent--;
+        resolve();
+      }),
+    );
   };
   /** Ends the oldest running pass and lets the task react. */
   const finish = async () => {
     pending.shift()!();
     for (let i = 0; i < 5; i++) await Promise.resolve();
   };
-  return { pass, finish, get started() { return started; }, get maxConcurrent() { return maxConcurrent; }, get pending() { return pending.length; } };
+  return {
+    pass,
+    finish,
+    get started() {
+      return started;
+    },
+    get maxConcurrent() {
+      return maxConcurrent;
+    },
+    get pending() {
+      return pending.length;
+    },
+  };
 }
 
 describe('SerialTask', () => {
@@ -54,10 +71,13 @@ describe('SerialTask', () => {
   it('reports a failed pass and runs again on the next kick', async () => {
     const errors: string[] = [];
     let calls = 0;
-    const task = new SerialTask(async () => {
-      calls++;
-      if (calls === 1) throw new Error('database went away');
-    }, (e) => errors.push(e.message));
+    const task = new SerialTask(
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error('database went away');
+      },
+      (e) => errors.push(e.message),
+    );
     task.kick();
     await task.idle();
     expect(errors).toEqual(['database went away']);
@@ -73,7 +93,9 @@ describe('SerialTask', () => {
     task.kick();
     task.kick();
     let stopped = false;
-    const stopping = task.stop().then(() => { stopped = true; });
+    const stopping = task.stop().then(() => {
+      stopped = true;
+    });
     await Promise.resolve();
     expect(stopped).toBe(false);
     expect(task.stopped).toBe(true);

@@ -9,7 +9,10 @@ export class SerialTask {
   private stopping = false;
 
   /** `onError` hears a failed pass; the next kick runs a new one. */
-  constructor(private readonly pass: () => Promise<void>, private readonly onError: (e: Error) => void) {}
+  constructor(
+    private readonly pass: () => Promise<void>,
+    private readonly onError: (e: Error) => void,
+  ) {}
 
   /** Runs a pass now, or right after the current one. Does nothing once stopped. */
   kick(): void {

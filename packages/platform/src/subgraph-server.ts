@@ -54,7 +54,8 @@ export async function startSubgraphServer<L>(o: SubgraphServerOptions<L>): Promi
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health/live') return sendJson(res, 200, { status: 'ok', service: o.name });
     if (path === '/health/ready') {
-      o.dataSource.query('SELECT 1')
+      o.dataSource
+        .query('SELECT 1')
         .then(() => sendJson(res, 200, { status: 'ready', service: o.name }))
         .catch((e: Error) => sendJson(res, 503, { status: 'unavailable', service: o.name, reason: e.message }));
       return;
@@ -63,23 +64,25 @@ export async function startSubgraphServer<L>(o: SubgraphServerOptions<L>): Promi
       res.setHeader('content-type', 'text/plain; version=0.0.4');
       res.end(
         `# TYPE khg_sql_statements_total counter\nkhg_sql_statements_total{service="${o.name}"} ${sqlStatements.total}\n` +
-        `# TYPE khg_graphql_requests_total counter\nkhg_graphql_requests_total{service="${o.name}"} ${requests}\n` +
-        `# TYPE process_resident_memory_bytes gauge\nprocess_resident_memory_bytes ${process.memoryUsage().rss}\n`,
+          `# TYPE khg_graphql_requests_total counter\nkhg_graphql_requests_total{service="${o.name}"} ${requests}\n` +
+          `# TYPE process_resident_memory_bytes gauge\nprocess_resident_memory_bytes ${process.memoryUsage().rss}\n`,
       );
       return;
     }
     if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
     requests++;
     readJsonBody(req, o.bodyLimit ?? 2_000_000)
-      .then((body) => runApollo(apollo, req, res, body, async () => {
-        const requestId = String(req.headers[REQUEST_ID_HEADER] ?? '');
-        try {
-          const caller = await verifyInternalCaller(o.internalSecret, req.headers[CALLER_HEADER] as string | undefined);
-          return { caller, requestId, loaders: o.makeLoaders(), log: o.log.child({ requestId }) };
-        } catch (e) {
-          throw e instanceof DomainError ? toGraphQLError(e) : e;
-        }
-      }))
+      .then((body) =>
+        runApollo(apollo, req, res, body, async () => {
+          const requestId = String(req.headers[REQUEST_ID_HEADER] ?? '');
+          try {
+            const caller = await verifyInternalCaller(o.internalSecret, req.headers[CALLER_HEADER] as string | undefined);
+            return { caller, requestId, loaders: o.makeLoaders(), log: o.log.child({ requestId }) };
+          } catch (e) {
+            throw e instanceof DomainError ? toGraphQLError(e) : e;
+          }
+        }),
+      )
       .catch((e: Error) => {
         if (res.headersSent) return res.end();
         const status = e instanceof BodyTooLargeError ? 413 : 400;
@@ -107,7 +110,13 @@ export function stopOnSignals(log: Logger, stop: () => Promise<void>): void {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    stop().then(() => process.exit(0), (e: unknown) => { log.error({ err: e }, 'shutdown failed'); process.exit(1); });
+    stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        log.error({ err: e }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', handler);
   process.on('SIGINT', handler);

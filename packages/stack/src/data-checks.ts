@@ -50,12 +50,20 @@ export function assertDataVersion(dataDir: string, embedded: number, shownDir: s
 export function explainPostgresOutput(output: string, o: { port: number; dir: string; portSetting?: string; dirSetting?: string }): string | null {
   const portSetting = o.portSetting ?? 'EMBEDDED_PG_PORT';
   const dirSetting = o.dirSetting ?? 'DATA_DIR';
-  if (/Address already in use/i.test(output)) return `Port ${o.port} is already in use (${portSetting}): stop what listens there, or set ${portSetting} to a free port (e.g. ${portSetting}=${o.port + 100} npm start) — PostgreSQL cannot start`;
+  if (/Address already in use/i.test(output))
+    return `Port ${o.port} is already in use (${portSetting}): stop what listens there, or set ${portSetting} to a free port (e.g. ${portSetting}=${o.port + 100} npm start) — PostgreSQL cannot start`;
   if (/No space left on device/i.test(output)) return diskFullMessage(o.dir, dirSetting);
-  const incompatible = /database files are incompatible with server[\s\S]*?initialized by PostgreSQL version (\d+)[^,]*, which is not compatible with this version (\d+)/.exec(output);
+  const incompatible =
+    /database files are incompatible with server[\s\S]*?initialized by PostgreSQL version (\d+)[^,]*, which is not compatible with this version (\d+)/.exec(
+      output,
+    );
   if (incompatible) return dataVersionProblem(incompatible[1], Number(incompatible[2]), o.dir, dirSetting);
   if (/Permission denied/i.test(output)) {
-    const line = output.split('\n').find((l) => /Permission denied/i.test(l))?.trim() ?? '';
+    const line =
+      output
+        .split('\n')
+        .find((l) => /Permission denied/i.test(l))
+        ?.trim() ?? '';
     return `PostgreSQL cannot use its files (${line}): set ${dirSetting} to a directory this user (or, as root, the postgres account) can write`;
   }
   return null;

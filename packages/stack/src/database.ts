@@ -50,7 +50,12 @@ async function waitForStop(dir: string, ms = 10_000): Promise<void> {
   while (existsSync(pidFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
 }
 
-interface Run { exe: string; args: string[]; as: Account | null; onLog: (l: string) => void }
+interface Run {
+  exe: string;
+  args: string[];
+  as: Account | null;
+  onLog: (l: string) => void;
+}
 
 function spawnPg(r: Run): ChildProcess {
   return spawn(r.exe, r.args, {
@@ -66,11 +71,16 @@ function initdb(r: Run): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const child = spawnPg(r);
     let out = '';
-    const collect = (c: Buffer) => { out += c.toString(); r.onLog(c.toString()); };
+    const collect = (c: Buffer) => {
+      out += c.toString();
+      r.onLog(c.toString());
+    };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
     child.once('error', (e) => reject(Object.assign(e, { output: out })));
-    child.once('close', (code, signal) => code === 0 ? resolvePromise() : reject(Object.assign(new Error(`initdb failed (${code ?? signal}): ${out.trim().split('\n').pop()}`), { output: out })));
+    child.once('close', (code, signal) =>
+      code === 0 ? resolvePromise() : reject(Object.assign(new Error(`initdb failed (${code ?? signal}): ${out.trim().split('\n').pop()}`), { output: out })),
+    );
   });
 }
 
@@ -83,12 +93,31 @@ function postmaster(r: Run): Promise<ChildProcess> {
     const collect = (c: Buffer) => {
       out += c.toString();
       r.onLog(c.toString());
-      if (!ready && out.includes('database system is ready to accept connections')) { ready = true; resolvePromise(child); }
+      if (!ready && out.includes('database system is ready to accept connections')) {
+        ready = true;
+        resolvePromise(child);
+      }
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
     child.once('error', (e) => reject(Object.assign(e, { output: out })));
-    child.once('close', (code, signal) => { if (!ready) reject(Object.assign(new Error(`PostgreSQL ended at start (${code ?? signal}): ${out.trim().split('\n').filter((l) => /FATAL|ERROR|PANIC/.test(l)).pop() ?? out.trim().split('\n').pop()}`), { output: out })); });
+    child.once('close', (code, signal) => {
+      if (!ready)
+        reject(
+          Object.assign(
+            new Error(
+              `PostgreSQL ended at start (${code ?? signal}): ${
+                out
+                  .trim()
+                  .split('\n')
+                  .filter((l) => /FATAL|ERROR|PANIC/.test(l))
+                  .pop() ?? out.trim().split('\n').pop()
+              }`,
+            ),
+            { output: out },
+          ),
+        );
+    });
   });
 }
 
@@ -101,7 +130,9 @@ function explain(e: unknown, o: EmbeddedOptions): Error {
   const known = explainPostgresOutput(`${err.output ?? ''}\n${err.message ?? ''}`, ctx);
   if (known) return new StartupError(known);
   if (err.code === 'EACCES' || err.code === 'EPERM') {
-    return new StartupError(`PostgreSQL could not be started (${err.message}): run as an ordinary user, or set ${o.dirSetting ?? 'DATA_DIR'} to a directory outside private folders`);
+    return new StartupError(
+      `PostgreSQL could not be started (${err.message}): run as an ordinary user, or set ${o.dirSetting ?? 'DATA_DIR'} to a directory outside private folders`,
+    );
   }
   return new StartupError(`PostgreSQL did not start: ${String(err.message ?? e).split('\n')[0]}`);
 }
@@ -136,27 +167,61 @@ export async function startEmbeddedPostgres(o: EmbeddedOptions): Promise<Running
       const secretDir = mkdtempSync(join(tmpdir(), 'khg-pw-'));
       const pwFile = join(secretDir, 'pw');
       writeFileSync(pwFile, PASSWORD + '\n', { mode: 0o600 });
-      if (as) { chownSync(secretDir, as.uid, as.gid); chownSync(pwFile, as.uid, as.gid); }
+      if (as) {
+        chownSync(secretDir, as.uid, as.gid);
+        chownSync(pwFile, as.uid, as.gid);
+      }
       try {
         await initdb({
-          exe: binPath(native, 'initdb'), as, onLog: log,
-          args: [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
+          exe: binPath(native, 'initdb'),
+          as,
+          onLog: log,
+          args: [
+            `--pgdata=${dataDir}`,
+            '--auth=scram-sha-256',
+            `--username=${USER}`,
+            `--pwfile=${pwFile}`,
+            '--encoding=UTF8',
+            '--locale=C.UTF-8',
+            '--lc-messages=C',
+          ],
         });
       } finally {
         rmSync(secretDir, { recursive: true, force: true });
       }
     }
     child = await postmaster({
-      exe: binPath(native, 'postgres'), as, onLog: log,
-      args: ['-D', dataDir, '-p', String(o.port), '-c', 'listen_addresses=localhost', '-c', 'lc_messages=C',
-        '-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'fsync=' + (o.persistent ? 'on' : 'off')],
+      exe: binPath(native, 'postgres'),
+      as,
+      onLog: log,
+      args: [
+        '-D',
+        dataDir,
+        '-p',
+        String(o.port),
+        '-c',
+        'listen_addresses=localhost',
+        '-c',
+        'lc_messages=C',
+        '-c',
+        'max_connections=300',
+        '-c',
+        'shared_buffers=256MB',
+        '-c',
+        'fsync=' + (o.persistent ? 'on' : 'off'),
+      ],
     });
   } catch (e) {
     if (!o.persistent) removeDataDir(o.dir, ROOT_HOME);
     throw explain(e, o);
   }
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const removeIfThrowaway = () => { if (!o.persistent) { rmSync(dataDir, { recursive: true, force: true }); removeDataDir(o.dir, ROOT_HOME); } };
+  const removeIfThrowaway = () => {
+    if (!o.persistent) {
+      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(o.dir, ROOT_HOME);
+    }
+  };
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGINT'); // fast shutdown: ends sessions, checkpoints, exits

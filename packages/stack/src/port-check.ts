@@ -2,7 +2,10 @@ import { createServer } from 'node:net';
 import { StartupError } from './startup-error';
 
 /** A port the platform will listen on and the setting that chooses it. */
-export interface PortSetting { setting: string; port: number }
+export interface PortSetting {
+  setting: string;
+  port: number;
+}
 
 /** The one line for a port something else already listens on. */
 export function portInUseMessage(p: PortSetting, what = 'it'): string {
@@ -38,7 +41,8 @@ export async function assertPortsFree(ports: PortSetting[], host = '127.0.0.1'):
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new StartupError(portInUseMessage(p, `the platform`));
       if (code === 'EACCES') throw new StartupError(`Port ${p.port} needs privileges this user lacks (${p.setting}): set ${p.setting} to a port above 1023`);
-      if (code === 'EADDRNOTAVAIL') throw new StartupError(`Cannot listen on ${host}:${p.port}: HOST=${host} is not an address of this machine; set HOST (default 127.0.0.1)`);
+      if (code === 'EADDRNOTAVAIL')
+        throw new StartupError(`Cannot listen on ${host}:${p.port}: HOST=${host} is not an address of this machine; set HOST (default 127.0.0.1)`);
       throw e;
     }
   }

@@ -2,7 +2,12 @@ import { statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /** A Unix account as the kernel checks it: its uid and every group it belongs to. */
-export interface Account { name: string; uid: number; gid: number; groups: number[] }
+export interface Account {
+  name: string;
+  uid: number;
+  gid: number;
+  groups: number[];
+}
 
 type StatFn = (path: string) => Pick<Stats, 'uid' | 'gid' | 'mode'>;
 

@@ -6,7 +6,12 @@ import { fromRoot, loadManifest, type SubgraphManifestEntry } from '@khg/platfor
 /** The repository root (this file is packages/stack/dist/services.js). */
 export const ROOT = resolve(__dirname, '..', '..', '..');
 
-export interface ServiceSpec { name: string; defaultPort: number; entry: string; urlEnv?: string }
+export interface ServiceSpec {
+  name: string;
+  defaultPort: number;
+  entry: string;
+  urlEnv?: string;
+}
 
 /** The processes of the manifest's subgraphs. */
 export const subgraphServices = (manifest: readonly SubgraphManifestEntry[]): ServiceSpec[] =>
@@ -35,7 +40,13 @@ export interface ServiceOptions {
 
 function pipeOutput(child: ChildProcess, name: string, output: string): WriteStream | null {
   if (output === 'inherit') {
-    const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}\n`).join('');
+    const prefix = (chunk: Buffer) =>
+      chunk
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => `[${name}] ${l}\n`)
+        .join('');
     child.stdout?.on('data', (c: Buffer) => process.stdout.write(prefix(c)));
     child.stderr?.on('data', (c: Buffer) => process.stderr.write(prefix(c)));
     return null;
@@ -49,13 +60,17 @@ function pipeOutput(child: ChildProcess, name: string, output: string): WriteStr
 async function waitReady(url: string, child: ChildProcess, name: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   let exited: number | null = null;
-  child.once('exit', (code) => { exited = code ?? -1; });
+  child.once('exit', (code) => {
+    exited = code ?? -1;
+  });
   while (Date.now() < until) {
     if (exited !== null) throw new Error(`${name} exited with code ${exited} before it was ready (see its log)`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${name} was not ready within ${timeoutMs} ms`);
@@ -73,7 +88,10 @@ export async function startService(spec: ServiceSpec, port: number, o: ServiceOp
   const file = pipeOutput(child, spec.name, o.output);
   const exit = new Promise<void>((r) => child.once('exit', () => r()));
   const service: RunningService = {
-    spec, port, url: `http://127.0.0.1:${port}`, child,
+    spec,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    child,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
@@ -118,9 +136,11 @@ export async function startPlatform(o: PlatformOptions): Promise<RunningPlatform
   const urls = Object.fromEntries(specs.map((s) => [s.urlEnv!, `http://127.0.0.1:${port(s)}/graphql`]));
   const env = { ...o.env, ...urls, DATABASE_URL: o.databaseUrl };
   const subgraphs: Record<string, RunningService> = {};
-  const started = await Promise.allSettled(specs.map(async (spec) => {
-    subgraphs[spec.name] = await startService(spec, port(spec), { env, output: o.output });
-  }));
+  const started = await Promise.allSettled(
+    specs.map(async (spec) => {
+      subgraphs[spec.name] = await startService(spec, port(spec), { env, output: o.output });
+    }),
+  );
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) {
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
@@ -128,7 +148,8 @@ export async function startPlatform(o: PlatformOptions): Promise<RunningPlatform
   }
   const gateway = await startService(GATEWAY, o.gatewayPort, { env, output: o.output });
   const platform: RunningPlatform = {
-    gateway, subgraphs,
+    gateway,
+    subgraphs,
     // Stops what runs now: a test may have replaced a process with its restart.
     async stop() {
       await platform.gateway.stop();

@@ -13,15 +13,19 @@ export function loadStartSettings(env: NodeJS.ProcessEnv = process.env) {
 }
 
 function loadSettings(env: NodeJS.ProcessEnv, portShape: Record<string, ReturnType<typeof port>>) {
-  return loadConfig('npm start', {
-    ...portShape,
-    PORT: port(4000),
-    DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),
-    EMBEDDED_PG_PORT: port(54329),
-    DATA_DIR: z.string().default(join(ROOT, '.data')),
-    JWT_SECRET: secret('JWT_SECRET'),
-    INTERNAL_SECRET: secret('INTERNAL_SECRET'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
-    SEED_DEMO: z.enum(['true', 'false']).default('true'),
-  }, env);
+  return loadConfig(
+    'npm start',
+    {
+      ...portShape,
+      PORT: port(4000),
+      DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),
+      EMBEDDED_PG_PORT: port(54329),
+      DATA_DIR: z.string().default(join(ROOT, '.data')),
+      JWT_SECRET: secret('JWT_SECRET'),
+      INTERNAL_SECRET: secret('INTERNAL_SECRET'),
+      LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+      SEED_DEMO: z.enum(['true', 'false']).default('true'),
+    },
+    env,
+  );
 }

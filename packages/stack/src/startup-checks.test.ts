@@ -10,8 +10,17 @@ const dir = (mode: number, uid = 0, gid = 0) => ({ mode: 0o040000 | mode, uid, g
 
 describe('reach: can the postgres account get to a path', () => {
   test('a 0700 directory of root blocks it, 0711/0755 let it through', () => {
-    const tree: Record<string, ReturnType<typeof dir>> = { '/': dir(0o755), '/root': dir(0o700), '/root/k': dir(0o755), '/srv': dir(0o711), '/srv/k': dir(0o755) };
-    const stat = (p: string) => { if (!tree[p]) throw new Error('ENOENT'); return tree[p]; };
+    const tree: Record<string, ReturnType<typeof dir>> = {
+      '/': dir(0o755),
+      '/root': dir(0o700),
+      '/root/k': dir(0o755),
+      '/srv': dir(0o711),
+      '/srv/k': dir(0o755),
+    };
+    const stat = (p: string) => {
+      if (!tree[p]) throw new Error('ENOENT');
+      return tree[p];
+    };
     expect(canTraverse('/root/k', pg, stat)).toBe(false);
     expect(canTraverse('/srv/k', pg, stat)).toBe(true);
     expect(canTraverse('/srv/missing', pg, stat)).toBe(false);
@@ -39,11 +48,16 @@ describe('one-line messages', () => {
 
   test("PostgreSQL's own failure output becomes the line naming the setting", () => {
     const ctx = { port: 54329, dir: '/x/.data/pg' };
-    expect(explainPostgresOutput('LOG:  could not bind IPv4 address "127.0.0.1": Address already in use\nFATAL:  could not create any TCP/IP sockets', ctx))
-      .toMatch(/^Port 54329 is already in use \(EMBEDDED_PG_PORT\).*set EMBEDDED_PG_PORT/);
+    expect(
+      explainPostgresOutput('LOG:  could not bind IPv4 address "127.0.0.1": Address already in use\nFATAL:  could not create any TCP/IP sockets', ctx),
+    ).toMatch(/^Port 54329 is already in use \(EMBEDDED_PG_PORT\).*set EMBEDDED_PG_PORT/);
     expect(explainPostgresOutput('FATAL:  could not write to file "pg_wal/xlogtemp.1": No space left on device', ctx)).toMatch(/set DATA_DIR/);
-    expect(explainPostgresOutput('FATAL:  database files are incompatible with server\nDETAIL:  The data directory was initialized by PostgreSQL version 16, which is not compatible with this version 18.4.', ctx))
-      .toMatch(/PostgreSQL 16.*PostgreSQL 18.*set DATA_DIR/);
+    expect(
+      explainPostgresOutput(
+        'FATAL:  database files are incompatible with server\nDETAIL:  The data directory was initialized by PostgreSQL version 16, which is not compatible with this version 18.4.',
+        ctx,
+      ),
+    ).toMatch(/PostgreSQL 16.*PostgreSQL 18.*set DATA_DIR/);
     expect(explainPostgresOutput('LOG: something else', ctx)).toBeNull();
   });
 
@@ -65,7 +79,10 @@ describe('ports in use (real listeners)', () => {
 
   test('a taken port fails with one line naming its setting', async () => {
     const free = await freePort();
-    const check = assertPortsFree([{ setting: 'PORT', port: free }, { setting: 'FUNDRAISING_PORT', port: heldPort }]);
+    const check = assertPortsFree([
+      { setting: 'PORT', port: free },
+      { setting: 'FUNDRAISING_PORT', port: heldPort },
+    ]);
     await expect(check).rejects.toBeInstanceOf(StartupError);
     await expect(check).rejects.toThrow(new RegExp(`^Port ${heldPort} is already in use \\(FUNDRAISING_PORT\\).*set FUNDRAISING_PORT to a free port`));
   });
@@ -77,7 +94,11 @@ describe('ports in use (real listeners)', () => {
   });
 
   test('two settings on one port are named together', async () => {
-    await expect(assertPortsFree([{ setting: 'PORT', port: 4999 }, { setting: 'MEMBERSHIP_PORT', port: 4999 }]))
-      .rejects.toThrow('MEMBERSHIP_PORT and PORT are both 4999');
+    await expect(
+      assertPortsFree([
+        { setting: 'PORT', port: 4999 },
+        { setting: 'MEMBERSHIP_PORT', port: 4999 },
+      ]),
+    ).rejects.toThrow('MEMBERSHIP_PORT and PORT are both 4999');
   });
 });

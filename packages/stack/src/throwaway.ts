@@ -40,7 +40,12 @@ export interface ThrowawayPlatform {
 const OWNER_FILE = 'owner.pid';
 
 function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A killed earlier run leaves its postgres and directory behind: end them (only ours, by marker). */
@@ -71,7 +76,8 @@ export async function startThrowawayPlatform(o: ThrowawayOptions): Promise<Throw
   writeFileSync(join(dir, OWNER_FILE), String(process.pid));
   const logFile = join(dir, 'platform.log');
   const pgPort = await freePort();
-  const startDb = async () => (o.databaseUrl ? externalDatabase(o.databaseUrl) : startEmbeddedPostgres({ dir: join(dir, 'pg'), port: pgPort, persistent: o.restartableDatabase ?? false }));
+  const startDb = async () =>
+    o.databaseUrl ? externalDatabase(o.databaseUrl) : startEmbeddedPostgres({ dir: join(dir, 'pg'), port: pgPort, persistent: o.restartableDatabase ?? false });
   let db = await startDb();
   const jwtSecret = randomBytes(24).toString('hex');
   const internalSecret = randomBytes(24).toString('hex');
@@ -81,8 +87,11 @@ export async function startThrowawayPlatform(o: ThrowawayOptions): Promise<Throw
   let platform: RunningPlatform;
   try {
     platform = await startPlatform({
-      databaseUrl: db.url, gatewayPort: await freePort(), subgraphPorts: ports,
-      env: { ...process.env, ...settings }, output: o.output === 'inherit' ? 'inherit' : logFile,
+      databaseUrl: db.url,
+      gatewayPort: await freePort(),
+      subgraphPorts: ports,
+      env: { ...process.env, ...settings },
+      output: o.output === 'inherit' ? 'inherit' : logFile,
     });
   } catch (e) {
     await db.stop();
@@ -95,8 +104,15 @@ export async function startThrowawayPlatform(o: ThrowawayOptions): Promise<Throw
     ...Object.fromEntries(Object.values(platform.subgraphs).map((s) => [s.spec.urlEnv!, `${s.url}/graphql`])),
   };
   return {
-    dir, logFile, platform, jwtSecret, internalSecret, env,
-    get db() { return db; },
+    dir,
+    logFile,
+    platform,
+    jwtSecret,
+    internalSecret,
+    env,
+    get db() {
+      return db;
+    },
     gatewayUrl: `${platform.gateway.url}/graphql`,
     async startDatabaseAgain() {
       if (!o.restartableDatabase) throw new Error('startDatabaseAgain() needs startThrowawayPlatform({ restartableDatabase: true })');

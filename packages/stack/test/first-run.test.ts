@@ -29,7 +29,10 @@ function npmStart(e: NodeJS.ProcessEnv, until: RegExp) {
   // PostgreSQL) included, not only npm itself
   const exited = new Promise<number | string | null>((r) => child.once('close', (code, signal) => r(code ?? signal)));
   const matched = new Promise<string>((resolve, reject) => {
-    const on = (c: Buffer) => { out += c.toString(); if (until.test(out)) resolve(out); };
+    const on = (c: Buffer) => {
+      out += c.toString();
+      if (until.test(out)) resolve(out);
+    };
     child.stdout!.on('data', on);
     child.stderr!.on('data', on);
     void exited.then((code) => (until.test(out) ? resolve(out) : reject(new Error(`npm start exited (${code}) before ${until}:\n${out.slice(-3000)}`))));
@@ -51,11 +54,27 @@ beforeAll(async () => {
   if (git.status !== 0) throw new Error(`git clone failed: ${git.stderr}`);
   env = { ...process.env };
   // a first run as a user would do it: nothing from CI or from this test run leaks in
-  for (const k of ['CI', 'TURBO_TELEMETRY_DISABLED', 'DO_NOT_TRACK', 'DATABASE_URL', 'DATA_DIR', 'JWT_SECRET', 'INTERNAL_SECRET', 'NODE_ENV', 'LOG_LEVEL', 'KHG_TEST_STATE']) delete env[k];
+  for (const k of [
+    'CI',
+    'TURBO_TELEMETRY_DISABLED',
+    'DO_NOT_TRACK',
+    'DATABASE_URL',
+    'DATA_DIR',
+    'JWT_SECRET',
+    'INTERNAL_SECRET',
+    'NODE_ENV',
+    'LOG_LEVEL',
+    'KHG_TEST_STATE',
+  ])
+    delete env[k];
   env.XDG_CONFIG_HOME = join(parent, 'config'); // turbo's first-run state: its telemetry notice would show here
   Object.assign(env, {
-    PORT: String(await freePort()), MEMBERSHIP_PORT: String(await freePort()), FUNDRAISING_PORT: String(await freePort()),
-    LEARNING_MODELS_PORT: String(await freePort()), INSPECTIONS_PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()),
+    PORT: String(await freePort()),
+    MEMBERSHIP_PORT: String(await freePort()),
+    FUNDRAISING_PORT: String(await freePort()),
+    LEARNING_MODELS_PORT: String(await freePort()),
+    INSPECTIONS_PORT: String(await freePort()),
+    EMBEDDED_PG_PORT: String(await freePort()),
   });
   const install = spawnSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: clone, env, encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`npm install failed:\n${install.stderr.slice(-3000)}`);
@@ -65,43 +84,57 @@ afterAll(() => {
   if (parent) rmSync(parent, { recursive: true, force: true });
 });
 
-test('npm start comes up from a 0700 clone, answers a query with the printed token, and stops cleanly on Ctrl-C', async () => {
-  const run = npmStart(env, /Press Ctrl-C to stop\./);
-  let code: number | string | null;
-  try {
-    const out = await run.matched;
-    expect(out).not.toMatch(/Attention:|collects completely anonymous telemetry/);
-    const endpoint = /GraphQL endpoint : (\S+)/.exec(out)![1];
-    expect(endpoint).toBe(`http://localhost:${env.PORT}/graphql`);
-    const token = /"Authorization": "Bearer ([^"]+)"/.exec(out)![1];
-    const res = await fetch(endpoint.replace('localhost', '127.0.0.1'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ areas(level: PROVINCE) { name } }' }),
-    });
-    expect(await res.json()).toEqual({ data: { areas: [{ name: 'Hưng Yên' }] } });
-  } finally {
-    process.kill(-run.child.pid!, 'SIGINT'); // Ctrl-C reaches the whole foreground group
-    code = await run.exited;
-  }
-  expect([0, 'SIGINT']).toContain(code); // npm itself ends by the signal, as in a terminal
-  expect(run.output()).toContain('Stopping Khuyến học Graph…');
-  expect(leftovers()).toEqual([]);
-}, 10 * MINUTES);
-
-test('with the gateway port taken, npm start exits 1 with one line naming PORT', async () => {
-  const held: Server = createServer();
-  await new Promise<void>((resolve, reject) => { held.once('error', reject); held.listen(Number(env.PORT), '127.0.0.1', () => resolve()); });
-  try {
-    const run = npmStart(env, /$^/); // nothing to wait for but the exit
-    run.matched.catch(() => undefined);
-    expect(await run.exited).toBe(1);
-    const lines = run.output().split('\n').filter((l) => /Could not start|Error|^\s+at\s/.test(l));
-    expect(lines).toEqual([
-      `Could not start: Port ${env.PORT} is already in use (PORT): stop what listens there, or set PORT to a free port (e.g. PORT=${Number(env.PORT) + 100} npm start) — the platform cannot start`,
-    ]);
+test(
+  'npm start comes up from a 0700 clone, answers a query with the printed token, and stops cleanly on Ctrl-C',
+  async () => {
+    const run = npmStart(env, /Press Ctrl-C to stop\./);
+    let code: number | string | null;
+    try {
+      const out = await run.matched;
+      expect(out).not.toMatch(/Attention:|collects completely anonymous telemetry/);
+      const endpoint = /GraphQL endpoint : (\S+)/.exec(out)![1];
+      expect(endpoint).toBe(`http://localhost:${env.PORT}/graphql`);
+      const token = /"Authorization": "Bearer ([^"]+)"/.exec(out)![1];
+      const res = await fetch(endpoint.replace('localhost', '127.0.0.1'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ areas(level: PROVINCE) { name } }' }),
+      });
+      expect(await res.json()).toEqual({ data: { areas: [{ name: 'Hưng Yên' }] } });
+    } finally {
+      process.kill(-run.child.pid!, 'SIGINT'); // Ctrl-C reaches the whole foreground group
+      code = await run.exited;
+    }
+    expect([0, 'SIGINT']).toContain(code); // npm itself ends by the signal, as in a terminal
+    expect(run.output()).toContain('Stopping Khuyến học Graph…');
     expect(leftovers()).toEqual([]);
-  } finally {
-    await new Promise<void>((r) => held.close(() => r()));
-  }
-}, 5 * MINUTES);
+  },
+  10 * MINUTES,
+);
+
+test(
+  'with the gateway port taken, npm start exits 1 with one line naming PORT',
+  async () => {
+    const held: Server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      held.once('error', reject);
+      held.listen(Number(env.PORT), '127.0.0.1', () => resolve());
+    });
+    try {
+      const run = npmStart(env, /$^/); // nothing to wait for but the exit
+      run.matched.catch(() => undefined);
+      expect(await run.exited).toBe(1);
+      const lines = run
+        .output()
+        .split('\n')
+        .filter((l) => /Could not start|Error|^\s+at\s/.test(l));
+      expect(lines).toEqual([
+        `Could not start: Port ${env.PORT} is already in use (PORT): stop what listens there, or set PORT to a free port (e.g. PORT=${Number(env.PORT) + 100} npm start) — the platform cannot start`,
+      ]);
+      expect(leftovers()).toEqual([]);
+    } finally {
+      await new Promise<void>((r) => held.close(() => r()));
+    }
+  },
+  5 * MINUTES,
+);

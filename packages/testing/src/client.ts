@@ -35,7 +35,11 @@ export async function graph<T = Record<string, any>>(
 
 /** Like `graph`, but fails the test on any error and returns the data. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers of every shape; they name a type where it matters
-export async function graphOk<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, opts: { token?: string | null } = {}): Promise<T> {
+export async function graphOk<T = Record<string, any>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  opts: { token?: string | null } = {},
+): Promise<T> {
   const r = await graph<T>(query, variables, opts);
   if (r.errors?.length || !r.data) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors ?? r)}`);
   return r.data;

@@ -4,10 +4,21 @@ import { graphOk } from './client';
 /** A short unique suffix, so fixtures of different tests never collide on unique codes. */
 export const unique = (prefix = '') => `${prefix}${randomBytes(4).toString('hex')}`;
 
-export interface AreaRef { id: string; code: string; name: string }
-export interface OrgRef { id: string; name: string; areaId: string }
+export interface AreaRef {
+  id: string;
+  code: string;
+  name: string;
+}
+export interface OrgRef {
+  id: string;
+  name: string;
+  areaId: string;
+}
 
-export async function createArea(input: { level: string; parentId?: string; name?: string; code?: string; validFrom?: string }, token?: string): Promise<AreaRef> {
+export async function createArea(
+  input: { level: string; parentId?: string; name?: string; code?: string; validFrom?: string },
+  token?: string,
+): Promise<AreaRef> {
   const code = input.code ?? unique('T');
   const d = await graphOk<{ createArea: AreaRef }>(
     `mutation($i: CreateAreaInput!) { createArea(input: $i) { id code name } }`,
@@ -18,20 +29,40 @@ export async function createArea(input: { level: string; parentId?: string; name
 }
 
 export async function recordStatistics(areaId: string, year: number, population: number, households = Math.floor(population / 4)): Promise<void> {
-  await graphOk(`mutation($a: ID!, $y: Int!, $p: Int!, $h: Int!) { recordAreaStatistics(areaId: $a, year: $y, population: $p, households: $h) { id } }`,
-    { a: areaId, y: year, p: population, h: households });
+  await graphOk(`mutation($a: ID!, $y: Int!, $p: Int!, $h: Int!) { recordAreaStatistics(areaId: $a, year: $y, population: $p, households: $h) { id } }`, {
+    a: areaId,
+    y: year,
+    p: population,
+    h: households,
+  });
 }
 
-export async function createOrganization(input: { areaId: string; parentId?: string; name?: string; kind?: string; host?: string }, token?: string): Promise<OrgRef> {
+export async function createOrganization(
+  input: { areaId: string; parentId?: string; name?: string; kind?: string; host?: string },
+  token?: string,
+): Promise<OrgRef> {
   const d = await graphOk<{ createOrganization: { id: string; name: string } }>(
     `mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id name } }`,
-    { i: { name: input.name ?? unique('Hội '), kind: input.kind ?? 'ASSOCIATION', host: input.host ?? 'ADMINISTRATIVE', areaId: input.areaId, parentId: input.parentId } },
+    {
+      i: {
+        name: input.name ?? unique('Hội '),
+        kind: input.kind ?? 'ASSOCIATION',
+        host: input.host ?? 'ADMINISTRATIVE',
+        areaId: input.areaId,
+        parentId: input.parentId,
+      },
+    },
     { token },
   );
   return { ...d.createOrganization, areaId: input.areaId };
 }
 
-export async function admitMember(organizationId: string, fullName = unique('Nguyễn Văn '), extra: Record<string, unknown> = {}, token?: string): Promise<{ id: string; fullName: string }> {
+export async function admitMember(
+  organizationId: string,
+  fullName = unique('Nguyễn Văn '),
+  extra: Record<string, unknown> = {},
+  token?: string,
+): Promise<{ id: string; fullName: string }> {
   const d = await graphOk<{ admitMember: { id: string; fullName: string } }>(
     `mutation($i: AdmitMemberInput!) { admitMember(input: $i) { id fullName } }`,
     { i: { organizationId, fullName, joinedOn: '2017-01-15', ...extra } },
@@ -41,8 +72,13 @@ export async function admitMember(organizationId: string, fullName = unique('Ngu
 }
 
 export interface Tree {
-  province: AreaRef; districts: AreaRef[]; communes: AreaRef[]; villages: AreaRef[];
-  provinceOrg: OrgRef; districtOrgs: OrgRef[]; communeOrgs: OrgRef[];
+  province: AreaRef;
+  districts: AreaRef[];
+  communes: AreaRef[];
+  villages: AreaRef[];
+  provinceOrg: OrgRef;
+  districtOrgs: OrgRef[];
+  communeOrgs: OrgRef[];
 }
 
 /** A small province: `districts` districts with `communes` communes each, one village per commune, and their associations. */

@@ -15,13 +15,22 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   const t = await startThrowawayPlatform({
     prefix: 'khg-test-',
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SEED_DEMO: 'false', NODE_ENV: 'test', EVENT_POLL_MS: '200', WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_MAX_FAILURES: '4' },
+    env: {
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      SEED_DEMO: 'false',
+      NODE_ENV: 'test',
+      EVENT_POLL_MS: '200',
+      WEBHOOK_RETRY_BASE_MS: '100',
+      WEBHOOK_MAX_FAILURES: '4',
+    },
   });
   const state: TestState = {
     gatewayUrl: t.gatewayUrl,
     databaseUrl: t.db.url,
     subgraphUrls: Object.fromEntries(Object.entries(t.platform.subgraphs).map(([n, s]) => [n, s.url])),
-    jwtSecret: t.jwtSecret, internalSecret: t.internalSecret, logFile: t.logFile,
+    jwtSecret: t.jwtSecret,
+    internalSecret: t.internalSecret,
+    logFile: t.logFile,
     env: t.env,
   };
   const stateFile = join(t.dir, 'state.json');

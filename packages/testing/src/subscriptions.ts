@@ -36,13 +36,23 @@ export async function subscribe<T = Record<string, any>>(
   const url = (opts.url ?? testState().gatewayUrl).replace(/^http/, 'ws');
   let connectError: unknown = null;
   let onClosed: (e: { code?: number; reason?: string }) => void = () => undefined;
-  const closed = new Promise<{ code?: number; reason?: string }>((r) => { onClosed = r; });
+  const closed = new Promise<{ code?: number; reason?: string }>((r) => {
+    onClosed = r;
+  });
   const client: Client = createClient({
-    url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0,
+    url,
+    webSocketImpl: WebSocket,
+    lazy: false,
+    retryAttempts: 0,
     // a refused connection is reported through `closed` and `error`, not the console
     onNonLazyError: () => undefined,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    on: { closed: (e) => { connectError ??= e; onClosed(e as { code?: number; reason?: string }); } },
+    on: {
+      closed: (e) => {
+        connectError ??= e;
+        onClosed(e as { code?: number; reason?: string });
+      },
+    },
   });
   const received: T[] = [];
   let subError: unknown = null;
@@ -56,38 +66,74 @@ export async function subscribe<T = Record<string, any>>(
     const now = found();
     if (now) return Promise.resolve(now);
     return new Promise((resolve, reject) => {
-      const fail = (why: string) => { clearTimeout(timer); reject(new Error(`${label}: ${why}; ${received.length} received; error: ${JSON.stringify(subError ?? connectError)}`)); };
+      const fail = (why: string) => {
+        clearTimeout(timer);
+        reject(new Error(`${label}: ${why}; ${received.length} received; error: ${JSON.stringify(subError ?? connectError)}`));
+      };
       const timer = setTimeout(() => fail(`not within ${ms} ms`), ms);
-      waiters.push({ fail, done: () => { const v = found(); if (v) { clearTimeout(timer); resolve(v); } return !!v; } });
+      waiters.push({
+        fail,
+        done: () => {
+          const v = found();
+          if (v) {
+            clearTimeout(timer);
+            resolve(v);
+          }
+          return !!v;
+        },
+      });
       settle();
     });
   };
   const sub: Subscription<T> = {
     received,
-    get error() { return subError ?? connectError; },
+    get error() {
+      return subError ?? connectError;
+    },
     closed,
     waitFor: (n, ms = 30_000) => wait(`waiting for ${n} events`, () => (received.length >= n ? received.slice(0, n) : null), ms),
-    waitUntil: (sentinel, ms = 30_000) => wait('waiting for the sentinel event', () => {
-      const i = received.findIndex(sentinel);
-      return i < 0 ? null : received.slice(0, i + 1);
-    }, ms),
+    waitUntil: (sentinel, ms = 30_000) =>
+      wait(
+        'waiting for the sentinel event',
+        () => {
+          const i = received.findIndex(sentinel);
+          return i < 0 ? null : received.slice(0, i + 1);
+        },
+        ms,
+      ),
     async close() {
       await client.dispose();
     },
   };
   let acknowledged: () => void = () => undefined;
-  const started = new Promise<void>((resolve) => { acknowledged = resolve; });
-  client.on('pong', (fromServer, payload) => { if (fromServer && payload && 'subscribed' in payload) acknowledged(); });
-  client.on('closed', () => acknowledged());
-  client.subscribe<T>({ query, variables }, {
-    next: (v) => {
-      if (v.errors) subError = v.errors;
-      if (v.data) received.push(v.data as T);
-      settle();
-    },
-    error: (e) => { subError = e; ended = true; settle(); acknowledged(); },
-    complete: () => { ended = true; settle(); acknowledged(); },
+  const started = new Promise<void>((resolve) => {
+    acknowledged = resolve;
   });
+  client.on('pong', (fromServer, payload) => {
+    if (fromServer && payload && 'subscribed' in payload) acknowledged();
+  });
+  client.on('closed', () => acknowledged());
+  client.subscribe<T>(
+    { query, variables },
+    {
+      next: (v) => {
+        if (v.errors) subError = v.errors;
+        if (v.data) received.push(v.data as T);
+        settle();
+      },
+      error: (e) => {
+        subError = e;
+        ended = true;
+        settle();
+        acknowledged();
+      },
+      complete: () => {
+        ended = true;
+        settle();
+        acknowledged();
+      },
+    },
+  );
   await started;
   return sub;
 }
@@ -96,7 +142,11 @@ export async function subscribe<T = Record<string, any>>(
  * Waits for a condition (a row written, a delivery logged), checking it again and again; fails
  * after `ms`. The bound is a deadline for a broken system, never what a test asserts.
  */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false> | T | undefined | null | false, what = 'the condition', ms = 30_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  what = 'the condition',
+  ms = 30_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await check();

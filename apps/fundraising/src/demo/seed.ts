@@ -9,8 +9,16 @@ import { receiptNumber } from '../modules/donations/donation.service';
 
 const TARGET_2018 = 50_000n;
 const DONORS = [
-  'Công ty TNHH May Hưng Yên', 'Ngân hàng Nông nghiệp chi nhánh', 'Dòng họ Nguyễn', 'Dòng họ Phạm',
-  'Hội Doanh nghiệp', 'Quỹ tín dụng nhân dân', 'Ẩn danh', 'Công ty CP Nhựa', 'Bệnh viện Đa khoa', 'Trường THPT',
+  'Công ty TNHH May Hưng Yên',
+  'Ngân hàng Nông nghiệp chi nhánh',
+  'Dòng họ Nguyễn',
+  'Dòng họ Phạm',
+  'Hội Doanh nghiệp',
+  'Quỹ tín dụng nhân dân',
+  'Ẩn danh',
+  'Công ty CP Nhựa',
+  'Bệnh viện Đa khoa',
+  'Trường THPT',
 ];
 const RECIPIENTS = ['Nguyễn Thị Mai', 'Trần Văn Nam', 'Lê Minh Anh', 'Phạm Thu Hà', 'Hoàng Đức Long', 'Vũ Ngọc Lan'];
 
@@ -32,8 +40,9 @@ export async function seedFundraisingDemo({ ds, log }: SubgraphDeps): Promise<vo
     return chain;
   };
   // The province association (the root) and the district associations.
-  const keeping = plan.organizations.filter((o) => o.parentId === null
-    || (o.kind === OrganizationKind.ASSOCIATION && areaById.get(o.areaId)!.level === AreaLevel.DISTRICT));
+  const keeping = plan.organizations.filter(
+    (o) => o.parentId === null || (o.kind === OrganizationKind.ASSOCIATION && areaById.get(o.areaId)!.level === AreaLevel.DISTRICT),
+  );
   const membersByDistrict = new Map<string, string[]>();
   const orgArea = new Map(plan.organizations.map((o) => [o.id, o.areaId]));
   for (const m of plan.members) {
@@ -50,19 +59,28 @@ export async function seedFundraisingDemo({ ds, log }: SubgraphDeps): Promise<vo
     const area = areaById.get(org.areaId)!;
     const fundId = demoId('Fund', org.id);
     const fund = Object.assign(new Fund(), {
-      id: fundId, name: org.name.replace('Hội Khuyến học', 'Quỹ Khuyến học'), organizationId: org.id, areaId: area.id,
-      areaAncestry: ancestryOf(area.id), balance: 0n, receiptsIssued: 0,
+      id: fundId,
+      name: org.name.replace('Hội Khuyến học', 'Quỹ Khuyến học'),
+      organizationId: org.id,
+      areaId: area.id,
+      areaAncestry: ancestryOf(area.id),
+      balance: 0n,
+      receiptsIssued: 0,
     });
     funds.push(fund);
     const campaign = Object.assign(new Campaign(), {
-      id: demoId('Campaign', `${org.id}:2018`), fundId, name: `Vận động Quỹ Khuyến học năm 2018 — ${area.name}`,
-      year: 2018, perCapitaTarget: TARGET_2018,
+      id: demoId('Campaign', `${org.id}:2018`),
+      fundId,
+      name: `Vận động Quỹ Khuyến học năm 2018 — ${area.name}`,
+      year: 2018,
+      perCapitaTarget: TARGET_2018,
     });
     campaigns.push(campaign);
     const population = area.statistics.find((s) => s.year === 2018)!.population;
     // Districts raise 60–130 % of the target so some meet it and some do not; the province fund a bit on top.
-    const goal = (area.level === AreaLevel.PROVINCE ? BigInt(population) * 5_000n : (BigInt(population) * TARGET_2018 * BigInt(between(600, 1300))) / 1000n)
-      + BigInt(between(0, 999) * 1000);
+    const goal =
+      (area.level === AreaLevel.PROVINCE ? BigInt(population) * 5_000n : (BigInt(population) * TARGET_2018 * BigInt(between(600, 1300))) / 1000n) +
+      BigInt(between(0, 999) * 1000);
     // Large gifts from businesses, banks and clans make the bulk; members give small sums.
     const gifts: { amount: bigint; donorName: string; donorMemberId: string | null; receivedOn: string }[] = [];
     const day = () => `2018-${String(between(1, 11)).padStart(2, '0')}-${String(between(1, 28)).padStart(2, '0')}`;
@@ -82,9 +100,17 @@ export async function seedFundraisingDemo({ ds, log }: SubgraphDeps): Promise<vo
     for (const g of gifts) {
       const seq = ++fund.receiptsIssued;
       const d = Object.assign(new Donation(), {
-        id: demoId('Donation', `${fundId}:${seq}`), fundId, campaignId: campaign.id, ...g,
+        id: demoId('Donation', `${fundId}:${seq}`),
+        fundId,
+        campaignId: campaign.id,
+        ...g,
         method: [DonationMethod.BANK_TRANSFER, DonationMethod.CASH, DonationMethod.IN_KIND][between(0, 2)],
-        receiptSeq: seq, receiptNumber: receiptNumber(seq), idempotencyKey: `demo:${fundId}:${seq}`, voided: false, voidReason: null, voidedAt: null,
+        receiptSeq: seq,
+        receiptNumber: receiptNumber(seq),
+        idempotencyKey: `demo:${fundId}:${seq}`,
+        voided: false,
+        voidReason: null,
+        voidedAt: null,
       });
       donations.push(d);
       ledger.push({ fundId, kind: LedgerKind.DONATION, amount: g.amount, entryOn: g.receivedOn, donationId: d.id, awardId: null });
@@ -96,8 +122,13 @@ export async function seedFundraisingDemo({ ds, log }: SubgraphDeps): Promise<vo
       const recipientArea = communes.length ? communes[between(0, communes.length - 1)].id : area.id;
       const awardedOn = `2018-${String(between(8, 12)).padStart(2, '0')}-${String(between(1, 28)).padStart(2, '0')}`;
       const a = Object.assign(new Award(), {
-        id: demoId('Award', `${fundId}:${i}`), fundId, category: [AwardCategory.POOR_STUDENT_EXCELLENCE, AwardCategory.EXCELLENT_STUDENT, AwardCategory.LIFELONG_LEARNER][i],
-        recipientName: RECIPIENTS[between(0, RECIPIENTS.length - 1)], areaId: recipientArea, amount, awardedOn,
+        id: demoId('Award', `${fundId}:${i}`),
+        fundId,
+        category: [AwardCategory.POOR_STUDENT_EXCELLENCE, AwardCategory.EXCELLENT_STUDENT, AwardCategory.LIFELONG_LEARNER][i],
+        recipientName: RECIPIENTS[between(0, RECIPIENTS.length - 1)],
+        areaId: recipientArea,
+        amount,
+        awardedOn,
         reason: i === 2 ? 'Học tập suốt đời: tốt nghiệp đại học ở tuổi 60' : 'Năm học 2017–2018',
       });
       awards.push(a);

@@ -1,6 +1,15 @@
 import {
-  Kind, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo,
-  type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type VariableDefinitionNode,
+  Kind,
+  print,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type VariableDefinitionNode,
 } from 'graphql';
 import { typeOfId } from '@khg/domain';
 import type { EventRow } from './store';
@@ -25,7 +34,11 @@ export function entityOf(e: EventRow): { field: EntityField; id: string } | null
   return null;
 }
 
-interface Wanted { key: string; field: EntityField; selection: SelectionSetNode | undefined }
+interface Wanted {
+  key: string;
+  field: EntityField;
+  selection: SelectionSetNode | undefined;
+}
 
 /** The entity fields the subscriber selected on DomainEvent (through fragments too), by response key. */
 function wantedFields(info: GraphQLResolveInfo): Wanted[] {
@@ -65,45 +78,67 @@ export function planEntities(info: GraphQLResolveInfo, apiSchema: GraphQLSchema)
       const variables: Record<string, unknown> = {};
       const slots: { key: string; ids: (string | null)[] }[] = [];
       const fields: FieldNode[] = wanted.map((w, i) => {
-        const ids = rows.map((r) => { const e = entityOf(r); return e && e.field === w.field ? e.id : null; });
+        const ids = rows.map((r) => {
+          const e = entityOf(r);
+          return e && e.field === w.field ? e.id : null;
+        });
         const name = `k${i}`;
         variables[name] = [...new Set(ids.filter((x): x is string => !!x))];
         slots.push({ key: w.key, ids });
         return {
-          kind: Kind.FIELD, alias: { kind: Kind.NAME, value: name }, name: { kind: Kind.NAME, value: ENTITY_FIELDS[w.field].byIds },
+          kind: Kind.FIELD,
+          alias: { kind: Kind.NAME, value: name },
+          name: { kind: Kind.NAME, value: ENTITY_FIELDS[w.field].byIds },
           arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'ids' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } } }],
           selectionSet: w.selection ?? { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'id' } }] },
         } as FieldNode;
       });
-      const selectionSet: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: [
-        ...fields, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } } as FieldNode,
-      ] };
+      const selectionSet: SelectionSetNode = {
+        kind: Kind.SELECTION_SET,
+        selections: [...fields, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } } as FieldNode],
+      };
       // Keep only the subscriber's fragments and variables that these selections use.
       const usedFragments = new Set<string>();
       const usedVariables = new Set<string>();
-      const collect = (node: SelectionSetNode) => visit(node, {
-        FragmentSpread(n) {
-          if (!usedFragments.has(n.name.value)) {
-            usedFragments.add(n.name.value);
-            const f = info.fragments[n.name.value];
-            if (f) collect(f.selectionSet);
-          }
-        },
-        Variable(n) { usedVariables.add(n.name.value); },
-      });
+      const collect = (node: SelectionSetNode) =>
+        visit(node, {
+          FragmentSpread(n) {
+            if (!usedFragments.has(n.name.value)) {
+              usedFragments.add(n.name.value);
+              const f = info.fragments[n.name.value];
+              if (f) collect(f.selectionSet);
+            }
+          },
+          Variable(n) {
+            usedVariables.add(n.name.value);
+          },
+        });
       for (const f of fields) if (f.selectionSet) collect(f.selectionSet);
       const varDefs: VariableDefinitionNode[] = [
         ...(op.variableDefinitions ?? []).filter((v) => usedVariables.has(v.variable.name.value)),
-        ...fields.map((_, i) => ({
-          kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: `k${i}` } },
-          type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.LIST_TYPE, type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } } } },
-        }) as VariableDefinitionNode),
+        ...fields.map(
+          (_, i) =>
+            ({
+              kind: Kind.VARIABLE_DEFINITION,
+              variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: `k${i}` } },
+              type: {
+                kind: Kind.NON_NULL_TYPE,
+                type: { kind: Kind.LIST_TYPE, type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } } },
+              },
+            }) as VariableDefinitionNode,
+        ),
       ];
       for (const v of usedVariables) if (!(v in variables)) variables[v] = info.variableValues[v];
       const doc: DocumentNode = {
         kind: Kind.DOCUMENT,
         definitions: [
-          { kind: Kind.OPERATION_DEFINITION, operation: 'query' as never, name: { kind: Kind.NAME, value: 'DomainEventEntities' }, variableDefinitions: varDefs, selectionSet } as OperationDefinitionNode,
+          {
+            kind: Kind.OPERATION_DEFINITION,
+            operation: 'query' as never,
+            name: { kind: Kind.NAME, value: 'DomainEventEntities' },
+            variableDefinitions: varDefs,
+            selectionSet,
+          } as OperationDefinitionNode,
           ...[...usedFragments].map((n) => info.fragments[n]).filter((f): f is FragmentDefinitionNode => !!f),
         ],
       };

@@ -25,9 +25,17 @@ export class EventHub {
   private last = 0n;
   private client: PgListener | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private readonly reads = new SerialTask(() => this.readNew(), (e) => this.log.warn({ err: e.message }, 'reading the event log failed'));
+  private readonly reads = new SerialTask(
+    () => this.readNew(),
+    (e) => this.log.warn({ err: e.message }, 'reading the event log failed'),
+  );
 
-  constructor(private readonly store: EventStore, private readonly databaseUrl: string, private readonly log: Logger, private readonly pollMs: number) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly databaseUrl: string,
+    private readonly log: Logger,
+    private readonly pollMs: number,
+  ) {}
 
   async start(): Promise<void> {
     this.last = await this.store.latestCursor();

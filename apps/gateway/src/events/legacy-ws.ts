@@ -18,11 +18,23 @@ export const LEGACY_PROTOCOL = 'graphql-ws';
 
 /** Client → server and server → client message types of the legacy protocol. */
 const MSG = {
-  INIT: 'connection_init', ACK: 'connection_ack', CONNECTION_ERROR: 'connection_error', KEEP_ALIVE: 'ka',
-  TERMINATE: 'connection_terminate', START: 'start', STOP: 'stop', DATA: 'data', ERROR: 'error', COMPLETE: 'complete',
+  INIT: 'connection_init',
+  ACK: 'connection_ack',
+  CONNECTION_ERROR: 'connection_error',
+  KEEP_ALIVE: 'ka',
+  TERMINATE: 'connection_terminate',
+  START: 'start',
+  STOP: 'stop',
+  DATA: 'data',
+  ERROR: 'error',
+  COMPLETE: 'complete',
 } as const;
 
-interface ClientMessage { type?: unknown; id?: unknown; payload?: unknown }
+interface ClientMessage {
+  type?: unknown;
+  id?: unknown;
+  payload?: unknown;
+}
 
 export interface LegacyOptions {
   schema: () => GraphQLSchema | null;
@@ -35,7 +47,10 @@ export interface LegacyOptions {
   initTimeoutMs: number;
 }
 
-interface Operation { iterator: AsyncIterator<ExecutionResult> | null; stopped: boolean }
+interface Operation {
+  iterator: AsyncIterator<ExecutionResult> | null;
+  stopped: boolean;
+}
 
 /** One client connection: init (authenticate once), then any number of subscriptions by id. */
 class LegacyConnection {
@@ -49,7 +64,10 @@ class LegacyConnection {
    */
   private handled: Promise<void> = Promise.resolve();
 
-  constructor(private readonly socket: WebSocket, private readonly o: LegacyOptions) {
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly o: LegacyOptions,
+  ) {
     this.initTimer = setTimeout(() => socket.close(4408, 'Connection initialisation timeout'), o.initTimeoutMs);
     socket.on('message', (data) => {
       this.handled = this.handled.then(() => this.receive(String(data))).catch((e: Error) => this.fail(e));
@@ -75,11 +93,19 @@ class LegacyConnection {
       return this.send(MSG.CONNECTION_ERROR, undefined, { message: 'A message must be JSON', extensions: { code: 'BAD_REQUEST' } });
     }
     switch (msg.type) {
-      case MSG.INIT: return this.init(msg.payload as Record<string, unknown> | undefined);
-      case MSG.START: return this.start(msg.id, msg.payload as SubscribeRequest | undefined);
-      case MSG.STOP: return void this.stop(String(msg.id));
-      case MSG.TERMINATE: return this.socket.close(1000, 'Terminated by the client');
-      default: return this.send(MSG.ERROR, typeof msg.id === 'string' ? msg.id : undefined, { message: `Unknown message type ${JSON.stringify(msg.type)}`, extensions: { code: 'BAD_REQUEST' } });
+      case MSG.INIT:
+        return this.init(msg.payload as Record<string, unknown> | undefined);
+      case MSG.START:
+        return this.start(msg.id, msg.payload as SubscribeRequest | undefined);
+      case MSG.STOP:
+        return void this.stop(String(msg.id));
+      case MSG.TERMINATE:
+        return this.socket.close(1000, 'Terminated by the client');
+      default:
+        return this.send(MSG.ERROR, typeof msg.id === 'string' ? msg.id : undefined, {
+          message: `Unknown message type ${JSON.stringify(msg.type)}`,
+          extensions: { code: 'BAD_REQUEST' },
+        });
     }
   }
 
@@ -110,14 +136,20 @@ class LegacyConnection {
     // A client may reuse an id after stopping it; a start for a running id replaces it, as the old server did.
     if (this.ops.has(id)) await this.stop(id);
     const schema = this.o.schema();
-    if (!schema) return errors([{ message: 'Subscriptions are unavailable until the gateway has loaded a schema; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+    if (!schema)
+      return errors([
+        { message: 'Subscriptions are unavailable until the gateway has loaded a schema; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+      ]);
     const checked = checkSubscription(schema, payload ?? {}, this.o.guard);
     if ('errors' in checked) return errors(checked.errors);
     const op: Operation = { iterator: null, stopped: false };
     this.ops.set(id, op);
     const result = await subscribe({
-      schema, document: checked.document, variableValues: payload?.variables ?? undefined,
-      operationName: payload?.operationName ?? undefined, contextValue: { ...this.context },
+      schema,
+      document: checked.document,
+      variableValues: payload?.variables ?? undefined,
+      operationName: payload?.operationName ?? undefined,
+      contextValue: { ...this.context },
     });
     if (!(Symbol.asyncIterator in result)) {
       // e.g. CURSOR_EXPIRED or FORBIDDEN from the resolver: one result with the errors, then complete.

@@ -10,8 +10,13 @@ export const EVENTS_CHANNEL = 'khg_events';
 const BATCH = 5000;
 
 interface OutboxRow {
-  seq: string; type: string; subject_id: string; area_id: string | null;
-  payload: Record<string, unknown>; occurred_at: Date; txid: string;
+  seq: string;
+  type: string;
+  subject_id: string;
+  area_id: string | null;
+  payload: Record<string, unknown>;
+  occurred_at: Date;
+  txid: string;
 }
 
 /**
@@ -27,7 +32,10 @@ export class OutboxRelay {
   private listener: PgListener | null = null;
   private lockHolder: PoolClient | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private readonly passes = new SerialTask(() => this.pass(), (e) => this.log.warn({ err: e.message }, 'relay pass failed; will retry'));
+  private readonly passes = new SerialTask(
+    () => this.pass(),
+    (e) => this.log.warn({ err: e.message }, 'relay pass failed; will retry'),
+  );
   private readonly areaCache = new Map<string, string[]>();
 
   constructor(
@@ -62,7 +70,11 @@ export class OutboxRelay {
         // may fire more than once for one broken connection: release it once
         if (this.lockHolder !== c) return;
         this.lockHolder = null;
-        try { c.release(true); } catch { /* already released */ }
+        try {
+          c.release(true);
+        } catch {
+          /* already released */
+        }
       });
       return true;
     }
@@ -96,16 +108,26 @@ export class OutboxRelay {
       const from = off.rows[0]?.next_txid ?? '0';
       const horizon = await c.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
       const until = horizon.rows[0].xmin;
-      const rows = (await c.query<OutboxRow>(
-        `SELECT o.seq::text AS seq, o.type, o.subject_id, o.area_id, o.payload, o.occurred_at, o.txid::text AS txid FROM "${source}".outbox_events o
-         WHERE o.txid >= $1::xid8 AND o.txid < $2::xid8 ORDER BY o.txid, o.seq LIMIT ${BATCH}`, [from, until])).rows;
+      const rows = (
+        await c.query<OutboxRow>(
+          `SELECT o.seq::text AS seq, o.type, o.subject_id, o.area_id, o.payload, o.occurred_at, o.txid::text AS txid FROM "${source}".outbox_events o
+         WHERE o.txid >= $1::xid8 AND o.txid < $2::xid8 ORDER BY o.txid, o.seq LIMIT ${BATCH}`,
+          [from, until],
+        )
+      ).rows;
       let next = until;
       if (rows.length === BATCH) {
         // Finish the last transaction of a full batch, then resume after it.
         const last = rows[rows.length - 1];
-        rows.push(...(await c.query<OutboxRow>(
-          `SELECT o.seq::text AS seq, o.type, o.subject_id, o.area_id, o.payload, o.occurred_at, o.txid::text AS txid FROM "${source}".outbox_events o
-           WHERE o.txid = $1::xid8 AND o.seq > $2 ORDER BY o.seq`, [last.txid, last.seq])).rows);
+        rows.push(
+          ...(
+            await c.query<OutboxRow>(
+              `SELECT o.seq::text AS seq, o.type, o.subject_id, o.area_id, o.payload, o.occurred_at, o.txid::text AS txid FROM "${source}".outbox_events o
+           WHERE o.txid = $1::xid8 AND o.seq > $2 ORDER BY o.seq`,
+              [last.txid, last.seq],
+            )
+          ).rows,
+        );
         next = (BigInt(last.txid) + 1n).toString();
       }
       if (rows.length) {
@@ -118,14 +140,27 @@ export class OutboxRelay {
            SELECT $1, s, t, sub, a, coalesce(anc, '{}'), p, o
            FROM jsonb_to_recordset($2::jsonb) AS x(s bigint, t text, sub text, a text, anc text[], p jsonb, o timestamptz)
            ON CONFLICT (source, source_seq) DO NOTHING`,
-          [source, JSON.stringify(rows.map((r) => ({
-            s: r.seq, t: r.type, sub: r.subject_id, a: r.area_id, anc: r.area_id ? areas.get(r.area_id) : null, p: r.payload, o: r.occurred_at,
-          })))],
+          [
+            source,
+            JSON.stringify(
+              rows.map((r) => ({
+                s: r.seq,
+                t: r.type,
+                sub: r.subject_id,
+                a: r.area_id,
+                anc: r.area_id ? areas.get(r.area_id) : null,
+                p: r.payload,
+                o: r.occurred_at,
+              })),
+            ),
+          ],
         );
       }
       await c.query(
         `INSERT INTO events.relay_offsets (source, next_txid) VALUES ($1, $2::xid8)
-         ON CONFLICT (source) DO UPDATE SET next_txid = excluded.next_txid`, [source, next]);
+         ON CONFLICT (source) DO UPDATE SET next_txid = excluded.next_txid`,
+        [source, next],
+      );
       await c.query('COMMIT');
       return rows.length;
     } catch (e) {

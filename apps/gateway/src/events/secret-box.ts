@@ -25,7 +25,10 @@ export class SecretBox {
   private readonly keys = new Map<string, Buffer>();
   readonly currentId: string;
 
-  constructor(private readonly current: Buffer, previous: readonly Buffer[] = []) {
+  constructor(
+    private readonly current: Buffer,
+    previous: readonly Buffer[] = [],
+  ) {
     this.currentId = keyId(current);
     for (const k of [current, ...previous]) this.keys.set(keyId(k), k);
   }
@@ -34,11 +37,14 @@ export class SecretBox {
     const derived = Buffer.from(hkdfSync('sha256', env.INTERNAL_SECRET || DEV_INTERNAL_SECRET, 'khg', 'khg-data-key', 32));
     const given = env.DATA_KEY ? parseDataKey(env.DATA_KEY) : null;
     if (env.DATA_KEY && !given) throw new Error('DATA_KEY must be 32 bytes, base64 (44 characters) or hex (64 characters)');
-    const previous = (env.DATA_KEYS_PREVIOUS ?? '').split(',').filter((s) => s.trim()).map((s) => {
-      const k = parseDataKey(s);
-      if (!k) throw new Error('DATA_KEYS_PREVIOUS must list 32-byte keys, base64 or hex, comma-separated');
-      return k;
-    });
+    const previous = (env.DATA_KEYS_PREVIOUS ?? '')
+      .split(',')
+      .filter((s) => s.trim())
+      .map((s) => {
+        const k = parseDataKey(s);
+        if (!k) throw new Error('DATA_KEYS_PREVIOUS must list 32-byte keys, base64 or hex, comma-separated');
+        return k;
+      });
     // The derived key always opens: a platform that ran without DATA_KEY can move to one.
     return new SecretBox(given ?? derived, [...previous, derived]);
   }

@@ -19,12 +19,32 @@ export class EventServices {
   private readonly dispatcher: WebhookDispatcher;
   private retention: NodeJS.Timeout | null = null;
 
-  private constructor(readonly store: EventStore, databaseUrl: string, private readonly config: GatewayConfig, directory: MembershipDirectory, private readonly log: Logger) {
+  private constructor(
+    readonly store: EventStore,
+    databaseUrl: string,
+    private readonly config: GatewayConfig,
+    directory: MembershipDirectory,
+    private readonly log: Logger,
+  ) {
     this.hub = new EventHub(store, databaseUrl, log, config.EVENT_POLL_MS);
-    this.relay = new OutboxRelay(store, databaseUrl, directory, log, config.EVENT_POLL_MS, config.manifest.map((m) => m.dbSchema));
-    this.dispatcher = new WebhookDispatcher(new WebhookStore(store.pool), {
-      retryBaseMs: config.WEBHOOK_RETRY_BASE_MS, maxFailures: config.WEBHOOK_MAX_FAILURES, timeoutMs: config.WEBHOOK_TIMEOUT_MS, pollMs: Math.min(config.EVENT_POLL_MS, 500),
-    }, log);
+    this.relay = new OutboxRelay(
+      store,
+      databaseUrl,
+      directory,
+      log,
+      config.EVENT_POLL_MS,
+      config.manifest.map((m) => m.dbSchema),
+    );
+    this.dispatcher = new WebhookDispatcher(
+      new WebhookStore(store.pool),
+      {
+        retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+        maxFailures: config.WEBHOOK_MAX_FAILURES,
+        timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+        pollMs: Math.min(config.EVENT_POLL_MS, 500),
+      },
+      log,
+    );
   }
 
   static create(config: GatewayConfig, directory: MembershipDirectory, log: Logger): EventServices | null {

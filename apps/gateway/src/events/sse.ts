@@ -32,12 +32,23 @@ export function sseSubscriptions(o: SseOptions) {
     authenticate: () => null,
     onSubscribe: (req, params) => {
       const schema = o.schema();
-      const refuse = (status: number, statusText: string, errors: readonly GraphQLFormattedError[]): Response =>
-        [JSON.stringify({ errors }), { status, statusText, headers: { 'content-type': 'application/json; charset=utf-8' } }];
-      if (!schema) return refuse(503, 'Service Unavailable', [{ message: 'Subscriptions are unavailable until the gateway has loaded a schema; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+      const refuse = (status: number, statusText: string, errors: readonly GraphQLFormattedError[]): Response => [
+        JSON.stringify({ errors }),
+        { status, statusText, headers: { 'content-type': 'application/json; charset=utf-8' } },
+      ];
+      if (!schema)
+        return refuse(503, 'Service Unavailable', [
+          { message: 'Subscriptions are unavailable until the gateway has loaded a schema; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+        ]);
       const checked = checkSubscription(schema, params, o.guard);
       if ('errors' in checked) return refuse(400, 'Bad Request', checked.errors);
-      return { schema, document: checked.document, variableValues: params.variables, operationName: params.operationName, contextValue: { ...contexts.get(req.raw)! } };
+      return {
+        schema,
+        document: checked.document,
+        variableValues: params.variables,
+        operationName: params.operationName,
+        contextValue: { ...contexts.get(req.raw)! },
+      };
     },
   });
 
@@ -56,10 +67,14 @@ export function sseSubscriptions(o: SseOptions) {
     // Single connection mode (PUT reserves a stream, DELETE stops an operation) is not offered.
     if (req.method !== 'POST' && req.method !== 'GET') {
       res.setHeader('allow', 'GET, POST');
-      return sendJson(res, 405, { errors: [{ message: 'Subscribe with POST (or GET) and Accept: text/event-stream', extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
+      return sendJson(res, 405, {
+        errors: [{ message: 'Subscribe with POST (or GET) and Accept: text/event-stream', extensions: { code: 'METHOD_NOT_ALLOWED' } }],
+      });
     }
     if (!/text\/event-stream/.test(String(req.headers.accept ?? ''))) {
-      return sendJson(res, 406, { errors: [{ message: 'Send Accept: text/event-stream to subscribe over Server-Sent Events', extensions: { code: 'NOT_ACCEPTABLE' } }] });
+      return sendJson(res, 406, {
+        errors: [{ message: 'Send Accept: text/event-stream to subscribe over Server-Sent Events', extensions: { code: 'NOT_ACCEPTABLE' } }],
+      });
     }
     try {
       contexts.set(req, await authenticateSubscriber(o.auth, String(req.headers.authorization ?? ''), o.log));

@@ -65,7 +65,10 @@ export interface EventRow {
 export class EventStore {
   readonly pool: Pool;
 
-  constructor(url: string, private readonly log: Logger) {
+  constructor(
+    url: string,
+    private readonly log: Logger,
+  ) {
     this.pool = new Pool({ connectionString: url, max: 5, application_name: 'khg-gateway-events' });
     this.pool.on('error', (e) => log.warn({ err: e.message }, 'idle events connection failed'));
     // A connection can die while checked out between queries (the relay waits on HTTP, webhooks on

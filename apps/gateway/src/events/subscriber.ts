@@ -13,11 +13,18 @@ import { maskSuggestions, type OperationGuard } from '../limits';
 export const SUBSCRIBER_ROLES: readonly Role[] = [Role.ADMIN, Role.DEPARTMENT, Role.ANALYST, Role.OFFICER];
 
 /** The context of one subscriber's operations: its caller, and its token to fetch event entities as itself. */
-export interface SubscriptionContext { caller: Caller; token: string }
+export interface SubscriptionContext {
+  caller: Caller;
+  token: string;
+}
 
 /** Why a subscriber was turned away: 401 (no or bad token) or 403 (a role that may not subscribe). */
 export class SubscriberRefused extends Error {
-  constructor(readonly status: 401 | 403, message: string, readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN') {
+  constructor(
+    readonly status: 401 | 403,
+    message: string,
+    readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN',
+  ) {
     super(message);
   }
 }
@@ -42,7 +49,11 @@ export async function authenticateSubscriber(auth: CallerAuthenticator, authoriz
   return { caller, token: authorization.replace(/^Bearer\s+/i, '') };
 }
 
-export interface SubscribeRequest { query?: unknown; variables?: Record<string, unknown> | null; operationName?: string | null }
+export interface SubscribeRequest {
+  query?: unknown;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
 
 /** A checked operation, or the errors to answer instead (each with `extensions.code`). */
 export type CheckedOperation = { document: DocumentNode } | { errors: GraphQLFormattedError[] };
@@ -72,9 +83,17 @@ export function checkSubscription(schema: GraphQLSchema, req: SubscribeRequest, 
     const invalid = validate(schema, document);
     if (invalid.length) return { errors: invalid.map(formatted) };
     const op = getOperationAST(document, req.operationName ?? undefined);
-    if (!op) return { errors: [{ message: 'Name the operation to run (operationName): the document holds several, or none', extensions: { code: 'BAD_REQUEST' } }] };
+    if (!op)
+      return { errors: [{ message: 'Name the operation to run (operationName): the document holds several, or none', extensions: { code: 'BAD_REQUEST' } }] };
     if (op.operation !== 'subscription') {
-      return { errors: [{ message: `Only subscriptions run over this transport; send ${op.operation === 'query' ? 'queries' : 'mutations'} over HTTP (POST /graphql)`, extensions: { code: 'BAD_REQUEST' } }] };
+      return {
+        errors: [
+          {
+            message: `Only subscriptions run over this transport; send ${op.operation === 'query' ? 'queries' : 'mutations'} over HTTP (POST /graphql)`,
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      };
     }
     guard?.check(schema, document, req.variables ?? undefined, req.operationName);
     return { document };

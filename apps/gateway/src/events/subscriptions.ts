@@ -43,8 +43,10 @@ extend schema { subscription: Subscription }
 `;
 }
 
-
-interface Payload { row: EventRow; entities: Record<string, unknown> }
+interface Payload {
+  row: EventRow;
+  entities: Record<string, unknown>;
+}
 
 /** One subscriber's stream: replay from the log, then live rows from the hub, entities fetched per batch. */
 class EventStream implements AsyncIterableIterator<Payload> {
@@ -118,7 +120,9 @@ class EventStream implements AsyncIterableIterator<Payload> {
           continue;
         }
       }
-      await new Promise<void>((r) => { this.wake = r; });
+      await new Promise<void>((r) => {
+        this.wake = r;
+      });
     }
   }
 
@@ -169,7 +173,12 @@ export function buildSubscriptionSchema(api: GraphQLSchema, deps: SubscriptionDe
 
   const events = schema.getSubscriptionType()!.getFields().events;
   events.resolve = (p: Payload) => p;
-  events.subscribe = async (_root, args: { types?: string[] | null; areaId?: string | null; after?: string | null }, ctx: SubscriptionContext, info: GraphQLResolveInfo) => {
+  events.subscribe = async (
+    _root,
+    args: { types?: string[] | null; areaId?: string | null; after?: string | null },
+    ctx: SubscriptionContext,
+    info: GraphQLResolveInfo,
+  ) => {
     const filter: EventFilter = { types: args.types?.length ? new Set(args.types) : null, withinAreas: [] };
     if (args.areaId) filter.withinAreas.push(args.areaId);
     if (ctx.caller.role === Role.OFFICER) {
@@ -181,7 +190,10 @@ export function buildSubscriptionSchema(api: GraphQLSchema, deps: SubscriptionDe
     if (after !== null) {
       const floor = await deps.store.retentionFloor();
       if (after < floor) {
-        throw new GraphQLError(`The cursor ${after} is older than the events kept (retention); resynchronise by querying the graph, then subscribe without "after"`, { extensions: { code: 'CURSOR_EXPIRED' } });
+        throw new GraphQLError(
+          `The cursor ${after} is older than the events kept (retention); resynchronise by querying the graph, then subscribe without "after"`,
+          { extensions: { code: 'CURSOR_EXPIRED' } },
+        );
       }
     } else {
       after = deps.hub.position;
@@ -191,9 +203,13 @@ export function buildSubscriptionSchema(api: GraphQLSchema, deps: SubscriptionDe
       const op = plan.build(rows);
       if (!op) return rows.map(() => ({}));
       const { caller, header } = await deps.auth.authenticate(`Bearer ${ctx.token}`);
-      const res = await deps.apollo.executeOperation({ query: op.document, variables: op.variables }, { contextValue: { caller, callerHeader: header, requestId: `events-${Date.now()}`, internal: true } });
+      const res = await deps.apollo.executeOperation(
+        { query: op.document, variables: op.variables },
+        { contextValue: { caller, callerHeader: header, requestId: `events-${Date.now()}`, internal: true } },
+      );
       const data = res.body.kind === 'single' ? (res.body.singleResult.data as Record<string, unknown[] | null> | null) : null;
-      if (res.body.kind === 'single' && res.body.singleResult.errors?.length) deps.log.warn({ errors: res.body.singleResult.errors.map((e) => e.message) }, 'event entities partly failed');
+      if (res.body.kind === 'single' && res.body.singleResult.errors?.length)
+        deps.log.warn({ errors: res.body.singleResult.errors.map((e) => e.message) }, 'event entities partly failed');
       return rows.map((_, i) => {
         const out: Record<string, unknown> = {};
         op.slots.forEach((slot, s) => {
@@ -220,7 +236,10 @@ export interface SubscriptionTransportOptions {
 
 /** The subprotocols a client offered in its upgrade request. */
 function offeredProtocols(req: IncomingMessage): string[] {
-  return String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  return String(req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -245,32 +264,40 @@ export function serveSubscriptions(httpServer: Server, path: string, getSchema: 
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   };
   httpServer.on('upgrade', onUpgrade);
-  const server = useServer<Record<string, unknown> | undefined, { khg?: SubscriptionContext }>({
-    schema: getSchema,
-    context: (ctx) => ({ ...ctx.extra.khg! }),
-    // The same checks as every transport (subscriber.ts): limits as for HTTP queries (docs/security.md).
-    onSubscribe: (_ctx, _id, payload) => {
-      const schema = getSchema() as GraphQLSchema | null;
-      if (!schema) return [new GraphQLError('Subscriptions are unavailable until the gateway has loaded a schema; retry shortly', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
-      const checked = checkSubscription(schema, payload, guard);
-      if ('errors' in checked) return checked.errors.map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
+  const server = useServer<Record<string, unknown> | undefined, { khg?: SubscriptionContext }>(
+    {
+      schema: getSchema,
+      context: (ctx) => ({ ...ctx.extra.khg! }),
+      // The same checks as every transport (subscriber.ts): limits as for HTTP queries (docs/security.md).
+      onSubscribe: (_ctx, _id, payload) => {
+        const schema = getSchema() as GraphQLSchema | null;
+        if (!schema)
+          return [
+            new GraphQLError('Subscriptions are unavailable until the gateway has loaded a schema; retry shortly', {
+              extensions: { code: 'SERVICE_UNAVAILABLE' },
+            }),
+          ];
+        const checked = checkSubscription(schema, payload, guard);
+        if ('errors' in checked) return checked.errors.map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
+      },
+      // Acknowledges a subscription once its start position is fixed and it listens (graphql-ws has no
+      // message for that; a pong may carry any payload): a client that writes after this ack is sure
+      // to receive the write's event.
+      onOperation: (ctx, id, _payload, _args, result) => {
+        if (Symbol.asyncIterator in result) ctx.extra.socket.send(JSON.stringify({ type: 'pong', payload: { subscribed: id } }));
+      },
+      onConnect: async (ctx) => {
+        try {
+          ctx.extra.khg = await authenticateSubscriber(auth, authorizationOf(ctx.connectionParams), log);
+          return true;
+        } catch (e) {
+          if (e instanceof SubscriberRefused) return false;
+          throw e;
+        }
+      },
     },
-    // Acknowledges a subscription once its start position is fixed and it listens (graphql-ws has no
-    // message for that; a pong may carry any payload): a client that writes after this ack is sure
-    // to receive the write's event.
-    onOperation: (ctx, id, _payload, _args, result) => {
-      if (Symbol.asyncIterator in result) ctx.extra.socket.send(JSON.stringify({ type: 'pong', payload: { subscribed: id } }));
-    },
-    onConnect: async (ctx) => {
-      try {
-        ctx.extra.khg = await authenticateSubscriber(auth, authorizationOf(ctx.connectionParams), log);
-        return true;
-      } catch (e) {
-        if (e instanceof SubscriberRefused) return false;
-        throw e;
-      }
-    },
-  }, current);
+    current,
+  );
   return {
     wss: current,
     async close() {

@@ -2,7 +2,12 @@ import { SerialTask, type Logger } from '@khg/platform';
 import { signature } from './webhook-signature';
 import type { DeliverySession, PendingEvent, WebhookRow, WebhookStore } from './webhook-store';
 
-export interface DispatcherOptions { retryBaseMs: number; maxFailures: number; timeoutMs: number; pollMs: number }
+export interface DispatcherOptions {
+  retryBaseMs: number;
+  maxFailures: number;
+  timeoutMs: number;
+  pollMs: number;
+}
 
 const DUE_PER_PASS = 50;
 const EVENTS_PER_TURN = 20;
@@ -16,9 +21,16 @@ const MAX_RETRY_MS = 600_000;
  */
 export class WebhookDispatcher {
   private timer: NodeJS.Timeout | null = null;
-  private readonly passes = new SerialTask(() => this.pass(), (e) => this.log.warn({ err: e.message }, 'webhook pass failed'));
+  private readonly passes = new SerialTask(
+    () => this.pass(),
+    (e) => this.log.warn({ err: e.message }, 'webhook pass failed'),
+  );
 
-  constructor(private readonly store: WebhookStore, private readonly o: DispatcherOptions, private readonly log: Logger) {}
+  constructor(
+    private readonly store: WebhookStore,
+    private readonly o: DispatcherOptions,
+    private readonly log: Logger,
+  ) {}
 
   start(): void {
     this.timer = setInterval(() => this.kick(), this.o.pollMs);
@@ -44,7 +56,13 @@ export class WebhookDispatcher {
 
   private async deliver(s: DeliverySession, w: WebhookRow, e: PendingEvent): Promise<boolean> {
     const body = JSON.stringify({
-      webhookId: w.id, cursor: e.cursor, type: e.type, occurredAt: e.occurred_at, subjectId: e.subject_id, areaId: e.area_id, payload: e.payload,
+      webhookId: w.id,
+      cursor: e.cursor,
+      type: e.type,
+      occurredAt: e.occurred_at,
+      subjectId: e.subject_id,
+      areaId: e.area_id,
+      payload: e.payload,
     });
     const ts = Math.floor(Date.now() / 1000);
     let status: number | null = null;
@@ -53,9 +71,12 @@ export class WebhookDispatcher {
       const res = await fetch(w.url, {
         method: 'POST',
         headers: {
-          'content-type': 'application/json', 'user-agent': 'khuyen-hoc-graph-webhooks/1',
-          'x-khg-signature': signature(w.secret, ts, body), 'x-khg-webhook-id': w.id,
-          'x-khg-event-cursor': e.cursor, 'x-khg-event-type': e.type,
+          'content-type': 'application/json',
+          'user-agent': 'khuyen-hoc-graph-webhooks/1',
+          'x-khg-signature': signature(w.secret, ts, body),
+          'x-khg-webhook-id': w.id,
+          'x-khg-event-cursor': e.cursor,
+          'x-khg-event-type': e.type,
         },
         body,
         redirect: 'manual',

@@ -76,7 +76,9 @@ type Mutation {
 const WEBHOOK_ROLES = [Role.DEPARTMENT, Role.ADMIN];
 const MAX_DELIVERIES = 500;
 
-interface WebhookContext { caller?: Caller }
+interface WebhookContext {
+  caller?: Caller;
+}
 
 function requireWebhookRole(caller: Caller | undefined): Caller {
   if (!caller) throw unauthenticated();
@@ -86,7 +88,11 @@ function requireWebhookRole(caller: Caller | undefined): Caller {
 
 function checkUrl(raw: string): string {
   let u: URL;
-  try { u = new URL(raw); } catch { throw badInput(`url "${raw}" is not a URL`); }
+  try {
+    u = new URL(raw);
+  } catch {
+    throw badInput(`url "${raw}" is not a URL`);
+  }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw badInput('url must be http(s)');
   if (u.username || u.password) throw badInput('url must not carry credentials: verify the signature instead');
   return u.toString();
@@ -116,7 +122,14 @@ export function buildWebhooksSchema(pool: Pool | null): GraphQLSchema {
       deliveries: async (w: WebhookRow, { first }: { first: number }) => {
         if (first < 0 || first > MAX_DELIVERIES) throw badInput(`first must be between 0 and ${MAX_DELIVERIES}`);
         const rows = await webhooks().deliveries(w.id, first);
-        return rows.map((d) => ({ cursor: d.cursor, eventType: d.event_type, attempts: d.attempts, lastStatus: d.last_status, deliveredAt: d.delivered_at, lastError: d.last_error }));
+        return rows.map((d) => ({
+          cursor: d.cursor,
+          eventType: d.event_type,
+          attempts: d.attempts,
+          lastStatus: d.last_status,
+          deliveredAt: d.delivered_at,
+          lastError: d.last_error,
+        }));
       },
     },
     Query: {
@@ -131,7 +144,14 @@ export function buildWebhooksSchema(pool: Pool | null): GraphQLSchema {
         const url = checkUrl(input.url);
         if (input.areaId && !/^area_/.test(input.areaId)) throw badInput(`areaId "${input.areaId}" is not an Area id`);
         const secret = randomBytes(32).toString('hex');
-        const webhook = await webhooks().register({ id: newId('Webhook'), url, types: [...new Set(input.types ?? [])], areaId: input.areaId ?? null, secret, ownerSub: caller.sub });
+        const webhook = await webhooks().register({
+          id: newId('Webhook'),
+          url,
+          types: [...new Set(input.types ?? [])],
+          areaId: input.areaId ?? null,
+          secret,
+          ownerSub: caller.sub,
+        });
         return { webhook, secret };
       },
       resumeWebhook: async (_: unknown, { id }: { id: string }, ctx: WebhookContext) => {

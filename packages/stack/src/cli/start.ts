@@ -63,18 +63,20 @@ async function main(): Promise<void> {
   }
   const token = await signUserToken(s.JWT_SECRET, { sub: 'demo-province-admin', role: Role.ADMIN }, '30d');
   const endpoint = `http://localhost:${s.PORT}/graphql`;
-  process.stdout.write([
-    '',
-    `Khuyến học Graph is up (${((Date.now() - began) / 1000).toFixed(1)} s).`,
-    `  GraphQL endpoint : ${endpoint}`,
-    `  Playground       : ${endpoint}  (open it in a browser; also http://localhost:${s.PORT}/playground)`,
-    `  Subscriptions    : ws://localhost:${s.PORT}/graphql (graphql-ws)`,
-    '  Province admin header (paste into Playground\'s HTTP HEADERS):',
-    `  {"Authorization": "Bearer ${token}"}`,
-    '  Other roles: npm run token -- --role OFFICER --org <organisation id>',
-    'Press Ctrl-C to stop.',
-    '',
-  ].join('\n'));
+  process.stdout.write(
+    [
+      '',
+      `Khuyến học Graph is up (${((Date.now() - began) / 1000).toFixed(1)} s).`,
+      `  GraphQL endpoint : ${endpoint}`,
+      `  Playground       : ${endpoint}  (open it in a browser; also http://localhost:${s.PORT}/playground)`,
+      `  Subscriptions    : ws://localhost:${s.PORT}/graphql (graphql-ws)`,
+      "  Province admin header (paste into Playground's HTTP HEADERS):",
+      `  {"Authorization": "Bearer ${token}"}`,
+      '  Other roles: npm run token -- --role OFFICER --org <organisation id>',
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
 }
 
 // Whatever escapes (a library's unhandled error) still ends in one line, not a stack trace.

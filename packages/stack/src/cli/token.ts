@@ -20,13 +20,25 @@ async function main(): Promise<void> {
     process.stderr.write(`--role must be one of ${Object.values(Role).join(', ')}\n`);
     process.exit(1);
   }
-  if (role === Role.OFFICER && !values.org) { process.stderr.write('An OFFICER token needs --org <organisation id>\n'); process.exit(1); }
-  if (role === Role.MEMBER && !values.member) { process.stderr.write('A MEMBER token needs --member <member id>\n'); process.exit(1); }
+  if (role === Role.OFFICER && !values.org) {
+    process.stderr.write('An OFFICER token needs --org <organisation id>\n');
+    process.exit(1);
+  }
+  if (role === Role.MEMBER && !values.member) {
+    process.stderr.write('A MEMBER token needs --member <member id>\n');
+    process.exit(1);
+  }
   const { JWT_SECRET } = loadConfig('token', { JWT_SECRET: secret('JWT_SECRET') });
-  const token = await signUserToken(JWT_SECRET, {
-    sub: values.sub ?? `local-${role.toLowerCase()}`, role: role as Role,
-    ...(values.org ? { orgId: values.org } : {}), ...(values.member ? { memberId: values.member } : {}),
-  }, values.ttl);
+  const token = await signUserToken(
+    JWT_SECRET,
+    {
+      sub: values.sub ?? `local-${role.toLowerCase()}`,
+      role: role as Role,
+      ...(values.org ? { orgId: values.org } : {}),
+      ...(values.member ? { memberId: values.member } : {}),
+    },
+    values.ttl,
+  );
   process.stdout.write(`Authorization header for ${role}${values.org ? ` of ${values.org}` : ''}:\n${token}\n`);
 }
 

@@ -8,5 +8,8 @@ export interface NoticeLoaders {
 }
 
 export const noticeLoaders = (notices: NoticeService): NoticeLoaders => ({
-  noticesByOrganization: groupedLoader((ids) => notices.byOrganizations(ids), (n) => n.organizationId),
+  noticesByOrganization: groupedLoader(
+    (ids) => notices.byOrganizations(ids),
+    (n) => n.organizationId,
+  ),
 });

@@ -10,7 +10,12 @@ export class NoticeService {
   }
 
   byOrganizations(ids: readonly string[]): Promise<Notice[]> {
-    return this.ds.getRepository(Notice).createQueryBuilder('n').where('n.organization_id = ANY(:ids)', { ids: [...ids] }).orderBy('n.title').getMany();
+    return this.ds
+      .getRepository(Notice)
+      .createQueryBuilder('n')
+      .where('n.organization_id = ANY(:ids)', { ids: [...ids] })
+      .orderBy('n.title')
+      .getMany();
   }
 
   post(organizationId: string, title: string): Promise<Notice> {

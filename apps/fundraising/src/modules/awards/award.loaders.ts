@@ -3,7 +3,10 @@ import type { AwardService } from './award.service';
 
 export function awardLoaders(awards: AwardService) {
   return {
-    award: keyedLoader((ids: readonly string[]) => awards.byIds(ids), (a) => a.id),
+    award: keyedLoader(
+      (ids: readonly string[]) => awards.byIds(ids),
+      (a) => a.id,
+    ),
   };
 }
 export type AwardLoaders = ReturnType<typeof awardLoaders>;

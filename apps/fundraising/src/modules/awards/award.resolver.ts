@@ -36,7 +36,9 @@ export class AwardResolver {
     return areaRef(a.areaId);
   }
 
-  @Mutation(() => Award, { description: 'Pays an award from a fund; refused (CONFLICT) when the fund’s balance is lower than the amount, also under concurrent requests.' })
+  @Mutation(() => Award, {
+    description: 'Pays an award from a fund; refused (CONFLICT) when the fund’s balance is lower than the amount, also under concurrent requests.',
+  })
   grantAward(@Ctx() ctx: FundraisingContext, @Arg('input', () => GrantAwardInput) input: GrantAwardInput): Promise<Award> {
     return this.service.grant(ctx.caller, input);
   }

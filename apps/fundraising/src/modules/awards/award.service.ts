@@ -10,7 +10,9 @@ import type { GrantAwardInput } from './award.input';
 
 export class AwardService {
   constructor(
-    private readonly ds: DataSource, private readonly outbox: Outbox, private readonly funds: FundService,
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+    private readonly funds: FundService,
     private readonly directory: MembershipDirectory,
   ) {}
 
@@ -48,13 +50,21 @@ export class AwardService {
         throw conflict(`${fund.name} holds ${locked.balance} dong; an award of ${input.amount} would overdraw it`, { balance: Number(locked.balance) });
       }
       const award = em.create(Award, {
-        id: newId('Award'), fundId: fund.id, category: input.category, recipientName, areaId: area.id,
-        amount: input.amount, awardedOn: input.awardedOn, reason,
+        id: newId('Award'),
+        fundId: fund.id,
+        category: input.category,
+        recipientName,
+        areaId: area.id,
+        amount: input.amount,
+        awardedOn: input.awardedOn,
+        reason,
       });
       await em.insert(Award, award);
       await post(em, locked, { kind: LedgerKind.AWARD, amount: -input.amount, entryOn: input.awardedOn, awardId: award.id });
       await this.outbox.append(em, caller, {
-        type: EventType.AWARD_GRANTED, subjectId: award.id, areaId: org.areaId,
+        type: EventType.AWARD_GRANTED,
+        subjectId: award.id,
+        areaId: org.areaId,
         payload: { fundId: fund.id, amount: Number(input.amount), category: input.category, recipientAreaId: area.id },
       });
       return em.findOneByOrFail(Award, { id: award.id });

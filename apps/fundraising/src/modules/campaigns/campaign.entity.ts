@@ -22,7 +22,10 @@ export class Campaign {
   year: number;
 
   @Column({ name: 'per_capita_target', type: 'bigint', nullable: true, transformer: bigintTransformer })
-  @Field(() => VndScalar, { nullable: true, description: 'Target per inhabitant, e.g. 50000 for "bình quân 50.000 đồng/người"; applies to the fund’s area and below.' })
+  @Field(() => VndScalar, {
+    nullable: true,
+    description: 'Target per inhabitant, e.g. 50000 for "bình quân 50.000 đồng/người"; applies to the fund’s area and below.',
+  })
   perCapitaTarget: bigint | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

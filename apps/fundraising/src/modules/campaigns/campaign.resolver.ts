@@ -12,10 +12,7 @@ export class CampaignResolver {
   constructor(private readonly service: CampaignService) {}
 
   @Query(() => [Campaign], { description: 'Campaigns, newest year first; by year and/or fund.' })
-  campaigns(
-    @Arg('year', () => Int, { nullable: true }) year?: number,
-    @Arg('fundId', () => ID, { nullable: true }) fundId?: string,
-  ): Promise<Campaign[]> {
+  campaigns(@Arg('year', () => Int, { nullable: true }) year?: number, @Arg('fundId', () => ID, { nullable: true }) fundId?: string): Promise<Campaign[]> {
     if (year != null && !isPlausibleYear(year)) throw badInput(`year ${year} is outside 1990–2100`);
     return this.service.list({ year, fundId: fundId ? requireId('Fund', fundId, 'fundId') : null });
   }
@@ -30,7 +27,9 @@ export class CampaignResolver {
     return (await ctx.loaders.campaignRaised.load(c.id))?.raised ?? 0n;
   }
 
-  @Mutation(() => Campaign, { description: 'Launches a campaign of a fund for a year, optionally with a per-capita target; ADMIN, or an OFFICER within the fund’s organisation subtree.' })
+  @Mutation(() => Campaign, {
+    description: 'Launches a campaign of a fund for a year, optionally with a per-capita target; ADMIN, or an OFFICER within the fund’s organisation subtree.',
+  })
   launchCampaign(@Ctx() ctx: FundraisingContext, @Arg('input', () => LaunchCampaignInput) input: LaunchCampaignInput): Promise<Campaign> {
     return this.service.launch(ctx.caller, input);
   }

@@ -10,7 +10,11 @@ import type { LaunchCampaignInput } from './campaign.input';
 const MAX_PER_CAPITA_TARGET = 100_000_000n;
 
 export class CampaignService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox, private readonly funds: FundService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+    private readonly funds: FundService,
+  ) {}
 
   async byIds(ids: readonly string[]): Promise<Campaign[]> {
     return this.ds.getRepository(Campaign).findBy({ id: In([...ids]) });
@@ -31,7 +35,9 @@ export class CampaignService {
   async raised(campaignIds: readonly string[]): Promise<{ campaignId: string; raised: bigint }[]> {
     const rows: { campaign_id: string; raised: string }[] = await this.ds.query(
       `SELECT campaign_id, sum(amount)::text AS raised FROM donations
-       WHERE campaign_id = ANY($1::text[]) AND NOT voided GROUP BY campaign_id`, [[...campaignIds]]);
+       WHERE campaign_id = ANY($1::text[]) AND NOT voided GROUP BY campaign_id`,
+      [[...campaignIds]],
+    );
     return rows.map((r) => ({ campaignId: r.campaign_id, raised: BigInt(r.raised) }));
   }
 
@@ -40,21 +46,30 @@ export class CampaignService {
     if (input.perCapitaTarget != null) {
       const problem = checkEntryAmount(input.perCapitaTarget, 'perCapitaTarget');
       if (problem) throw badInput(problem);
-      if (input.perCapitaTarget > MAX_PER_CAPITA_TARGET) throw badInput(`perCapitaTarget ${input.perCapitaTarget} dong per person is implausible (at most ${MAX_PER_CAPITA_TARGET})`);
+      if (input.perCapitaTarget > MAX_PER_CAPITA_TARGET)
+        throw badInput(`perCapitaTarget ${input.perCapitaTarget} dong per person is implausible (at most ${MAX_PER_CAPITA_TARGET})`);
     }
     const name = cleanText(input.name, 'name', 2, 200, '"Vận động Quỹ Khuyến học năm 2018"');
     const { fund, org } = await this.funds.writable(caller, input.fundId, 'fundId', 'Launching a campaign');
     return this.ds.transaction(async (em) => {
-      const same = await em.getRepository(Campaign).createQueryBuilder('c')
+      const same = await em
+        .getRepository(Campaign)
+        .createQueryBuilder('c')
         .where('c.fund_id = :fund AND c.year = :year AND lower(c.name) = lower(:name)', { fund: fund.id, year: input.year, name })
         .getOne();
       if (same) throw conflict(`${fund.name} already runs the campaign "${same.name}" in ${input.year}`, { existingId: same.id });
       const campaign = em.create(Campaign, {
-        id: newId('Campaign'), fundId: fund.id, name, year: input.year, perCapitaTarget: input.perCapitaTarget ?? null,
+        id: newId('Campaign'),
+        fundId: fund.id,
+        name,
+        year: input.year,
+        perCapitaTarget: input.perCapitaTarget ?? null,
       });
       await em.insert(Campaign, campaign);
       await this.outbox.append(em, caller, {
-        type: EventType.CAMPAIGN_LAUNCHED, subjectId: campaign.id, areaId: org.areaId,
+        type: EventType.CAMPAIGN_LAUNCHED,
+        subjectId: campaign.id,
+        areaId: org.areaId,
         payload: { fundId: fund.id, year: input.year, perCapitaTarget: input.perCapitaTarget == null ? null : Number(input.perCapitaTarget) },
       });
       return em.findOneByOrFail(Campaign, { id: campaign.id });

@@ -29,6 +29,9 @@ export class RecordDonationInput {
   @Field(() => DonationMethod)
   method: DonationMethod;
 
-  @Field({ description: 'Chosen by the client, the same on every retry of this donation (e.g. a UUID). The first request records; retries with the same content return that donation; different content under the same key is a CONFLICT.' })
+  @Field({
+    description:
+      'Chosen by the client, the same on every retry of this donation (e.g. a UUID). The first request records; retries with the same content return that donation; different content under the same key is a CONFLICT.',
+  })
   idempotencyKey: string;
 }

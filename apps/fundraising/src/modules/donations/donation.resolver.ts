@@ -13,11 +13,19 @@ export const WITHHELD = '[personal data withheld]';
 
 @Resolver(() => Donation)
 export class DonationResolver {
-  constructor(private readonly service: DonationService, private readonly directory?: MembershipDirectory) {}
+  constructor(
+    private readonly service: DonationService,
+    private readonly directory?: MembershipDirectory,
+  ) {}
 
   private readonly directoryLoaders = new WeakMap<object, DirectoryLoaders>();
 
-  @FieldResolver(() => String, { description: 'Donor (người / đơn vị ủng hộ). A person’s name is personal data: ADMIN, officers of the fund’s subtree and the donor (MEMBER) see it; others read "' + WITHHELD + '" (the field cannot be null). An ORGANIZATION’s name is shown to every reader.' })
+  @FieldResolver(() => String, {
+    description:
+      'Donor (người / đơn vị ủng hộ). A person’s name is personal data: ADMIN, officers of the fund’s subtree and the donor (MEMBER) see it; others read "' +
+      WITHHELD +
+      '" (the field cannot be null). An ORGANIZATION’s name is shown to every reader.',
+  })
   async donorName(@Root() d: Donation, @Ctx() ctx: FundraisingContext): Promise<string> {
     // An organisation's name is not personal data: every reader sees it.
     if (d.donorKind === DonorKind.ORGANIZATION) return d.donorName;
@@ -27,12 +35,14 @@ export class DonationResolver {
       const fund = await ctx.loaders.fund.load(d.fundId);
       let loaders = this.directoryLoaders.get(ctx);
       if (!loaders) this.directoryLoaders.set(ctx, (loaders = this.directory.loaders()));
-      orgAncestry = fund ? (await loaders.organizationInfo.load(fund.organizationId))?.ancestry ?? null : null;
+      orgAncestry = fund ? ((await loaders.organizationInfo.load(fund.organizationId))?.ancestry ?? null) : null;
     }
     return maySeePersonalData(caller, { memberId: d.donorMemberId, orgAncestry }) ? d.donorName : WITHHELD;
   }
 
-  @Query(() => [Donation], { description: 'Donations in the order they were recorded; pass the last one’s `cursor` as `after` for the next page (at most 500 a page).' })
+  @Query(() => [Donation], {
+    description: 'Donations in the order they were recorded; pass the last one’s `cursor` as `after` for the next page (at most 500 a page).',
+  })
   donations(
     @Arg('fundId', () => ID, { nullable: true }) fundId?: string,
     @Arg('campaignId', () => ID, { nullable: true }) campaignId?: string,
@@ -67,12 +77,17 @@ export class DonationResolver {
     return d.donorMemberId ? memberRef(d.donorMemberId) : null;
   }
 
-  @Mutation(() => Donation, { description: 'Records a donation and issues its receipt number. Idempotent on input.idempotencyKey: a retry returns the first donation and records nothing.' })
+  @Mutation(() => Donation, {
+    description:
+      'Records a donation and issues its receipt number. Idempotent on input.idempotencyKey: a retry returns the first donation and records nothing.',
+  })
   recordDonation(@Ctx() ctx: FundraisingContext, @Arg('input', () => RecordDonationInput) input: RecordDonationInput): Promise<Donation> {
     return this.service.record(ctx.caller, input);
   }
 
-  @Mutation(() => Donation, { description: 'Voids a mistaken donation with a reason: a compensating ledger entry, never a deletion. Voiding twice is a CONFLICT.' })
+  @Mutation(() => Donation, {
+    description: 'Voids a mistaken donation with a reason: a compensating ledger entry, never a deletion. Voiding twice is a CONFLICT.',
+  })
   voidDonation(@Ctx() ctx: FundraisingContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string): Promise<Donation> {
     return this.service.void(ctx.caller, id, reason);
   }

@@ -1,8 +1,6 @@
 import { In, QueryFailedError, type DataSource } from 'typeorm';
 import { EventType, checkEntryAmount, isPlausibleYear, todayInVietnam } from '@khg/domain';
-import {
-  badInput, conflict, decodeCursor, newId, notFound, pageSize, requireId, type Caller, type Outbox,
-} from '@khg/platform';
+import { badInput, conflict, decodeCursor, newId, notFound, pageSize, requireId, type Caller, type Outbox } from '@khg/platform';
 import { LedgerKind } from '../funds/fund.entity';
 import type { FundService } from '../funds/fund.service';
 import { post } from '../funds/ledger';
@@ -15,8 +13,14 @@ export const receiptNumber = (seq: number) => `PT-${String(seq).padStart(6, '0')
 
 /** What an idempotent retry must repeat exactly. */
 interface DonationContent {
-  fundId: string; campaignId: string | null; donorName: string; donorMemberId: string | null; donorKind: DonorKind;
-  amount: bigint; receivedOn: string; method: string;
+  fundId: string;
+  campaignId: string | null;
+  donorName: string;
+  donorMemberId: string | null;
+  donorKind: DonorKind;
+  amount: bigint;
+  receivedOn: string;
+  method: string;
 }
 
 function differences(prior: Donation, c: DonationContent): string[] {
@@ -30,7 +34,11 @@ function isUniqueViolation(e: unknown, constraint: string): boolean {
 }
 
 export class DonationService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox, private readonly funds: FundService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+    private readonly funds: FundService,
+  ) {}
 
   async byIds(ids: readonly string[]): Promise<Donation[]> {
     return this.ds.getRepository(Donation).findBy({ id: In([...ids]) });
@@ -49,8 +57,10 @@ export class DonationService {
   private replay(prior: Donation, content: DonationContent): Donation {
     const diff = differences(prior, content);
     if (diff.length) {
-      throw conflict(`idempotencyKey was already used for a different donation (differs in ${diff.join(', ')}); use a new key for a new donation`,
-        { existingId: prior.id, differs: diff.join(',') });
+      throw conflict(`idempotencyKey was already used for a different donation (differs in ${diff.join(', ')}); use a new key for a new donation`, {
+        existingId: prior.id,
+        differs: diff.join(','),
+      });
     }
     return prior;
   }
@@ -71,8 +81,14 @@ export class DonationService {
       throw badInput('idempotencyKey must be 8 to 200 characters, the same on every retry (a UUID is a good choice)', { argument: 'idempotencyKey' });
     }
     const content: DonationContent = {
-      fundId: input.fundId, campaignId: input.campaignId ?? null, donorName, donorMemberId: input.donorMemberId ?? null, donorKind,
-      amount: input.amount, receivedOn: input.receivedOn, method: input.method,
+      fundId: input.fundId,
+      campaignId: input.campaignId ?? null,
+      donorName,
+      donorMemberId: input.donorMemberId ?? null,
+      donorKind,
+      amount: input.amount,
+      receivedOn: input.receivedOn,
+      method: input.method,
     };
     const { fund, org } = await this.funds.writable(caller, input.fundId, 'fundId', 'Recording a donation');
     try {
@@ -83,8 +99,9 @@ export class DonationService {
         if (prior) return this.replay(prior, content);
         // After the check for a retry, so a donation recorded before the dissolution still replays.
         if (org.closedOn) {
-          throw conflict(`${org.name} was dissolved on ${org.closedOn}; record the donation in the fund of its successor, not in ${fund.name}`,
-            { closedOn: org.closedOn });
+          throw conflict(`${org.name} was dissolved on ${org.closedOn}; record the donation in the fund of its successor, not in ${fund.name}`, {
+            closedOn: org.closedOn,
+          });
         }
         if (content.campaignId) {
           const campaign = await em.findOneBy(Campaign, { id: content.campaignId });
@@ -96,13 +113,27 @@ export class DonationService {
         }
         const seq = locked.receiptsIssued + 1;
         const donation = em.create(Donation, {
-          id: newId('Donation'), ...content, method: input.method, receiptSeq: seq, receiptNumber: receiptNumber(seq),
-          idempotencyKey: input.idempotencyKey, voided: false, voidReason: null, voidedAt: null,
+          id: newId('Donation'),
+          ...content,
+          method: input.method,
+          receiptSeq: seq,
+          receiptNumber: receiptNumber(seq),
+          idempotencyKey: input.idempotencyKey,
+          voided: false,
+          voidReason: null,
+          voidedAt: null,
         });
         await em.insert(Donation, donation);
-        await post(em, locked, { kind: LedgerKind.DONATION, amount: content.amount, entryOn: content.receivedOn, donationId: donation.id }, { receiptsIssued: seq });
+        await post(
+          em,
+          locked,
+          { kind: LedgerKind.DONATION, amount: content.amount, entryOn: content.receivedOn, donationId: donation.id },
+          { receiptsIssued: seq },
+        );
         await this.outbox.append(em, caller, {
-          type: EventType.DONATION_RECORDED, subjectId: donation.id, areaId: org.areaId,
+          type: EventType.DONATION_RECORDED,
+          subjectId: donation.id,
+          areaId: org.areaId,
           payload: { fundId: fund.id, amount: Number(content.amount), receiptNumber: donation.receiptNumber },
         });
         return em.findOneByOrFail(Donation, { id: donation.id });
@@ -126,15 +157,20 @@ export class DonationService {
     return this.ds.transaction(async (em) => {
       const locked = await this.funds.lock(em, fund.id);
       const donation = await em.findOneOrFail(Donation, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (donation.voided) throw conflict(`Donation ${donation.receiptNumber} was already voided: ${donation.voidReason}`, { voidedAt: donation.voidedAt?.toISOString() ?? null });
+      if (donation.voided)
+        throw conflict(`Donation ${donation.receiptNumber} was already voided: ${donation.voidReason}`, { voidedAt: donation.voidedAt?.toISOString() ?? null });
       if (locked.balance < donation.amount) {
-        throw conflict(`Voiding ${donation.receiptNumber} would take ${fund.name} below zero: its balance is ${locked.balance} dong and the donation ${donation.amount}; awards were already paid from it`,
-          { balance: Number(locked.balance) });
+        throw conflict(
+          `Voiding ${donation.receiptNumber} would take ${fund.name} below zero: its balance is ${locked.balance} dong and the donation ${donation.amount}; awards were already paid from it`,
+          { balance: Number(locked.balance) },
+        );
       }
       await post(em, locked, { kind: LedgerKind.VOID, amount: -donation.amount, entryOn: donation.receivedOn, donationId: donation.id });
       await em.update(Donation, { id }, { voided: true, voidReason: why, voidedAt: () => 'now()' });
       await this.outbox.append(em, caller, {
-        type: EventType.DONATION_VOIDED, subjectId: donation.id, areaId: org.areaId,
+        type: EventType.DONATION_VOIDED,
+        subjectId: donation.id,
+        areaId: org.areaId,
         payload: { fundId: fund.id, amount: Number(donation.amount), receiptNumber: donation.receiptNumber },
       });
       return em.findOneByOrFail(Donation, { id });

@@ -37,7 +37,13 @@ export class Fund {
   createdAt: Date;
 }
 
-export enum LedgerKind { DONATION = 'DONATION', VOID = 'VOID', AWARD = 'AWARD', TRANSFER_IN = 'TRANSFER_IN', TRANSFER_OUT = 'TRANSFER_OUT' }
+export enum LedgerKind {
+  DONATION = 'DONATION',
+  VOID = 'VOID',
+  AWARD = 'AWARD',
+  TRANSFER_IN = 'TRANSFER_IN',
+  TRANSFER_OUT = 'TRANSFER_OUT',
+}
 
 /** One movement of money in a fund: append-only (a trigger refuses UPDATE and DELETE). */
 @Entity({ name: 'ledger_entries' })

@@ -1,16 +1,31 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { EventType } from '@khg/domain';
 import {
-  badInput, conflict, newId, notFound, requireId, requireWriterWithin,
-  type Caller, type MembershipDirectory, type OrganizationInfo, type Outbox,
+  badInput,
+  conflict,
+  newId,
+  notFound,
+  requireId,
+  requireWriterWithin,
+  type Caller,
+  type MembershipDirectory,
+  type OrganizationInfo,
+  type Outbox,
 } from '@khg/platform';
 import { cleanText } from '../shared/validate';
 import { Fund } from './fund.entity';
 
-export interface FundFilter { organizationId?: string | null; areaId?: string | null }
+export interface FundFilter {
+  organizationId?: string | null;
+  areaId?: string | null;
+}
 
 export class FundService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox, private readonly directory: MembershipDirectory) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+    private readonly directory: MembershipDirectory,
+  ) {}
 
   async byIds(ids: readonly string[]): Promise<Fund[]> {
     return this.ds.getRepository(Fund).findBy({ id: In([...ids]) });
@@ -64,8 +79,13 @@ export class FundService {
       const existing = await em.findOneBy(Fund, { organizationId });
       if (existing) throw conflict(`${org.name} already keeps a fund: ${existing.name}`, { existingId: existing.id });
       const fund = em.create(Fund, {
-        id: newId('Fund'), name: clean, organizationId, areaId: org.areaId, areaAncestry: org.areaAncestry,
-        balance: 0n, receiptsIssued: 0,
+        id: newId('Fund'),
+        name: clean,
+        organizationId,
+        areaId: org.areaId,
+        areaAncestry: org.areaAncestry,
+        balance: 0n,
+        receiptsIssued: 0,
       });
       await em.insert(Fund, fund);
       await this.outbox.append(em, caller, { type: EventType.FUND_OPENED, subjectId: fund.id, areaId: org.areaId, payload: { organizationId } });

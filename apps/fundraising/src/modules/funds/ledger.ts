@@ -13,8 +13,13 @@ export async function post(
   extra: { receiptsIssued?: number } = {},
 ): Promise<void> {
   await em.insert(LedgerEntry, {
-    fundId: fund.id, kind: entry.kind, amount: entry.amount, entryOn: entry.entryOn,
-    donationId: entry.donationId ?? null, awardId: entry.awardId ?? null, transferId: entry.transferId ?? null,
+    fundId: fund.id,
+    kind: entry.kind,
+    amount: entry.amount,
+    entryOn: entry.entryOn,
+    donationId: entry.donationId ?? null,
+    awardId: entry.awardId ?? null,
+    transferId: entry.transferId ?? null,
   });
   fund.balance += entry.amount;
   await em.update(Fund, { id: fund.id }, { balance: fund.balance, ...(extra.receiptsIssued ? { receiptsIssued: extra.receiptsIssued } : {}) });

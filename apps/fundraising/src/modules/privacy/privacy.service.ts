@@ -4,7 +4,10 @@ import { badInput, forbidden, requireAdmin, requireId, type Caller, type Outbox 
 import { Donation } from '../donations/donation.entity';
 
 export class DonorPrivacyService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   /** ADMIN, or the member themself (the same rule as membership's personalData). */
   requireAccess(caller: Caller, memberId: string): void {
@@ -15,8 +18,12 @@ export class DonorPrivacyService {
 
   /** Donations made as each member, in the order they were recorded (one query for the batch). */
   byDonorMembers(memberIds: readonly string[]): Promise<Donation[]> {
-    return this.ds.getRepository(Donation).createQueryBuilder('d')
-      .where('d.donor_member_id = ANY(:ids)', { ids: [...memberIds] }).orderBy('d.id', 'ASC').getMany();
+    return this.ds
+      .getRepository(Donation)
+      .createQueryBuilder('d')
+      .where('d.donor_member_id = ANY(:ids)', { ids: [...memberIds] })
+      .orderBy('d.id', 'ASC')
+      .getMany();
   }
 
   /**
@@ -30,9 +37,10 @@ export class DonorPrivacyService {
     const why = collapseWhitespace(reason ?? '');
     if (why.length < 3 || why.length > 1000) throw badInput('reason must be 3 to 1000 characters', { argument: 'reason' });
     return this.ds.transaction(async (em) => {
-      const changed = (await em.query(
-        `UPDATE donations SET donor_name = $2 WHERE donor_member_id = $1 AND donor_name <> $2 RETURNING id`, [memberId, ERASED_NAME],
-      )) as [unknown[], number];
+      const changed = (await em.query(`UPDATE donations SET donor_name = $2 WHERE donor_member_id = $1 AND donor_name <> $2 RETURNING id`, [
+        memberId,
+        ERASED_NAME,
+      ])) as [unknown[], number];
       const n = changed[1];
       if (n > 0) {
         await this.outbox.append(em, caller, { type: EventType.DONOR_NAMES_ERASED, subjectId: memberId, payload: { donations: n, reason: why } });

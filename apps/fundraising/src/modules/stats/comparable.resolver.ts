@@ -9,7 +9,8 @@ const SHARE_SCALE = 100_000_000n;
 export class ComparableYearFundraisingResolver {
   @FieldResolver(() => VndScalar, {
     nullable: true,
-    description: 'Donations received that year under the units it came from (each unit’s funds and everything below it, as recorded then), times the share of the unit that went into it, rounded down; null when it came from no unit that year.',
+    description:
+      'Donations received that year under the units it came from (each unit’s funds and everything below it, as recorded then), times the share of the unit that went into it, rounded down; null when it came from no unit that year.',
   })
   @Requires('year sourceAreaIds sourceShares')
   async raised(@Root() cy: ComparableYear, @Ctx() ctx: FundraisingContext): Promise<bigint | null> {

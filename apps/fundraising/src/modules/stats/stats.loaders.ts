@@ -3,7 +3,11 @@ import { statsKey, type StatsKey, type StatsService } from './stats.service';
 
 export function statsLoaders(stats: StatsService) {
   return {
-    areaTotals: compositeLoader((keys: readonly StatsKey[]) => stats.totals(keys), (r) => r.key, statsKey),
+    areaTotals: compositeLoader(
+      (keys: readonly StatsKey[]) => stats.totals(keys),
+      (r) => r.key,
+      statsKey,
+    ),
   };
 }
 export type StatsLoaders = ReturnType<typeof statsLoaders>;

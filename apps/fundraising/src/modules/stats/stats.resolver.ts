@@ -7,7 +7,10 @@ import { FundraisingStats } from './stats.types';
 
 @Resolver(() => Area)
 export class AreaFundraisingResolver {
-  @FieldResolver(() => FundraisingStats, { description: 'Fundraising of the area and everything below it in `year`, per inhabitant and against the year’s campaign target. Money stays with the units it was recorded under; the target is looked up in the tree valid on 31 December of that year (today for the current year).' })
+  @FieldResolver(() => FundraisingStats, {
+    description:
+      'Fundraising of the area and everything below it in `year`, per inhabitant and against the year’s campaign target. Money stays with the units it was recorded under; the target is looked up in the tree valid on 31 December of that year (today for the current year).',
+  })
   @Requires('ancestorIds ancestryByYear { year ancestorIds } statistics { year population }')
   async fundraising(@Root() area: Area, @Ctx() ctx: FundraisingContext, @Arg('year', () => Int) year: number): Promise<FundraisingStats> {
     if (!isPlausibleYear(year)) throw badInput(`year ${year} is outside 1990–2100`);
@@ -18,9 +21,14 @@ export class AreaFundraisingResolver {
     const population = area.statistics?.find((s) => s.year === year)?.population ?? null;
     const raisedPerCapita = perCapita(totals.raised, population);
     return {
-      raised: totals.raised, awarded: totals.awarded, perCapita: raisedPerCapita, perCapitaTarget: totals.target,
+      raised: totals.raised,
+      awarded: totals.awarded,
+      perCapita: raisedPerCapita,
+      perCapitaTarget: totals.target,
       targetMet: raisedPerCapita === null || totals.target === null ? null : raisedPerCapita >= totals.target,
-      population, balance: totals.balance, balancePerCapita: totals.balance < 0n ? null : perCapita(totals.balance, population),
+      population,
+      balance: totals.balance,
+      balancePerCapita: totals.balance < 0n ? null : perCapita(totals.balance, population),
     };
   }
 }

@@ -8,9 +8,21 @@ export interface StatsKey {
 }
 export const statsKey = (k: StatsKey) => `${k.areaId}|${k.year}`;
 
-export interface AreaTotals { key: string; raised: bigint; awarded: bigint; balance: bigint; target: bigint | null }
+export interface AreaTotals {
+  key: string;
+  raised: bigint;
+  awarded: bigint;
+  balance: bigint;
+  target: bigint | null;
+}
 
-interface Row { ord: string; raised: string; awarded: string; balance: string; target: string | null }
+interface Row {
+  ord: string;
+  raised: string;
+  awarded: string;
+  balance: string;
+  target: string | null;
+}
 
 /**
  * One statement for any number of (area, year) pairs: every fund whose recorded area ancestry
@@ -89,7 +101,8 @@ export class StatsService {
       const [{ ok }] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext('khg-fund-year-totals')) AS ok`);
       if (!ok) return false;
       const [{ filled, entries }] = await tx.query(
-        'SELECT EXISTS (SELECT 1 FROM fund_year_totals) AS filled, EXISTS (SELECT 1 FROM ledger_entries) AS entries');
+        'SELECT EXISTS (SELECT 1 FROM fund_year_totals) AS filled, EXISTS (SELECT 1 FROM ledger_entries) AS entries',
+      );
       if (!filled && entries) await tx.query(FILL_FUND_YEAR_TOTALS_SQL);
       return true;
     });
@@ -98,11 +111,15 @@ export class StatsService {
 
   async totals(keys: readonly StatsKey[]): Promise<AreaTotals[]> {
     const rows: Row[] = await this.ds.query(this.ready ? TOTALS_SQL : LIVE_TOTALS_SQL, [
-      keys.map((k) => k.areaId), keys.map((k) => k.year), keys.map((k) => (k.ancestry.length ? k.ancestry : [k.areaId]).join(',')),
+      keys.map((k) => k.areaId),
+      keys.map((k) => k.year),
+      keys.map((k) => (k.ancestry.length ? k.ancestry : [k.areaId]).join(',')),
     ]);
     return rows.map((r) => ({
       key: statsKey(keys[Number(r.ord) - 1]),
-      raised: BigInt(r.raised), awarded: BigInt(r.awarded), balance: BigInt(r.balance),
+      raised: BigInt(r.raised),
+      awarded: BigInt(r.awarded),
+      balance: BigInt(r.balance),
       target: r.target === null ? null : BigInt(r.target),
     }));
   }

@@ -9,10 +9,16 @@ export class FundraisingStats {
   @Field(() => VndScalar, { description: 'Awards paid that year by those funds.' })
   awarded: bigint;
 
-  @Field(() => VndScalar, { nullable: true, description: 'raised ÷ population(year), rounded down (bình quân đồng/người); null when that year’s population is unknown.' })
+  @Field(() => VndScalar, {
+    nullable: true,
+    description: 'raised ÷ population(year), rounded down (bình quân đồng/người); null when that year’s population is unknown.',
+  })
   perCapita: bigint | null;
 
-  @Field(() => VndScalar, { nullable: true, description: 'Target per inhabitant of the nearest campaign of that year at this area or above it; null when none set one.' })
+  @Field(() => VndScalar, {
+    nullable: true,
+    description: 'Target per inhabitant of the nearest campaign of that year at this area or above it; null when none set one.',
+  })
   perCapitaTarget: bigint | null;
 
   @Field(() => Boolean, { nullable: true, description: 'perCapita ≥ perCapitaTarget; null when either is unknown.' })
@@ -24,6 +30,9 @@ export class FundraisingStats {
   @Field(() => VndScalar, { description: 'What those funds held at the end of the year (số dư cuối năm), from their ledgers.' })
   balance: bigint;
 
-  @Field(() => VndScalar, { nullable: true, description: 'balance ÷ population(year), rounded down: the other reading of "50.000 đồng/người" in provincial reports.' })
+  @Field(() => VndScalar, {
+    nullable: true,
+    description: 'balance ÷ population(year), rounded down: the other reading of "50.000 đồng/người" in provincial reports.',
+  })
   balancePerCapita: bigint | null;
 }

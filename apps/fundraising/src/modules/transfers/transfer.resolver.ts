@@ -9,7 +9,8 @@ export class FundTransferResolver {
   constructor(private readonly transfers: TransferService) {}
 
   @Mutation(() => FundTransfer, {
-    description: 'Moves money from one fund to another on `on` (e.g. a dissolved association’s fund to its successor’s): `amount` đồng, or the whole balance when left out. Never overdraws; old entries are never edited. ADMIN, or an OFFICER over both funds.',
+    description:
+      'Moves money from one fund to another on `on` (e.g. a dissolved association’s fund to its successor’s): `amount` đồng, or the whole balance when left out. Never overdraws; old entries are never edited. ADMIN, or an OFFICER over both funds.',
   })
   async transferFund(
     @Ctx() ctx: FundraisingContext,

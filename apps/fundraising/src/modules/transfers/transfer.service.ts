@@ -5,7 +5,14 @@ import { LedgerKind } from '../funds/fund.entity';
 import type { FundService } from '../funds/fund.service';
 import { post } from '../funds/ledger';
 
-export interface FundTransferResult { id: string; fromFundId: string; toFundId: string; amount: bigint; on: string; reason: string }
+export interface FundTransferResult {
+  id: string;
+  fromFundId: string;
+  toFundId: string;
+  amount: bigint;
+  on: string;
+  reason: string;
+}
 
 /**
  * Moves money from one fund to another (a dissolved association's fund to its successor's) as a
@@ -13,7 +20,11 @@ export interface FundTransferResult { id: string; fromFundId: string; toFundId: 
  * their balances, and both rows are locked in id order so two opposite transfers cannot deadlock.
  */
 export class TransferService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox, private readonly funds: FundService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+    private readonly funds: FundService,
+  ) {}
 
   async transfer(caller: Caller, fromFundId: string, toFundId: string, on: string, reason: string, amount: bigint | null): Promise<FundTransferResult> {
     if (fromFundId === toFundId) throw badInput('fromFundId and toFundId are the same fund');
@@ -35,11 +46,22 @@ export class TransferService {
       if (moving <= 0n) throw conflict(`${from.name} holds nothing to transfer (balance ${from.balance} đồng)`, { balance: Number(from.balance) });
       if (moving > from.balance) throw conflict(`${from.name} holds ${from.balance} đồng, less than ${moving}`, { balance: Number(from.balance) });
       const id = newId('FundTransfer');
-      await em.query(`INSERT INTO fund_transfers (id, from_fund_id, to_fund_id, amount, transferred_on, reason) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [id, from.id, to.id, moving.toString(), on, why]);
+      await em.query(`INSERT INTO fund_transfers (id, from_fund_id, to_fund_id, amount, transferred_on, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        id,
+        from.id,
+        to.id,
+        moving.toString(),
+        on,
+        why,
+      ]);
       await post(em, from, { kind: LedgerKind.TRANSFER_OUT, amount: -moving, entryOn: on, transferId: id });
       await post(em, to, { kind: LedgerKind.TRANSFER_IN, amount: moving, entryOn: on, transferId: id });
-      await this.outbox.append(em, caller, { type: EventType.FUND_TRANSFERRED, subjectId: id, areaId: from.areaId, payload: { fromFundId: from.id, toFundId: to.id, amount: Number(moving), on } });
+      await this.outbox.append(em, caller, {
+        type: EventType.FUND_TRANSFERRED,
+        subjectId: id,
+        areaId: from.areaId,
+        payload: { fromFundId: from.id, toFundId: to.id, amount: Number(moving), on },
+      });
       return { id, fromFundId: from.id, toFundId: to.id, amount: moving, on, reason: why };
     });
   }

@@ -3,7 +3,10 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar, Key, Node } from '@khg/platform';
 
 @Entity({ name: 'cooperation_programs' })
-@ObjectType({ implements: Node, description: 'A cooperation programme (chương trình phối hợp) with a department of the science-education bloc (Khối Khoa giáo).' })
+@ObjectType({
+  implements: Node,
+  description: 'A cooperation programme (chương trình phối hợp) with a department of the science-education bloc (Khối Khoa giáo).',
+})
 @Key('id')
 export class CooperationProgram {
   @PrimaryColumn({ type: 'text' })

@@ -18,7 +18,10 @@ export class CooperationProgramResolver {
   }
 
   @Mutation(() => CooperationProgram, { description: 'Records a signed cooperation programme with a department (ADMIN).' })
-  signCooperationProgram(@Ctx() ctx: InspectionsContext, @Arg('input', () => SignCooperationProgramInput) input: SignCooperationProgramInput): Promise<CooperationProgram> {
+  signCooperationProgram(
+    @Ctx() ctx: InspectionsContext,
+    @Arg('input', () => SignCooperationProgramInput) input: SignCooperationProgramInput,
+  ): Promise<CooperationProgram> {
     return this.programs.sign(ctx.caller, input);
   }
 }

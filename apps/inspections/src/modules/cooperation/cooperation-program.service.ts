@@ -6,7 +6,10 @@ import { CooperationProgram } from './cooperation-program.entity';
 import type { SignCooperationProgramInput } from './cooperation-program.input';
 
 export class CooperationProgramService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   byIds(ids: readonly string[]): Promise<CooperationProgram[]> {
     return this.ds.getRepository(CooperationProgram).findBy({ id: In([...ids]) });

@@ -16,7 +16,10 @@ registerEnumType(InspectionStatus, {
 registerEnumType(Severity, { name: 'Severity', description: 'How serious a finding (phát hiện) is.' });
 
 @Entity({ name: 'inspections' })
-@ObjectType({ implements: Node, description: 'An inspection (đợt kiểm tra) of how policy documents are carried out, led by an organisation with departments as partners.' })
+@ObjectType({
+  implements: Node,
+  description: 'An inspection (đợt kiểm tra) of how policy documents are carried out, led by an organisation with departments as partners.',
+})
 @Key('id')
 export class Inspection {
   @PrimaryColumn({ type: 'text' })

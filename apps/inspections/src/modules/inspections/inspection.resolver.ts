@@ -29,7 +29,10 @@ export class InspectionResolver {
     return ctx.loaders.inspection.load(requireId('Inspection', id, 'id'));
   }
 
-  @Query(() => [Inspection], { nullable: 'items', description: 'Inspections by id, in the order asked (null where none exists): for subscriptions and systems that hold many ids.' })
+  @Query(() => [Inspection], {
+    nullable: 'items',
+    description: 'Inspections by id, in the order asked (null where none exists): for subscriptions and systems that hold many ids.',
+  })
   inspectionsByIds(@Ctx() ctx: InspectionsContext, @Arg('ids', () => [ID]) ids: string[]): Promise<(Inspection | null)[]> {
     return Promise.all(ids.map((id) => ctx.loaders.inspection.load(requireId('Inspection', id, 'ids'))));
   }
@@ -66,7 +69,9 @@ export class InspectionResolver {
     return this.service.plan(ctx.caller, input, ctx.loaders.organizationInfo);
   }
 
-  @Mutation(() => Inspection, { description: 'PLANNED → IN_PROGRESS. Writes on an inspection are decided by its lead: ADMIN, or an OFFICER within the lead’s subtree.' })
+  @Mutation(() => Inspection, {
+    description: 'PLANNED → IN_PROGRESS. Writes on an inspection are decided by its lead: ADMIN, or an OFFICER within the lead’s subtree.',
+  })
   startInspection(@Ctx() ctx: InspectionsContext, @Arg('id', () => ID) id: string): Promise<Inspection> {
     return this.service.start(ctx.caller, id);
   }

@@ -1,9 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { EventType, InspectionStatus, RecommendationStatus, Severity, todayInVietnam } from '@khg/domain';
-import {
-  badInput, conflict, newId, notFound, requireId, requireWriterWithin,
-  type Caller, type DirectoryLoaders, type Outbox,
-} from '@khg/platform';
+import { badInput, conflict, newId, notFound, requireId, requireWriterWithin, type Caller, type DirectoryLoaders, type Outbox } from '@khg/platform';
 import { distinctIds, plausibleDate, requireYear, requiredText, yearRange } from '../shared/validate';
 import { requireOrganizations } from '../shared/directory';
 import type { PolicyDocumentService } from '../policy-documents/policy-document.service';
@@ -25,7 +22,9 @@ const MAX_SUBJECTS = 500;
 const MAX_DOCUMENTS = 50;
 
 const VERB: Record<InspectionAction, string> = {
-  [InspectionAction.START]: 'started', [InspectionAction.COMPLETE]: 'completed', [InspectionAction.CANCEL]: 'cancelled',
+  [InspectionAction.START]: 'started',
+  [InspectionAction.COMPLETE]: 'completed',
+  [InspectionAction.CANCEL]: 'cancelled',
 };
 
 /** Department names: trimmed, non-empty, each kept once (ignoring case). */
@@ -41,7 +40,11 @@ export function normalizePartners(partners: readonly string[]): string[] {
 }
 
 export class InspectionService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox, private readonly docs: PolicyDocumentService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+    private readonly docs: PolicyDocumentService,
+  ) {}
 
   byIds(ids: readonly string[]): Promise<Inspection[]> {
     return this.ds.getRepository(Inspection).findBy({ id: In([...ids]) });
@@ -67,8 +70,9 @@ export class InspectionService {
     if (f.leadId) qb.andWhere('i.lead_id = :leadId', { leadId: requireId('Organization', f.leadId, 'leadId') });
     if (f.subjectId) qb.andWhere('i.subject_ids @> ARRAY[:subjectId]::text[]', { subjectId: requireId('Organization', f.subjectId, 'subjectId') });
     if (f.documentId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM inspection_documents d WHERE d.inspection_id = i.id AND d.document_id = :documentId)',
-        { documentId: requireId('PolicyDocument', f.documentId, 'documentId') });
+      qb.andWhere('EXISTS (SELECT 1 FROM inspection_documents d WHERE d.inspection_id = i.id AND d.document_id = :documentId)', {
+        documentId: requireId('PolicyDocument', f.documentId, 'documentId'),
+      });
     }
     return qb.orderBy('i.starts_on', 'DESC').addOrderBy('i.id', 'DESC').limit(2000).getMany();
   }
@@ -90,7 +94,8 @@ export class InspectionService {
     // membership answers before the transaction opens: no connection is held across HTTP
     // (one batched call for lead and subjects; the lead's answer is judged first)
     const [leadAnswer, subjectsAnswer] = await Promise.allSettled([
-      requireOrganizations(directory, [input.leadId], 'leadId'), requireOrganizations(directory, subjectIds, 'subjectIds'),
+      requireOrganizations(directory, [input.leadId], 'leadId'),
+      requireOrganizations(directory, subjectIds, 'subjectIds'),
     ]);
     if (leadAnswer.status === 'rejected') throw leadAnswer.reason;
     const [lead] = leadAnswer.value;
@@ -100,11 +105,24 @@ export class InspectionService {
     return this.ds.transaction(async (em) => {
       await this.docs.requireAll(em, documentIds);
       const insp = em.create(Inspection, {
-        id: newId('Inspection'), title, leadId: lead.id, leadAncestry: lead.ancestry, leadAreaId: lead.areaId,
-        partners, subjectIds, startsOn, endsOn, status: InspectionStatus.PLANNED, completedOn: null, cancelReason: null,
+        id: newId('Inspection'),
+        title,
+        leadId: lead.id,
+        leadAncestry: lead.ancestry,
+        leadAreaId: lead.areaId,
+        partners,
+        subjectIds,
+        startsOn,
+        endsOn,
+        status: InspectionStatus.PLANNED,
+        completedOn: null,
+        cancelReason: null,
       });
       await em.insert(Inspection, insp);
-      await em.insert(InspectionDocument, documentIds.map((documentId, position) => ({ inspectionId: insp.id, documentId, position })));
+      await em.insert(
+        InspectionDocument,
+        documentIds.map((documentId, position) => ({ inspectionId: insp.id, documentId, position })),
+      );
       await this.changed(em, caller, insp, 'PLANNED');
       return insp;
     });
@@ -136,7 +154,11 @@ export class InspectionService {
   }
 
   async recommend(
-    caller: Caller, inspectionId: string, text: string, responsibleId: string, dueOn: string | null,
+    caller: Caller,
+    inspectionId: string,
+    text: string,
+    responsibleId: string,
+    dueOn: string | null,
     directory: DirectoryLoaders['organizationInfo'],
   ): Promise<Inspection> {
     requireId('Inspection', inspectionId, 'inspectionId');
@@ -147,15 +169,23 @@ export class InspectionService {
       const insp = await this.lockForRecord(em, caller, inspectionId, 'Recording a recommendation', 'recommendations');
       if (due && due < insp.startsOn) throw badInput(`dueOn ${due} is before the inspection starts (${insp.startsOn})`, { argument: 'dueOn' });
       const rec = em.create(Recommendation, {
-        id: newId('Recommendation'), inspectionId: insp.id, text: body, responsibleId: responsible.id,
-        responsibleAncestry: responsible.ancestry, responsibleAreaId: responsible.areaId, dueOn: due,
-        status: RecommendationStatus.OPEN, resolvedOn: null,
+        id: newId('Recommendation'),
+        inspectionId: insp.id,
+        text: body,
+        responsibleId: responsible.id,
+        responsibleAncestry: responsible.ancestry,
+        responsibleAreaId: responsible.areaId,
+        dueOn: due,
+        status: RecommendationStatus.OPEN,
+        resolvedOn: null,
       });
       await em.insert(Recommendation, rec);
       await this.touch(em, insp);
       await this.changed(em, caller, insp, 'RECOMMENDED', { recommendationId: rec.id });
       await this.outbox.append(em, caller, {
-        type: EventType.RECOMMENDATION_CHANGED, subjectId: rec.id, areaId: rec.responsibleAreaId,
+        type: EventType.RECOMMENDATION_CHANGED,
+        subjectId: rec.id,
+        areaId: rec.responsibleAreaId,
         payload: { status: rec.status, inspectionId: insp.id, responsibleId: rec.responsibleId },
       });
       return insp;
@@ -174,19 +204,26 @@ export class InspectionService {
   private async lockForRecord(em: EntityManager, caller: Caller, id: string, action: string, what: string): Promise<Inspection> {
     const insp = await this.lockForWrite(em, caller, id, 'inspectionId', action);
     if (!acceptsRecords(insp.status)) {
-      throw conflict(`Inspection "${insp.title}" is ${insp.status}: ${what} are recorded only while it is ${InspectionStatus.IN_PROGRESS}`,
-        { currentStatus: insp.status });
+      throw conflict(`Inspection "${insp.title}" is ${insp.status}: ${what} are recorded only while it is ${InspectionStatus.IN_PROGRESS}`, {
+        currentStatus: insp.status,
+      });
     }
     return insp;
   }
 
-  private async transition(caller: Caller, id: string, action: InspectionAction, changes: Partial<Pick<Inspection, 'completedOn' | 'cancelReason'>>): Promise<Inspection> {
+  private async transition(
+    caller: Caller,
+    id: string,
+    action: InspectionAction,
+    changes: Partial<Pick<Inspection, 'completedOn' | 'cancelReason'>>,
+  ): Promise<Inspection> {
     return this.ds.transaction(async (em) => {
       const insp = await this.lockForWrite(em, caller, id, 'id', `Changing the status (${action})`);
       const next = nextInspectionStatus(insp.status, action);
       if (!next) {
-        throw conflict(`Inspection "${insp.title}" is ${insp.status}: it can be ${VERB[action]} only while it is ${statusesAllowing(action).join(' or ')}`,
-          { currentStatus: insp.status });
+        throw conflict(`Inspection "${insp.title}" is ${insp.status}: it can be ${VERB[action]} only while it is ${statusesAllowing(action).join(' or ')}`, {
+          currentStatus: insp.status,
+        });
       }
       Object.assign(insp, changes, { status: next });
       await em.update(Inspection, { id: insp.id }, { status: next, ...changes, updatedAt: () => 'now()' });
@@ -201,7 +238,10 @@ export class InspectionService {
 
   private changed(em: EntityManager, caller: Caller, insp: Inspection, change: string, extra: Record<string, unknown> = {}): Promise<void> {
     return this.outbox.append(em, caller, {
-      type: EventType.INSPECTION_CHANGED, subjectId: insp.id, areaId: insp.leadAreaId, payload: { status: insp.status, change, ...extra },
+      type: EventType.INSPECTION_CHANGED,
+      subjectId: insp.id,
+      areaId: insp.leadAreaId,
+      payload: { status: insp.status, change, ...extra },
     });
   }
 }

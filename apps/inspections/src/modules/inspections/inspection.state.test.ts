@@ -6,10 +6,18 @@ const { START, COMPLETE, CANCEL } = InspectionAction;
 
 describe('inspection state machine (pure)', () => {
   it.each([
-    [PLANNED, START, IN_PROGRESS], [PLANNED, COMPLETE, null], [PLANNED, CANCEL, CANCELLED],
-    [IN_PROGRESS, START, null], [IN_PROGRESS, COMPLETE, COMPLETED], [IN_PROGRESS, CANCEL, CANCELLED],
-    [COMPLETED, START, null], [COMPLETED, COMPLETE, null], [COMPLETED, CANCEL, null],
-    [CANCELLED, START, null], [CANCELLED, COMPLETE, null], [CANCELLED, CANCEL, null],
+    [PLANNED, START, IN_PROGRESS],
+    [PLANNED, COMPLETE, null],
+    [PLANNED, CANCEL, CANCELLED],
+    [IN_PROGRESS, START, null],
+    [IN_PROGRESS, COMPLETE, COMPLETED],
+    [IN_PROGRESS, CANCEL, CANCELLED],
+    [COMPLETED, START, null],
+    [COMPLETED, COMPLETE, null],
+    [COMPLETED, CANCEL, null],
+    [CANCELLED, START, null],
+    [CANCELLED, COMPLETE, null],
+    [CANCELLED, CANCEL, null],
   ])('%s + %s → %s', (from, action, to) => {
     expect(nextInspectionStatus(from, action)).toBe(to);
   });

@@ -1,7 +1,11 @@
 import { InspectionStatus } from '@khg/domain';
 
 /** What can be done to an inspection; each moves it to a new status or is refused. */
-export enum InspectionAction { START = 'START', COMPLETE = 'COMPLETE', CANCEL = 'CANCEL' }
+export enum InspectionAction {
+  START = 'START',
+  COMPLETE = 'COMPLETE',
+  CANCEL = 'CANCEL',
+}
 
 /**
  * The inspection state machine, the one place that says which transitions exist:

@@ -15,7 +15,10 @@ registerEnumType(OutreachChannel, {
 });
 
 @Entity({ name: 'outreach_activities' })
-@ObjectType({ implements: Node, description: 'An activity spreading policy documents (tuyên truyền, quán triệt): a meeting, media, a publication, a training.' })
+@ObjectType({
+  implements: Node,
+  description: 'An activity spreading policy documents (tuyên truyền, quán triệt): a meeting, media, a publication, a training.',
+})
 @Key('id')
 export class OutreachActivity {
   @PrimaryColumn({ type: 'text' })

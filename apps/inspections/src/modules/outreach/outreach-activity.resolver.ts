@@ -32,7 +32,10 @@ export class OutreachActivityResolver {
   }
 
   @Mutation(() => OutreachActivity, { description: 'Records an activity spreading policy documents: ADMIN, or an OFFICER within the organisation’s subtree.' })
-  recordOutreachActivity(@Ctx() ctx: InspectionsContext, @Arg('input', () => RecordOutreachActivityInput) input: RecordOutreachActivityInput): Promise<OutreachActivity> {
+  recordOutreachActivity(
+    @Ctx() ctx: InspectionsContext,
+    @Arg('input', () => RecordOutreachActivityInput) input: RecordOutreachActivityInput,
+  ): Promise<OutreachActivity> {
     return this.activities.record(ctx.caller, input, ctx.loaders.organizationInfo);
   }
 }

@@ -10,7 +10,11 @@ import type { RecordOutreachActivityInput } from './outreach-activity.input';
 const MAX_AUDIENCE = 10_000_000;
 
 export class OutreachActivityService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox, private readonly docs: PolicyDocumentService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+    private readonly docs: PolicyDocumentService,
+  ) {}
 
   byIds(ids: readonly string[]): Promise<OutreachActivity[]> {
     return this.ds.getRepository(OutreachActivity).findBy({ id: In([...ids]) });
@@ -29,8 +33,9 @@ export class OutreachActivityService {
     }
     if (f.organizationId) qb.andWhere('a.organization_id = :org', { org: requireId('Organization', f.organizationId, 'organizationId') });
     if (f.documentId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM outreach_documents d WHERE d.activity_id = a.id AND d.document_id = :doc)',
-        { doc: requireId('PolicyDocument', f.documentId, 'documentId') });
+      qb.andWhere('EXISTS (SELECT 1 FROM outreach_documents d WHERE d.activity_id = a.id AND d.document_id = :doc)', {
+        doc: requireId('PolicyDocument', f.documentId, 'documentId'),
+      });
     }
     return qb.orderBy('a.held_on', 'DESC').addOrderBy('a.id', 'DESC').limit(2000).getMany();
   }
@@ -48,12 +53,23 @@ export class OutreachActivityService {
     return this.ds.transaction(async (em) => {
       await this.docs.requireAll(em, documentIds);
       const activity = em.create(OutreachActivity, {
-        id: newId('OutreachActivity'), organizationId: org.id, areaId: org.areaId, channel: input.channel, heldOn, audience: input.audience, summary,
+        id: newId('OutreachActivity'),
+        organizationId: org.id,
+        areaId: org.areaId,
+        channel: input.channel,
+        heldOn,
+        audience: input.audience,
+        summary,
       });
       await em.insert(OutreachActivity, activity);
-      await em.insert(OutreachDocument, documentIds.map((documentId, position) => ({ activityId: activity.id, documentId, position })));
+      await em.insert(
+        OutreachDocument,
+        documentIds.map((documentId, position) => ({ activityId: activity.id, documentId, position })),
+      );
       await this.outbox.append(em, caller, {
-        type: EventType.OUTREACH_ACTIVITY_RECORDED, subjectId: activity.id, areaId: org.areaId,
+        type: EventType.OUTREACH_ACTIVITY_RECORDED,
+        subjectId: activity.id,
+        areaId: org.areaId,
         payload: { organizationId: org.id, channel: activity.channel, audience: activity.audience },
       });
       return activity;

@@ -3,7 +3,10 @@ import type { PolicyDocumentService } from './policy-document.service';
 
 export function policyDocumentLoaders(docs: PolicyDocumentService) {
   return {
-    policyDocument: keyedLoader((ids: readonly string[]) => docs.byIds(ids), (d) => d.id),
+    policyDocument: keyedLoader(
+      (ids: readonly string[]) => docs.byIds(ids),
+      (d) => d.id,
+    ),
   };
 }
 export type PolicyDocumentLoaders = ReturnType<typeof policyDocumentLoaders>;

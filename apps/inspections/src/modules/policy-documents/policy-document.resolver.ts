@@ -26,8 +26,13 @@ export class PolicyDocumentResolver {
     throw badInput('Give id or code');
   }
 
-  @Mutation(() => PolicyDocument, { description: 'Registers a directive, decision, plan or circular (ADMIN). A code already registered is a CONFLICT naming that document.' })
-  registerPolicyDocument(@Ctx() ctx: InspectionsContext, @Arg('input', () => RegisterPolicyDocumentInput) input: RegisterPolicyDocumentInput): Promise<PolicyDocument> {
+  @Mutation(() => PolicyDocument, {
+    description: 'Registers a directive, decision, plan or circular (ADMIN). A code already registered is a CONFLICT naming that document.',
+  })
+  registerPolicyDocument(
+    @Ctx() ctx: InspectionsContext,
+    @Arg('input', () => RegisterPolicyDocumentInput) input: RegisterPolicyDocumentInput,
+  ): Promise<PolicyDocument> {
     return this.docs.register(ctx.caller, input);
   }
 }

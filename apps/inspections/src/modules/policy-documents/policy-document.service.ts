@@ -6,7 +6,10 @@ import { PolicyDocument, codeKeyOf } from './policy-document.entity';
 import type { RegisterPolicyDocumentInput } from './policy-document.input';
 
 export class PolicyDocumentService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   byIds(ids: readonly string[]): Promise<PolicyDocument[]> {
     return this.ds.getRepository(PolicyDocument).findBy({ id: In([...ids]) });
@@ -18,7 +21,9 @@ export class PolicyDocumentService {
 
   list(kind: DocumentKind | null): Promise<PolicyDocument[]> {
     return this.ds.getRepository(PolicyDocument).find({
-      where: kind ? { kind } : {}, order: { issuedOn: { direction: 'ASC', nulls: 'LAST' }, code: 'ASC' }, take: 2000,
+      where: kind ? { kind } : {},
+      order: { issuedOn: { direction: 'ASC', nulls: 'LAST' }, code: 'ASC' },
+      take: 2000,
     });
   }
 

@@ -29,7 +29,9 @@ export class RecommendationResolver {
     return (await ctx.loaders.inspection.load(r.inspectionId))!;
   }
 
-  @Mutation(() => Recommendation, { description: 'Marks a recommendation DONE (once): ADMIN, or an OFFICER within the lead’s or the responsible organisation’s subtree.' })
+  @Mutation(() => Recommendation, {
+    description: 'Marks a recommendation DONE (once): ADMIN, or an OFFICER within the lead’s or the responsible organisation’s subtree.',
+  })
   resolveRecommendation(@Ctx() ctx: InspectionsContext, @Arg('id', () => ID) id: string): Promise<Recommendation> {
     return this.recs.resolve(ctx.caller, id);
   }

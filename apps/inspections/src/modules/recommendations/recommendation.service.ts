@@ -11,7 +11,10 @@ export interface RecommendationFilter {
 }
 
 export class RecommendationService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   ofInspections(inspectionIds: readonly string[]): Promise<Recommendation[]> {
     return this.ds.getRepository(Recommendation).find({ where: { inspectionId: In([...inspectionIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
@@ -53,7 +56,9 @@ export class RecommendationService {
       rec.resolvedOn = todayInVietnam();
       await em.update(Recommendation, { id }, { status: rec.status, resolvedOn: rec.resolvedOn });
       await this.outbox.append(em, caller, {
-        type: EventType.RECOMMENDATION_CHANGED, subjectId: id, areaId: rec.responsibleAreaId,
+        type: EventType.RECOMMENDATION_CHANGED,
+        subjectId: id,
+        areaId: rec.responsibleAreaId,
         payload: { status: rec.status, inspectionId: rec.inspectionId, responsibleId: rec.responsibleId },
       });
       return rec;

@@ -5,7 +5,9 @@ import { badInput, notFound, requireId, type DirectoryLoaders, type Organization
  * first unknown id, BAD_USER_INPUT the first dissolved one, so the caller knows which to fix.
  */
 export async function requireOrganizations(
-  directory: DirectoryLoaders['organizationInfo'], ids: readonly string[], argument: string,
+  directory: DirectoryLoaders['organizationInfo'],
+  ids: readonly string[],
+  argument: string,
 ): Promise<OrganizationInfo[]> {
   for (const id of ids) requireId('Organization', id, argument);
   const infos = await directory.loadMany([...ids]);

@@ -25,7 +25,10 @@ export class CommunityLearningCenterResolver {
     return ctx.loaders.centerEvaluations.load(c.id);
   }
 
-  @Mutation(() => CommunityLearningCenter, { description: 'Creates the centre of a commune (one per commune: a second is a CONFLICT naming the first). ADMIN, or an OFFICER in its area and above the commune.' })
+  @Mutation(() => CommunityLearningCenter, {
+    description:
+      'Creates the centre of a commune (one per commune: a second is a CONFLICT naming the first). ADMIN, or an OFFICER in its area and above the commune.',
+  })
   createCommunityLearningCenter(
     @Ctx() ctx: LearningContext,
     @Arg('areaId', () => ID) areaId: string,

@@ -5,7 +5,10 @@ import { areaOrFail, officerOrganization } from '../shared/access';
 import { CenterEvaluation, CommunityLearningCenter } from './center.entity';
 
 export class CenterService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   async byIds(ids: readonly string[]): Promise<CommunityLearningCenter[]> {
     return this.ds.getRepository(CommunityLearningCenter).findBy({ id: In([...ids]) });
@@ -34,8 +37,17 @@ export class CenterService {
     requireWriterInArea(caller, area.ancestry, org, 'Creating a Community Learning Centre');
     return this.ds.transaction(async (em) => {
       const existing = await em.findOneBy(CommunityLearningCenter, { areaId });
-      if (existing) throw conflict(`${area.name} already has its Community Learning Centre: ${existing.name} (${existing.id}); a commune has one`, { existingId: existing.id });
-      const center = em.create(CommunityLearningCenter, { id: newId('CommunityLearningCenter'), name: clean, areaId, areaAncestry: area.ancestry, establishedOn });
+      if (existing)
+        throw conflict(`${area.name} already has its Community Learning Centre: ${existing.name} (${existing.id}); a commune has one`, {
+          existingId: existing.id,
+        });
+      const center = em.create(CommunityLearningCenter, {
+        id: newId('CommunityLearningCenter'),
+        name: clean,
+        areaId,
+        areaAncestry: area.ancestry,
+        establishedOn,
+      });
       await em.insert(CommunityLearningCenter, center);
       await this.outbox.append(em, caller, { type: EventType.LEARNING_CENTER_CHANGED, subjectId: center.id, areaId, payload: { change: 'CREATED' } });
       return center;
@@ -55,7 +67,8 @@ export class CenterService {
       const center = await em.findOne(CommunityLearningCenter, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!center) throw notFound('CommunityLearningCenter', id);
       requireWriterInArea(caller, center.areaAncestry, org, 'Evaluating a Community Learning Centre');
-      if (center.establishedOn && year < +center.establishedOn.slice(0, 4)) throw badInput(`${center.name} was established on ${center.establishedOn}, after ${year}`);
+      if (center.establishedOn && year < +center.establishedOn.slice(0, 4))
+        throw badInput(`${center.name} was established on ${center.establishedOn}, after ${year}`);
       const existing = await em.findOneBy(CenterEvaluation, { centerId: id, year });
       if (existing && !replace) {
         throw conflict(`${center.name} is already evaluated ${existing.grade} for ${year}; pass replace: true to change the grade`, { grade: existing.grade });
@@ -63,7 +76,9 @@ export class CenterService {
       if (existing) await em.update(CenterEvaluation, { centerId: id, year }, { grade });
       else await em.insert(CenterEvaluation, { centerId: id, year, grade });
       await this.outbox.append(em, caller, {
-        type: EventType.LEARNING_CENTER_CHANGED, subjectId: id, areaId: center.areaId,
+        type: EventType.LEARNING_CENTER_CHANGED,
+        subjectId: id,
+        areaId: center.areaId,
         payload: { change: 'EVALUATED', year, grade, previousGrade: existing?.grade ?? null },
       });
       return center;

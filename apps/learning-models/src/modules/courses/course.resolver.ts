@@ -9,7 +9,9 @@ import type { CourseService } from './course.service';
 export class TrainingCourseResolver {
   constructor(private readonly courses: CourseService) {}
 
-  @Query(() => [TrainingCourse], { description: 'Courses held in a year (all when left out), newest first; organizerId keeps those of that organisation and below.' })
+  @Query(() => [TrainingCourse], {
+    description: 'Courses held in a year (all when left out), newest first; organizerId keeps those of that organisation and below.',
+  })
   trainingCourses(
     @Arg('year', () => Int, { nullable: true }) year?: number,
     @Arg('organizerId', () => ID, { nullable: true }) organizerId?: string,

@@ -5,7 +5,10 @@ import { TrainingCourse } from './course.entity';
 import type { RecordTrainingCourseInput } from './course.input';
 
 export class CourseService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   async byIds(ids: readonly string[]): Promise<TrainingCourse[]> {
     return this.ds.getRepository(TrainingCourse).findBy({ id: In([...ids]) });
@@ -36,12 +39,19 @@ export class CourseService {
     if (org.closedOn && org.closedOn < input.heldOn) throw badInput(`${org.name} was dissolved on ${org.closedOn}, before ${input.heldOn}`);
     return this.ds.transaction(async (em) => {
       const course = em.create(TrainingCourse, {
-        id: newId('TrainingCourse'), title, organizerId: org.id, organizerAncestry: org.ancestry, areaId: org.areaId,
-        heldOn: input.heldOn, participants: input.participants,
+        id: newId('TrainingCourse'),
+        title,
+        organizerId: org.id,
+        organizerAncestry: org.ancestry,
+        areaId: org.areaId,
+        heldOn: input.heldOn,
+        participants: input.participants,
       });
       await em.insert(TrainingCourse, course);
       await this.outbox.append(em, caller, {
-        type: EventType.TRAINING_COURSE_RECORDED, subjectId: course.id, areaId: org.areaId,
+        type: EventType.TRAINING_COURSE_RECORDED,
+        subjectId: course.id,
+        areaId: org.areaId,
         payload: { organizerId: org.id, participants: course.participants },
       });
       return course;

@@ -23,7 +23,10 @@ registerEnumType(LearningModelStatus, {
 });
 
 @Entity({ name: 'learning_model_entries' })
-@ObjectType({ implements: Node, description: 'A family, clan, community or unit registered for recognition as a learning one in a year (đăng ký mô hình học tập).' })
+@ObjectType({
+  implements: Node,
+  description: 'A family, clan, community or unit registered for recognition as a learning one in a year (đăng ký mô hình học tập).',
+})
 @Key('id')
 export class LearningModelEntry {
   @PrimaryColumn({ type: 'text' })

@@ -11,7 +11,10 @@ import type { EntryService } from './entry.service';
 export class LearningModelEntryResolver {
   constructor(private readonly entries: EntryService) {}
 
-  @Query(() => [LearningModelEntry], { description: 'Entries of a year in the area and below it (all areas when areaId is left out), in registration order; page with `after` = the last id’s cursor (`cursor` field).' })
+  @Query(() => [LearningModelEntry], {
+    description:
+      'Entries of a year in the area and below it (all areas when areaId is left out), in registration order; page with `after` = the last id’s cursor (`cursor` field).',
+  })
   learningModelEntries(
     @Arg('year', () => Int) year: number,
     @Arg('areaId', () => ID, { nullable: true }) areaId?: string,
@@ -44,27 +47,39 @@ export class LearningModelEntryResolver {
   }
 
   @Mutation(() => LearningModelEntry, { description: 'Registers a candidate (đăng ký). ADMIN, or an OFFICER in its area and below.' })
-  async registerLearningModel(@Ctx() ctx: LearningContext, @Arg('input', () => RegisterLearningModelInput) input: RegisterLearningModelInput): Promise<LearningModelEntry> {
+  async registerLearningModel(
+    @Ctx() ctx: LearningContext,
+    @Arg('input', () => RegisterLearningModelInput) input: RegisterLearningModelInput,
+  ): Promise<LearningModelEntry> {
     const [entry] = await this.entries.register(ctx.caller, ctx.loaders, [input]);
     return entry;
   }
 
   @Mutation(() => [LearningModelEntry], {
-    description: 'Registers a whole list (e.g. a commune’s families), all or nothing, up to 10,000 rows (and the gateway’s 1 MB request limit). A bad list is refused with one BAD_USER_INPUT error whose extensions.rows lists every bad row as {index, field, message}.',
+    description:
+      'Registers a whole list (e.g. a commune’s families), all or nothing, up to 10,000 rows (and the gateway’s 1 MB request limit). A bad list is refused with one BAD_USER_INPUT error whose extensions.rows lists every bad row as {index, field, message}.',
   })
-  registerLearningModels(@Ctx() ctx: LearningContext, @Arg('inputs', () => [RegisterLearningModelInput]) inputs: RegisterLearningModelInput[]): Promise<LearningModelEntry[]> {
+  registerLearningModels(
+    @Ctx() ctx: LearningContext,
+    @Arg('inputs', () => [RegisterLearningModelInput]) inputs: RegisterLearningModelInput[],
+  ): Promise<LearningModelEntry[]> {
     return this.entries.register(ctx.caller, ctx.loaders, inputs);
   }
 
   @Mutation(() => LearningModelEntry, {
-    description: 'Decides on a REGISTERED entry: recognised (decisionNumber and decidedOn required) or not. A second decision is a CONFLICT: use correctLearningModelDecision.',
+    description:
+      'Decides on a REGISTERED entry: recognised (decisionNumber and decidedOn required) or not. A second decision is a CONFLICT: use correctLearningModelDecision.',
   })
   decideLearningModel(
     @Ctx() ctx: LearningContext,
     @Arg('id', () => ID) id: string,
     @Arg('recognized', () => Boolean) recognized: boolean,
     @Arg('decisionNumber', () => String, { nullable: true }) decisionNumber?: string,
-    @Arg('decidedOn', () => DateScalar, { nullable: true, description: 'Date of the decision, in or after the entry’s year; default today when not recognised.' }) decidedOn?: string,
+    @Arg('decidedOn', () => DateScalar, {
+      nullable: true,
+      description: 'Date of the decision, in or after the entry’s year; default today when not recognised.',
+    })
+    decidedOn?: string,
     @Arg('criteriaCode', () => String, { nullable: true, description: 'The criteria set applied, e.g. "448/QĐ-KHVN".' }) criteriaCode?: string,
   ): Promise<LearningModelEntry> {
     return this.entries.decide(ctx.caller, ctx.loaders, { id, recognized, decisionNumber, decidedOn, criteriaCode }, false);

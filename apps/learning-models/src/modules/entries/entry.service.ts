@@ -1,8 +1,30 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { AreaLevel, EventType, LearningModelKind, collapseWhitespace, LearningModelStatus, isCivilDate, isPlausibleYear, todayInVietnam, typeOfId } from '@khg/domain';
 import {
-  badInput, conflict, decodeCursor, encodeCursor, forbidden, newId, notFound, pageSize, requireId, requireWriterInArea,
-  type AreaInfo, type Caller, type DirectoryLoaders, type Outbox,
+  AreaLevel,
+  EventType,
+  LearningModelKind,
+  collapseWhitespace,
+  LearningModelStatus,
+  isCivilDate,
+  isPlausibleYear,
+  todayInVietnam,
+  typeOfId,
+} from '@khg/domain';
+import {
+  badInput,
+  conflict,
+  decodeCursor,
+  encodeCursor,
+  forbidden,
+  newId,
+  notFound,
+  pageSize,
+  requireId,
+  requireWriterInArea,
+  type AreaInfo,
+  type Caller,
+  type DirectoryLoaders,
+  type Outbox,
 } from '@khg/platform';
 import { officerOrganization } from '../shared/access';
 import { bumpRollup, rollupRegistered } from '../rates/rollup';
@@ -25,7 +47,11 @@ export const MAX_BULK_ROWS = 10_000;
 const INSERT_CHUNK = 5_000;
 const EVENT_CHUNK = 1_000;
 
-export interface RowError { index: number; field: string; message: string }
+export interface RowError {
+  index: number;
+  field: string;
+  message: string;
+}
 
 export interface EntryFilter {
   areaId?: string | null;
@@ -48,7 +74,10 @@ export interface DecisionInput {
 const currentYear = () => +todayInVietnam().slice(0, 4);
 
 export class EntryService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   async byIds(ids: readonly string[]): Promise<LearningModelEntry[]> {
     return this.ds.getRepository(LearningModelEntry).findBy({ id: In([...ids]) });
@@ -75,7 +104,10 @@ export class EntryService {
   }
 
   /** Checks every row, naming each bad one; returns each row's area. */
-  private async validateRows(loaders: DirectoryLoaders, inputs: readonly RegisterLearningModelInput[]): Promise<{ errors: RowError[]; areas: (AreaInfo | null)[] }> {
+  private async validateRows(
+    loaders: DirectoryLoaders,
+    inputs: readonly RegisterLearningModelInput[],
+  ): Promise<{ errors: RowError[]; areas: (AreaInfo | null)[] }> {
     const errors: RowError[] = [];
     const thisYear = currentYear();
     const idOk = inputs.map((r) => typeOfId(r.areaId) === 'Area');
@@ -85,7 +117,8 @@ export class EntryService {
       else if (name.length > 300) errors.push({ index, field: 'name', message: `name is ${name.length} characters; at most 300` });
       if (!idOk[index]) errors.push({ index, field: 'areaId', message: `"${r.areaId}" is not an Area id` });
       if (!isPlausibleYear(r.year)) errors.push({ index, field: 'year', message: `year ${r.year} is outside 1990–2100` });
-      else if (r.year > thisYear + 1) errors.push({ index, field: 'year', message: `year ${r.year} is too far ahead: register for ${thisYear} or ${thisYear + 1}` });
+      else if (r.year > thisYear + 1)
+        errors.push({ index, field: 'year', message: `year ${r.year} is too far ahead: register for ${thisYear} or ${thisYear + 1}` });
     });
     const distinct = [...new Set(inputs.filter((_, i) => idOk[i]).map((r) => r.areaId))];
     const found = await loaders.areaInfo.loadMany(distinct);
@@ -100,9 +133,14 @@ export class EntryService {
       if (!idOk[index]) return null;
       const area = byId.get(r.areaId) ?? null;
       if (!area) errors.push({ index, field: 'areaId', message: `no area ${r.areaId}` });
-      else if (area.validTo && area.validTo <= today) errors.push({ index, field: 'areaId', message: `${area.name} ceased on ${area.validTo}; register in its successor` });
+      else if (area.validTo && area.validTo <= today)
+        errors.push({ index, field: 'areaId', message: `${area.name} ceased on ${area.validTo}; register in its successor` });
       else if (!LEVELS[r.kind].includes(area.level)) {
-        errors.push({ index, field: 'areaId', message: `a ${r.kind} entry is registered in a ${LEVELS[r.kind].join(' or ')}; ${area.name} is a ${area.level}` });
+        errors.push({
+          index,
+          field: 'areaId',
+          message: `a ${r.kind} entry is registered in a ${LEVELS[r.kind].join(' or ')}; ${area.name} is a ${area.level}`,
+        });
       }
       return area;
     });
@@ -118,14 +156,21 @@ export class EntryService {
    */
   async register(caller: Caller, loaders: DirectoryLoaders, inputs: readonly RegisterLearningModelInput[]): Promise<LearningModelEntry[]> {
     if (inputs.length === 0) throw badInput('inputs is empty: give at least one entry');
-    if (inputs.length > MAX_BULK_ROWS) throw badInput(`inputs has ${inputs.length} rows; at most ${MAX_BULK_ROWS} per call: split the list (by commune, for instance)`, { limit: MAX_BULK_ROWS });
+    if (inputs.length > MAX_BULK_ROWS)
+      throw badInput(`inputs has ${inputs.length} rows; at most ${MAX_BULK_ROWS} per call: split the list (by commune, for instance)`, {
+        limit: MAX_BULK_ROWS,
+      });
     const { errors, areas } = await this.validateRows(loaders, inputs);
     if (errors.length) {
       const bad = new Set(errors.map((e) => e.index)).size;
-      const named = errors.slice(0, 3).map((e) => `row ${e.index} ${e.field}: ${e.message}`).join('; ');
-      const message = inputs.length === 1
-        ? `${errors[0].field}: ${errors[0].message}`
-        : `${bad} of ${inputs.length} rows are invalid, nothing was registered. ${named}${errors.length > 3 ? `; and ${errors.length - 3} more (see extensions.rows)` : ''}`;
+      const named = errors
+        .slice(0, 3)
+        .map((e) => `row ${e.index} ${e.field}: ${e.message}`)
+        .join('; ');
+      const message =
+        inputs.length === 1
+          ? `${errors[0].field}: ${errors[0].message}`
+          : `${bad} of ${inputs.length} rows are invalid, nothing was registered. ${named}${errors.length > 3 ? `; and ${errors.length - 3} more (see extensions.rows)` : ''}`;
       throw badInput(message, { rows: errors.slice(0, 1000), invalidRows: bad });
     }
     const org = await officerOrganization(caller, loaders);
@@ -133,7 +178,10 @@ export class EntryService {
     const checked = new Map<string, boolean>();
     areas.forEach((area, index) => {
       if (!checked.has(area!.id)) {
-        try { requireWriterInArea(caller, area!.ancestry, org, 'Registering a learning model'); checked.set(area!.id, true); } catch (e) {
+        try {
+          requireWriterInArea(caller, area!.ancestry, org, 'Registering a learning model');
+          checked.set(area!.id, true);
+        } catch (e) {
           if (inputs.length === 1) throw e;
           checked.set(area!.id, false);
         }
@@ -141,8 +189,13 @@ export class EntryService {
       if (!checked.get(area!.id)) refused.add(index);
     });
     if (refused.size) {
-      const first = [...refused].slice(0, 5).map((i) => `row ${i} (${areas[i]!.name})`).join(', ');
-      throw forbidden(`Registering learning models: ${refused.size} rows lie outside the area of your organisation ${org?.name ?? caller.orgId ?? ''}, e.g. ${first}; nothing was registered`);
+      const first = [...refused]
+        .slice(0, 5)
+        .map((i) => `row ${i} (${areas[i]!.name})`)
+        .join(', ');
+      throw forbidden(
+        `Registering learning models: ${refused.size} rows lie outside the area of your organisation ${org?.name ?? caller.orgId ?? ''}, e.g. ${first}; nothing was registered`,
+      );
     }
     return this.ds.transaction(async (em) => {
       const created: LearningModelEntry[] = [];
@@ -155,29 +208,60 @@ export class EntryService {
              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS x(id, kind, name, area_id, anc, year)
              RETURNING created_at)
            SELECT min(created_at) AS now FROM ins`,
-          [chunk.map((c) => c.id), chunk.map((c) => c.r.kind), chunk.map((c) => collapseWhitespace(c.r.name)), chunk.map((c) => c.area.id),
-            chunk.map((c) => c.area.ancestry.join(',')), chunk.map((c) => c.r.year)],
+          [
+            chunk.map((c) => c.id),
+            chunk.map((c) => c.r.kind),
+            chunk.map((c) => collapseWhitespace(c.r.name)),
+            chunk.map((c) => c.area.id),
+            chunk.map((c) => c.area.ancestry.join(',')),
+            chunk.map((c) => c.r.year),
+          ],
         );
-        await rollupRegistered(em, chunk.map((c) => c.id));
+        await rollupRegistered(
+          em,
+          chunk.map((c) => c.id),
+        );
         for (const c of chunk) {
-          created.push(em.create(LearningModelEntry, {
-            id: c.id, kind: c.r.kind, name: collapseWhitespace(c.r.name), areaId: c.area.id, areaAncestry: c.area.ancestry, year: c.r.year,
-            status: LearningModelStatus.REGISTERED, decisionNumber: null, decidedOn: null, criteriaCode: null, createdAt: now,
-          }));
+          created.push(
+            em.create(LearningModelEntry, {
+              id: c.id,
+              kind: c.r.kind,
+              name: collapseWhitespace(c.r.name),
+              areaId: c.area.id,
+              areaAncestry: c.area.ancestry,
+              year: c.r.year,
+              status: LearningModelStatus.REGISTERED,
+              decisionNumber: null,
+              decidedOn: null,
+              criteriaCode: null,
+              createdAt: now,
+            }),
+          );
         }
       }
       for (let from = 0; from < created.length; from += EVENT_CHUNK) {
-        await this.outbox.append(em, caller, ...created.slice(from, from + EVENT_CHUNK).map((e) => ({
-          type: EventType.LEARNING_MODEL_REGISTERED, subjectId: e.id, areaId: e.areaId, payload: { kind: e.kind, year: e.year },
-        })));
+        await this.outbox.append(
+          em,
+          caller,
+          ...created.slice(from, from + EVENT_CHUNK).map((e) => ({
+            type: EventType.LEARNING_MODEL_REGISTERED,
+            subjectId: e.id,
+            areaId: e.areaId,
+            payload: { kind: e.kind, year: e.year },
+          })),
+        );
       }
       return created;
     });
   }
 
-  private checkDecision(d: DecisionInput, correction: boolean): { decisionNumber: string | null; decidedOn: string; criteriaCode: string | null; reason: string | null } {
+  private checkDecision(
+    d: DecisionInput,
+    correction: boolean,
+  ): { decisionNumber: string | null; decidedOn: string; criteriaCode: string | null; reason: string | null } {
     const decisionNumber = d.decisionNumber ? collapseWhitespace(d.decisionNumber) : null;
-    if (d.recognized && !decisionNumber) throw badInput('decisionNumber is required to recognise an entry: the number of the recognition decision (số quyết định), e.g. "125/QĐ-UBND"');
+    if (d.recognized && !decisionNumber)
+      throw badInput('decisionNumber is required to recognise an entry: the number of the recognition decision (số quyết định), e.g. "125/QĐ-UBND"');
     if (decisionNumber && decisionNumber.length > 100) throw badInput('decisionNumber is longer than 100 characters');
     if (d.recognized && !d.decidedOn) throw badInput('decidedOn is required to recognise an entry: the date of the decision');
     const decidedOn = d.decidedOn ?? todayInVietnam();
@@ -186,7 +270,8 @@ export class EntryService {
     const criteriaCode = d.criteriaCode ? collapseWhitespace(d.criteriaCode) : null;
     if (criteriaCode && criteriaCode.length > 100) throw badInput('criteriaCode is longer than 100 characters');
     const reason = d.reason ? collapseWhitespace(d.reason) : null;
-    if (correction && (!reason || reason.length < 3)) throw badInput('reason is required for a correction: say why the decision changes (at least 3 characters)');
+    if (correction && (!reason || reason.length < 3))
+      throw badInput('reason is required for a correction: say why the decision changes (at least 3 characters)');
     if (reason && reason.length > 1000) throw badInput('reason is longer than 1000 characters');
     return { decisionNumber, decidedOn, criteriaCode, reason };
   }
@@ -210,31 +295,59 @@ export class EntryService {
       const entry = await this.locked(em, d.id);
       requireWriterInArea(caller, entry.areaAncestry, org, action);
       if (+checked.decidedOn.slice(0, 4) < entry.year) {
-        throw badInput(`decidedOn ${checked.decidedOn} is before the entry's year ${entry.year}: a recognition for ${entry.year} is decided in or after that year`);
+        throw badInput(
+          `decidedOn ${checked.decidedOn} is before the entry's year ${entry.year}: a recognition for ${entry.year} is decided in or after that year`,
+        );
       }
       const previous = entry.status;
       if (!correction && previous !== LearningModelStatus.REGISTERED) {
-        throw conflict(`${entry.name} (${entry.year}) is already ${previous} by decision ${entry.decisionNumber ?? '(no number)'} of ${entry.decidedOn}; to change it use correctLearningModelDecision with a reason`, { status: previous });
+        throw conflict(
+          `${entry.name} (${entry.year}) is already ${previous} by decision ${entry.decisionNumber ?? '(no number)'} of ${entry.decidedOn}; to change it use correctLearningModelDecision with a reason`,
+          { status: previous },
+        );
       }
       if (correction && previous === LearningModelStatus.REGISTERED) {
         throw conflict(`${entry.name} (${entry.year}) has no decision yet (status REGISTERED): use decideLearningModel`, { status: previous });
       }
       const status = d.recognized ? LearningModelStatus.RECOGNIZED : LearningModelStatus.NOT_RECOGNIZED;
-      Object.assign(entry, { status, decisionNumber: checked.decisionNumber, decidedOn: checked.decidedOn, criteriaCode: checked.criteriaCode ?? entry.criteriaCode });
-      await em.update(LearningModelEntry, { id: entry.id }, { status, decisionNumber: entry.decisionNumber, decidedOn: entry.decidedOn, criteriaCode: entry.criteriaCode });
+      Object.assign(entry, {
+        status,
+        decisionNumber: checked.decisionNumber,
+        decidedOn: checked.decidedOn,
+        criteriaCode: checked.criteriaCode ?? entry.criteriaCode,
+      });
+      await em.update(
+        LearningModelEntry,
+        { id: entry.id },
+        { status, decisionNumber: entry.decisionNumber, decidedOn: entry.decidedOn, criteriaCode: entry.criteriaCode },
+      );
       await em.insert(LearningModelDecision, {
-        entryId: entry.id, status, previousStatus: previous, decisionNumber: checked.decisionNumber, decidedOn: checked.decidedOn,
-        criteriaCode: checked.criteriaCode, correction, reason: checked.reason, actorSub: caller.sub,
+        entryId: entry.id,
+        status,
+        previousStatus: previous,
+        decisionNumber: checked.decisionNumber,
+        decidedOn: checked.decidedOn,
+        criteriaCode: checked.criteriaCode,
+        correction,
+        reason: checked.reason,
+        actorSub: caller.sub,
       });
       if (previous !== status) {
         const step = (s: LearningModelStatus) => (s === status ? 1 : s === previous ? -1 : 0);
-        await bumpRollup(em, [{
-          ancestry: entry.areaAncestry, year: entry.year, kind: entry.kind,
-          recognized: step(LearningModelStatus.RECOGNIZED), notRecognized: step(LearningModelStatus.NOT_RECOGNIZED),
-        }]);
+        await bumpRollup(em, [
+          {
+            ancestry: entry.areaAncestry,
+            year: entry.year,
+            kind: entry.kind,
+            recognized: step(LearningModelStatus.RECOGNIZED),
+            notRecognized: step(LearningModelStatus.NOT_RECOGNIZED),
+          },
+        ]);
       }
       await this.outbox.append(em, caller, {
-        type: EventType.LEARNING_MODEL_DECIDED, subjectId: entry.id, areaId: entry.areaId,
+        type: EventType.LEARNING_MODEL_DECIDED,
+        subjectId: entry.id,
+        areaId: entry.areaId,
         payload: { status, previousStatus: previous, correction, year: entry.year, kind: entry.kind },
       });
       return entry;

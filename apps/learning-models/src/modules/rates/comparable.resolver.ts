@@ -8,7 +8,8 @@ import { LearningModelRate } from './rate.types';
 @Resolver(() => ComparableYear)
 export class ComparableYearLearningModelsResolver {
   @FieldResolver(() => [LearningModelRate], {
-    description: 'The four rates over the units it came from that year: counts (eligible, registered, decided) summed over them, each times the share of the unit that went into it and rounded; rates computed from those sums. Targets are per unit, so target, targetAreaId and targetMet are null here.',
+    description:
+      'The four rates over the units it came from that year: counts (eligible, registered, decided) summed over them, each times the share of the unit that went into it and rounded; rates computed from those sums. Targets are per unit, so target, targetAreaId and targetMet are null here.',
   })
   @Requires('year sourceAreaIds sourceShares')
   async learningModels(@Root() cy: ComparableYear, @Ctx() ctx: LearningContext): Promise<LearningModelRate[]> {
@@ -20,8 +21,11 @@ export class ComparableYearLearningModelsResolver {
       const share = cy.sourceShares?.[i] ?? 1;
       for (const r of rates) {
         const acc = byKind.get(r.kind) ?? { eligible: 0, registered: 0, recognized: 0, notRecognized: 0, pending: 0 };
-        acc.eligible += r.eligible * share; acc.registered += r.registered * share; acc.recognized += r.recognized * share;
-        acc.notRecognized += r.notRecognized * share; acc.pending += r.pending * share;
+        acc.eligible += r.eligible * share;
+        acc.registered += r.registered * share;
+        acc.recognized += r.recognized * share;
+        acc.notRecognized += r.notRecognized * share;
+        acc.pending += r.pending * share;
         byKind.set(r.kind, acc);
       }
     });
@@ -29,9 +33,19 @@ export class ComparableYearLearningModelsResolver {
     return [...byKind.entries()].map(([kind, s]) => {
       const [eligible, registered, recognized, notRecognized, pending] = [s.eligible, s.registered, s.recognized, s.notRecognized, s.pending].map(Math.round);
       return Object.assign(new LearningModelRate(), {
-        area: areaRef(areaId), year, kind, eligible, registered, recognized, notRecognized, pending,
-        rate: eligible === 0 ? 0 : Math.min(1, recognized / eligible), registeredRate: registered === 0 ? 0 : recognized / registered,
-        target: null, targetAreaId: null, targetMet: null,
+        area: areaRef(areaId),
+        year,
+        kind,
+        eligible,
+        registered,
+        recognized,
+        notRecognized,
+        pending,
+        rate: eligible === 0 ? 0 : Math.min(1, recognized / eligible),
+        registeredRate: registered === 0 ? 0 : recognized / registered,
+        target: null,
+        targetAreaId: null,
+        targetMet: null,
       }) as LearningModelRate;
     });
   }

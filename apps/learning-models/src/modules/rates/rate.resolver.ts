@@ -10,7 +10,8 @@ import { LearningModelRate } from './rate.types';
 @Resolver(() => Area)
 export class AreaLearningModelsResolver {
   @FieldResolver(() => [LearningModelRate], {
-    description: 'The four learning-model rates of the area that year (FAMILY, CLAN, COMMUNITY, UNIT), rolled up over the area and all below it. Entries and counts stay with the units they were recorded under; targets are inherited through the tree valid on 31 December of that year (today for the current year).',
+    description:
+      'The four learning-model rates of the area that year (FAMILY, CLAN, COMMUNITY, UNIT), rolled up over the area and all below it. Entries and counts stay with the units they were recorded under; targets are inherited through the tree valid on 31 December of that year (today for the current year).',
   })
   @Requires('ancestorIds ancestryByYear { year ancestorIds }')
   async learningModels(@Root() area: Area, @Ctx() ctx: LearningContext, @Arg('year', () => Int) year: number): Promise<LearningModelRate[]> {
@@ -27,7 +28,10 @@ export class AreaLearningModelsResolver {
 export class LearningModelRateResolver {
   constructor(private readonly rates: RateService) {}
 
-  @Mutation(() => LearningModelRate, { description: 'Sets the target share (0..1) of a kind for an area and year (chỉ tiêu); the areas below inherit it unless they set their own. ADMIN, or an OFFICER in its area and below.' })
+  @Mutation(() => LearningModelRate, {
+    description:
+      'Sets the target share (0..1) of a kind for an area and year (chỉ tiêu); the areas below inherit it unless they set their own. ADMIN, or an OFFICER in its area and below.',
+  })
   setLearningModelTarget(
     @Ctx() ctx: LearningContext,
     @Arg('year', () => Int) year: number,
@@ -38,7 +42,10 @@ export class LearningModelRateResolver {
     return this.rates.setTarget(ctx.caller, ctx.loaders, year, kind, areaId, target);
   }
 
-  @Mutation(() => LearningModelRate, { description: 'Records how many families (clans, villages, units) the area ITSELF has that year; an area’s rate adds the counts of its whole subtree. ADMIN, or an OFFICER in its area and below.' })
+  @Mutation(() => LearningModelRate, {
+    description:
+      'Records how many families (clans, villages, units) the area ITSELF has that year; an area’s rate adds the counts of its whole subtree. ADMIN, or an OFFICER in its area and below.',
+  })
   setEligibleCount(
     @Ctx() ctx: LearningContext,
     @Arg('year', () => Int) year: number,

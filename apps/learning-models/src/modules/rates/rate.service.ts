@@ -7,7 +7,11 @@ import { bumpRollup } from './rollup';
 import type { LearningModelRate } from './rate.types';
 
 /** One area in one year; `ancestry` is the area's ids from the province down to it (inclusive). */
-export interface RateKey { areaId: string; year: number; ancestry: readonly string[] }
+export interface RateKey {
+  areaId: string;
+  year: number;
+  ancestry: readonly string[];
+}
 export const rateKey = (k: { areaId: string; year: number }) => `${k.areaId}@${k.year}`;
 
 export const KINDS: LearningModelKind[] = [LearningModelKind.FAMILY, LearningModelKind.CLAN, LearningModelKind.COMMUNITY, LearningModelKind.UNIT];
@@ -36,8 +40,14 @@ LEFT JOIN LATERAL (
 ORDER BY q.ord, k.kord`;
 
 interface RateRow {
-  ord: string; kind: LearningModelKind; eligible: number; registered: number; recognized: number; not_recognized: number;
-  target: string | null; target_area_id: string | null;
+  ord: string;
+  kind: LearningModelKind;
+  eligible: number;
+  registered: number;
+  recognized: number;
+  not_recognized: number;
+  target: string | null;
+  target_area_id: string | null;
 }
 
 /** Targets are stored with 4 decimals (0.01 %); comparisons are made in whole basis points so 35/100 meets 0.35 exactly. */
@@ -50,7 +60,13 @@ export function toRate(areaId: string, year: number, r: Omit<RateRow, 'ord'>): L
   const registered = Number(r.registered);
   const targetBp = r.target === null ? null : Math.round(Number(r.target) * BP);
   return {
-    area: areaRef(areaId), year, kind: r.kind, eligible, registered, recognized, notRecognized,
+    area: areaRef(areaId),
+    year,
+    kind: r.kind,
+    eligible,
+    registered,
+    recognized,
+    notRecognized,
     pending: registered - recognized - notRecognized,
     rate: eligible > 0 ? Math.min(1, recognized / eligible) : 0,
     registeredRate: registered > 0 ? recognized / registered : 0,
@@ -65,12 +81,13 @@ function checkYear(year: number): void {
 }
 
 export class RateService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   async ratesFor(keys: readonly RateKey[]): Promise<{ key: string; rates: LearningModelRate[] }[]> {
-    const rows: RateRow[] = await this.ds.query(RATES_SQL, [
-      keys.map((k) => k.areaId), keys.map((k) => k.year), keys.map((k) => k.ancestry.join(',')), KINDS,
-    ]);
+    const rows: RateRow[] = await this.ds.query(RATES_SQL, [keys.map((k) => k.areaId), keys.map((k) => k.year), keys.map((k) => k.ancestry.join(',')), KINDS]);
     const out = keys.map((k) => ({ key: rateKey(k), rates: [] as LearningModelRate[] }));
     for (const r of rows) {
       const k = keys[Number(r.ord) - 1];
@@ -85,7 +102,14 @@ export class RateService {
   }
 
   /** The target of an area (its subtree inherits it unless a lower area sets its own). */
-  async setTarget(caller: Caller, loaders: DirectoryLoaders, year: number, kind: LearningModelKind, areaId: string, target: number): Promise<LearningModelRate> {
+  async setTarget(
+    caller: Caller,
+    loaders: DirectoryLoaders,
+    year: number,
+    kind: LearningModelKind,
+    areaId: string,
+    target: number,
+  ): Promise<LearningModelRate> {
     checkYear(year);
     requireId('Area', areaId, 'areaId');
     if (!Number.isFinite(target) || target < 0 || target > 1) throw badInput(`target ${target} is not a share between 0 and 1 (write 40 % as 0.4)`);
@@ -108,7 +132,14 @@ export class RateService {
    * The count of families (clans, villages, units) of the area ITSELF; the rate of an area adds
    * the counts of its whole subtree. The roll-up moves by the difference, in the same transaction.
    */
-  async setEligible(caller: Caller, loaders: DirectoryLoaders, year: number, kind: LearningModelKind, areaId: string, count: number): Promise<LearningModelRate> {
+  async setEligible(
+    caller: Caller,
+    loaders: DirectoryLoaders,
+    year: number,
+    kind: LearningModelKind,
+    areaId: string,
+    count: number,
+  ): Promise<LearningModelRate> {
     checkYear(year);
     if (year > +todayInVietnam().slice(0, 4) + 1) throw badInput(`year ${year} is too far ahead`);
     requireId('Area', areaId, 'areaId');
@@ -118,7 +149,11 @@ export class RateService {
     const org = await officerOrganization(caller, loaders);
     requireWriterInArea(caller, area.ancestry, org, 'Setting an eligible count');
     await this.ds.transaction(async (em) => {
-      const old: { count: number }[] = await em.query('SELECT count FROM eligible_counts WHERE year = $1 AND kind = $2 AND area_id = $3 FOR UPDATE', [year, kind, areaId]);
+      const old: { count: number }[] = await em.query('SELECT count FROM eligible_counts WHERE year = $1 AND kind = $2 AND area_id = $3 FOR UPDATE', [
+        year,
+        kind,
+        areaId,
+      ]);
       const previous = old[0]?.count ?? 0;
       // The ancestry of the existing row is the one its count was rolled up along.
       const [{ anc }]: { anc: string[] }[] = await em.query(
@@ -128,7 +163,12 @@ export class RateService {
         [year, kind, areaId, area.ancestry, count],
       );
       if (count !== previous) await bumpRollup(em, [{ ancestry: anc, year, kind, eligible: count - previous }]);
-      await this.outbox.append(em, caller, { type: EventType.ELIGIBLE_COUNT_SET, subjectId: areaId, areaId, payload: { year, kind, count, previous: old[0] ? previous : null } });
+      await this.outbox.append(em, caller, {
+        type: EventType.ELIGIBLE_COUNT_SET,
+        subjectId: areaId,
+        areaId,
+        payload: { year, kind, count, previous: old[0] ? previous : null },
+      });
     });
     return this.rateOf(areaId, area.ancestry, year, kind);
   }

@@ -15,7 +15,10 @@ export class LearningModelRate {
   @Field(() => LearningModelKind)
   kind: LearningModelKind;
 
-  @Field(() => Int, { description: 'Denominator: families / clans / villages / units in the area and below that year (the counts recorded for each area, added up); 0 when none is recorded.' })
+  @Field(() => Int, {
+    description:
+      'Denominator: families / clans / villages / units in the area and below that year (the counts recorded for each area, added up); 0 when none is recorded.',
+  })
   eligible: number;
 
   @Field(() => Int, { description: 'Entries registered that year (đăng ký), whatever their status now.' })
@@ -36,7 +39,10 @@ export class LearningModelRate {
   @Field(() => Float, { description: 'recognized ÷ registered, 0..1 (the rate "against those registered" of provincial reports); 0 when none registered.' })
   registeredRate: number;
 
-  @Field(() => Float, { nullable: true, description: 'The target share, 0..1 (e.g. 0.40 for FAMILY in 2018): the area’s own, else the nearest ancestor’s; null when none is set.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The target share, 0..1 (e.g. 0.40 for FAMILY in 2018): the area’s own, else the nearest ancestor’s; null when none is set.',
+  })
   target: number | null;
 
   @Field(() => ID, { nullable: true, description: 'The area whose target applies (this area or the nearest ancestor with one).' })

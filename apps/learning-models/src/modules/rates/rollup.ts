@@ -32,8 +32,13 @@ export async function bumpRollup(em: EntityManager, deltas: readonly RollupDelta
   const source = `SELECT string_to_array(x.anc, ',') AS anc, x.year, x.kind, x.el, x.reg, x.rec, x.nrec
     FROM unnest($1::text[], $2::int[], $3::text[], $4::bigint[], $5::int[], $6::int[], $7::int[]) AS x(anc, year, kind, el, reg, rec, nrec)`;
   await em.query(UPSERT.replace('%SOURCE%', source), [
-    deltas.map((d) => d.ancestry.join(',')), deltas.map((d) => d.year), deltas.map((d) => d.kind),
-    deltas.map((d) => d.eligible ?? 0), deltas.map((d) => d.registered ?? 0), deltas.map((d) => d.recognized ?? 0), deltas.map((d) => d.notRecognized ?? 0),
+    deltas.map((d) => d.ancestry.join(',')),
+    deltas.map((d) => d.year),
+    deltas.map((d) => d.kind),
+    deltas.map((d) => d.eligible ?? 0),
+    deltas.map((d) => d.registered ?? 0),
+    deltas.map((d) => d.recognized ?? 0),
+    deltas.map((d) => d.notRecognized ?? 0),
   ]);
 }
 

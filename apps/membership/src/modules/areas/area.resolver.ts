@@ -13,7 +13,10 @@ const FIRST_ANCESTRY_YEAR = 2010;
 export class AreaResolver {
   constructor(private readonly service: AreaService) {}
 
-  @Query(() => Area, { nullable: true, description: 'An area by id or by code; a code is read on the day `on` (default today), since codes are reused over time.' })
+  @Query(() => Area, {
+    nullable: true,
+    description: 'An area by id or by code; a code is read on the day `on` (default today), since codes are reused over time.',
+  })
   async area(
     @Ctx() ctx: MembershipContext,
     @Arg('id', () => ID, { nullable: true }) id?: string,
@@ -53,13 +56,17 @@ export class AreaResolver {
     return rows.map((r) => r.area);
   }
 
-  @FieldResolver(() => [ID], { description: 'Ids of the units above it, the province first: its latest ancestry (for a closed unit, the one it had when it ceased). See ancestorIdsOn for a given day.' })
+  @FieldResolver(() => [ID], {
+    description:
+      'Ids of the units above it, the province first: its latest ancestry (for a closed unit, the one it had when it ceased). See ancestorIdsOn for a given day.',
+  })
   ancestorIds(@Root() area: Area): string[] {
     return this.service.ancestorIds(area);
   }
 
   @FieldResolver(() => [ID], {
-    description: 'Ids of the units above it on the day `on`, the province first (a day outside its life reads the nearest day it existed). Per-year figures use the tree of the year: `on` = 31 December of that year (today for the current year).',
+    description:
+      'Ids of the units above it on the day `on`, the province first (a day outside its life reads the nearest day it existed). Per-year figures use the tree of the year: `on` = 31 December of that year (today for the current year).',
   })
   async ancestorIdsOn(@Root() area: Area, @Ctx() ctx: MembershipContext, @Arg('on', () => DateScalar) on: string): Promise<string[]> {
     return (await ctx.loaders.areaAncestorsOn.load({ areaId: area.id, on }))?.ids ?? [];
@@ -82,7 +89,11 @@ export class AreaResolver {
     return ctx.loaders.areaStatistics.load(area.id);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Inhabitants (dân số) recorded for the unit for that year; null when none was recorded. Figures stay with the unit they were recorded for: a unit closed by a reorganisation keeps its years, and per-year roll-ups use the tree valid on 31 December of the year (today for the current year).' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Inhabitants (dân số) recorded for the unit for that year; null when none was recorded. Figures stay with the unit they were recorded for: a unit closed by a reorganisation keeps its years, and per-year roll-ups use the tree valid on 31 December of the year (today for the current year).',
+  })
   async population(@Root() area: Area, @Ctx() ctx: MembershipContext, @Arg('year', () => Int) year: number): Promise<number | null> {
     const stats = await ctx.loaders.areaStatistics.load(area.id);
     return stats.find((s) => s.year === year)?.population ?? null;

@@ -26,7 +26,10 @@ export function dayBefore(date: string): string {
 }
 
 export class AreaService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   ancestorIds(area: Area): string[] {
     return idsOfLtreePath(area.path).slice(0, -1);
@@ -37,8 +40,7 @@ export class AreaService {
   }
 
   async byCode(code: string, on: string): Promise<Area | null> {
-    return this.ds.getRepository(Area).createQueryBuilder('a').where('a.code = :code', { code })
-      .andWhere(validOn('a', ':on'), { on }).getOne();
+    return this.ds.getRepository(Area).createQueryBuilder('a').where('a.code = :code', { code }).andWhere(validOn('a', ':on'), { on }).getOne();
   }
 
   async list(filter: { level?: AreaLevel | null; parentId?: string | null; on: string }): Promise<Area[]> {
@@ -46,7 +48,9 @@ export class AreaService {
     if (filter.level) qb.andWhere('a.level = :level', { level: filter.level });
     // The parent history, not areas.parent_id: a unit moved in 2025 still lists under its 2018 parent in 2018.
     if (filter.parentId) {
-      qb.andWhere(`EXISTS (SELECT 1 FROM area_parents p WHERE p.area_id = a.id AND p.parent_id = :parentId AND ${validOn('p', ':on')})`, { parentId: filter.parentId });
+      qb.andWhere(`EXISTS (SELECT 1 FROM area_parents p WHERE p.area_id = a.id AND p.parent_id = :parentId AND ${validOn('p', ':on')})`, {
+        parentId: filter.parentId,
+      });
     }
     return qb.orderBy('a.code').getMany();
   }
@@ -57,11 +61,15 @@ export class AreaService {
     const out: { on: string; parentId: string; area: Area }[] = [];
     for (const on of dates) {
       const parents = keys.filter((k) => k.on === on).map((k) => k.parentId);
-      const { entities, raw } = await this.ds.getRepository(Area).createQueryBuilder('a')
+      const { entities, raw } = await this.ds
+        .getRepository(Area)
+        .createQueryBuilder('a')
         .innerJoin('area_parents', 'p', `p.area_id = a.id AND ${validOn('p', ':on')}`, { on })
         .addSelect('p.parent_id', 'history_parent_id')
-        .where('p.parent_id IN (:...parents)', { parents }).andWhere(validOn('a', ':on'), { on })
-        .orderBy('a.code').getRawAndEntities();
+        .where('p.parent_id IN (:...parents)', { parents })
+        .andWhere(validOn('a', ':on'), { on })
+        .orderBy('a.code')
+        .getRawAndEntities();
       out.push(...entities.map((area, i) => ({ on, parentId: raw[i].history_parent_id as string, area })));
     }
     return out;
@@ -81,7 +89,8 @@ export class AreaService {
       if (a?.validFrom && on < a.validFrom) on = a.validFrom;
       return on;
     });
-    const rows: { ord: string; ids: string[] | null }[] = await this.ds.query(`
+    const rows: { ord: string; ids: string[] | null }[] = await this.ds.query(
+      `
 WITH RECURSIVE k AS (
   SELECT * FROM unnest($1::text[], $2::date[]) WITH ORDINALITY AS k(area_id, on_date, ord)
 ), up AS (
@@ -93,7 +102,9 @@ WITH RECURSIVE k AS (
   WHERE up.depth < 10
 )
 SELECT k.ord, array_remove(array_agg(up.id ORDER BY up.depth DESC), NULL) AS ids
-FROM k LEFT JOIN up ON up.ord = k.ord GROUP BY k.ord`, [keys.map((k) => k.areaId), clamped]);
+FROM k LEFT JOIN up ON up.ord = k.ord GROUP BY k.ord`,
+      [keys.map((k) => k.areaId), clamped],
+    );
     return rows.map((r) => ({ key: ancestorKey(keys[Number(r.ord) - 1]), ids: r.ids ?? [] }));
   }
 
@@ -124,14 +135,23 @@ FROM k LEFT JOIN up ON up.ord = k.ord GROUP BY k.ord`, [keys.map((k) => k.areaId
       }
       // Codes are unique per day (exclusion constraint): a unit valid from `on` for ever clashes
       // with any holder of the code on or after `on`.
-      const clash = await em.createQueryBuilder(Area, 'a').where('a.code = :code', { code: input.code })
-        .andWhere('(a.valid_to IS NULL OR a.valid_to > :on)', { on }).getOne();
+      const clash = await em
+        .createQueryBuilder(Area, 'a')
+        .where('a.code = :code', { code: input.code })
+        .andWhere('(a.valid_to IS NULL OR a.valid_to > :on)', { on })
+        .getOne();
       if (clash) throw conflict(`The code ${input.code} is already used by ${clash.name} (${clash.id}) on ${on}`, { existingId: clash.id });
       const id = newId('Area');
       const area = em.create(Area, {
-        id, code: input.code, name: input.name.trim(), kind: input.kind ?? null, level: input.level,
-        parentId: parent?.id ?? null, path: parent ? `${parent.path}.${ltreeLabel(id)}` : ltreeLabel(id),
-        validFrom: input.validFrom ?? null, validTo: null,
+        id,
+        code: input.code,
+        name: input.name.trim(),
+        kind: input.kind ?? null,
+        level: input.level,
+        parentId: parent?.id ?? null,
+        path: parent ? `${parent.path}.${ltreeLabel(id)}` : ltreeLabel(id),
+        validFrom: input.validFrom ?? null,
+        validTo: null,
       });
       await em.insert(Area, area);
       if (parent) await em.insert(AreaParent, { areaId: id, parentId: parent.id, validFrom: area.validFrom, validTo: null, reorganizationId: null });
@@ -150,9 +170,13 @@ FROM k LEFT JOIN up ON up.ord = k.ord GROUP BY k.ord`, [keys.map((k) => k.areaId
     return this.ds.transaction(async (em) => {
       const area = await em.findOneBy(Area, { id: areaId });
       if (!area) throw notFound('Area', areaId);
-      await em.createQueryBuilder().insert().into(AreaStatistic)
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(AreaStatistic)
         .values({ areaId, year, population, households })
-        .orUpdate(['population', 'households'], ['area_id', 'year']).execute();
+        .orUpdate(['population', 'households'], ['area_id', 'year'])
+        .execute();
       await this.outbox.append(em, caller, { type: EventType.AREA_STATISTICS_RECORDED, subjectId: areaId, areaId, payload: { year, population, households } });
       return area;
     });

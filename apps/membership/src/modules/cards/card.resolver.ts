@@ -25,7 +25,11 @@ export class MemberCardResolver {
   }
 
   @Mutation(() => Member, { description: 'Marks the ACTIVE card REVOKED or LOST; its number is never reused.' })
-  retireMemberCard(@Ctx() ctx: MembershipContext, @Arg('memberId', () => ID) memberId: string, @Arg('status', () => CardStatus) status: CardStatus): Promise<Member> {
+  retireMemberCard(
+    @Ctx() ctx: MembershipContext,
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('status', () => CardStatus) status: CardStatus,
+  ): Promise<Member> {
     return this.cards.retire(ctx.caller, memberId, status);
   }
 }

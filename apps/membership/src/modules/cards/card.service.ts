@@ -9,14 +9,22 @@ import { MemberCard } from './card.entity';
 export const CARD_PREFIX = 'HY';
 
 export class CardService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox, private readonly members: MemberService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+    private readonly members: MemberService,
+  ) {}
 
   /** Each member's ACTIVE card, or else its latest one. */
   async currentOf(memberIds: readonly string[]): Promise<MemberCard[]> {
-    return this.ds.getRepository(MemberCard).createQueryBuilder('c')
+    return this.ds
+      .getRepository(MemberCard)
+      .createQueryBuilder('c')
       .distinctOn(['c.member_id'])
       .where('c.member_id IN (:...ids)', { ids: [...memberIds] })
-      .orderBy('c.member_id').addOrderBy("(c.status = 'ACTIVE')", 'DESC').addOrderBy('c.id', 'DESC')
+      .orderBy('c.member_id')
+      .addOrderBy("(c.status = 'ACTIVE')", 'DESC')
+      .addOrderBy('c.id', 'DESC')
       .getMany();
   }
 
@@ -28,7 +36,8 @@ export class CardService {
   async issue(caller: Caller, memberId: string): Promise<Member> {
     return this.ds.transaction(async (em) => {
       const { member, org } = await this.members.writable(em, caller, memberId, 'Issuing a member card');
-      if (member.status !== MemberStatus.ACTIVE) throw conflict(`Only ACTIVE members get a card; this member is ${member.status}`, { currentStatus: member.status });
+      if (member.status !== MemberStatus.ACTIVE)
+        throw conflict(`Only ACTIVE members get a card; this member is ${member.status}`, { currentStatus: member.status });
       const active = await em.findOneBy(MemberCard, { memberId, status: CardStatus.ACTIVE });
       if (active) throw conflict(`The member already holds the ACTIVE card ${active.number}; retire it first`, { cardNumber: active.number });
       const [{ n }] = await em.query(`SELECT nextval('card_number_seq')::text AS n`);
@@ -46,7 +55,12 @@ export class CardService {
       const active = await em.findOneBy(MemberCard, { memberId, status: CardStatus.ACTIVE });
       if (!active) throw conflict('The member holds no ACTIVE card to retire');
       await em.update(MemberCard, { id: active.id }, { status, retiredOn: todayInVietnam() });
-      await this.outbox.append(em, caller, { type: EventType.CARD_RETIRED, subjectId: memberId, areaId: org.areaId, payload: { number: active.number, status } });
+      await this.outbox.append(em, caller, {
+        type: EventType.CARD_RETIRED,
+        subjectId: memberId,
+        areaId: org.areaId,
+        payload: { number: active.number, status },
+      });
       return member;
     });
   }

@@ -20,12 +20,20 @@ export class CharterOrderResolver {
   }
 
   @Mutation(() => CharterOrder)
-  placeCharterOrder(@Ctx() ctx: MembershipContext, @Arg('organizationId', () => ID) organizationId: string, @Arg('quantity', () => Int) quantity: number): Promise<CharterOrder> {
+  placeCharterOrder(
+    @Ctx() ctx: MembershipContext,
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('quantity', () => Int) quantity: number,
+  ): Promise<CharterOrder> {
     return this.orders.place(ctx.caller, organizationId, quantity);
   }
 
   @Mutation(() => CharterOrder, { description: 'ORDERED → DELIVERED or CANCELLED.' })
-  setCharterOrderStatus(@Ctx() ctx: MembershipContext, @Arg('id', () => ID) id: string, @Arg('status', () => CharterOrderStatus) status: CharterOrderStatus): Promise<CharterOrder> {
+  setCharterOrderStatus(
+    @Ctx() ctx: MembershipContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => CharterOrderStatus) status: CharterOrderStatus,
+  ): Promise<CharterOrder> {
     return this.orders.setStatus(ctx.caller, id, status);
   }
 }

@@ -8,12 +8,18 @@ import { CharterOrder } from './charter-order.entity';
 const MAX_QUANTITY = 100_000;
 
 export class CharterOrderService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox, private readonly orgs: OrganizationService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+    private readonly orgs: OrganizationService,
+  ) {}
 
   async list(organizationId: string | null): Promise<CharterOrder[]> {
     if (organizationId) requireId('Organization', organizationId, 'organizationId');
     return this.ds.getRepository(CharterOrder).find({
-      where: organizationId ? { organizationId } : {}, order: { orderedOn: 'DESC', id: 'DESC' }, take: 1000,
+      where: organizationId ? { organizationId } : {},
+      order: { orderedOn: 'DESC', id: 'DESC' },
+      take: 1000,
     });
   }
 
@@ -21,9 +27,20 @@ export class CharterOrderService {
     if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) throw badInput(`quantity must be between 1 and ${MAX_QUANTITY}`);
     return this.ds.transaction(async (em) => {
       const org = await this.orgs.writable(em, caller, organizationId, 'organizationId', 'Ordering Charter booklets');
-      const order = em.create(CharterOrder, { id: newId('CharterOrder'), organizationId: org.id, quantity, orderedOn: todayInVietnam(), status: CharterOrderStatus.ORDERED });
+      const order = em.create(CharterOrder, {
+        id: newId('CharterOrder'),
+        organizationId: org.id,
+        quantity,
+        orderedOn: todayInVietnam(),
+        status: CharterOrderStatus.ORDERED,
+      });
       await em.insert(CharterOrder, order);
-      await this.outbox.append(em, caller, { type: EventType.CHARTER_ORDER_CHANGED, subjectId: order.id, areaId: org.areaId, payload: { status: order.status, quantity } });
+      await this.outbox.append(em, caller, {
+        type: EventType.CHARTER_ORDER_CHANGED,
+        subjectId: order.id,
+        areaId: org.areaId,
+        payload: { status: order.status, quantity },
+      });
       return order;
     });
   }

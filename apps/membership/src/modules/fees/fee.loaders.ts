@@ -3,7 +3,10 @@ import type { FeeService } from './fee.service';
 
 export function feeLoaders(fees: FeeService) {
   return {
-    memberFees: groupedLoader((ids: readonly string[]) => fees.ofMembers(ids), (f) => f.memberId),
+    memberFees: groupedLoader(
+      (ids: readonly string[]) => fees.ofMembers(ids),
+      (f) => f.memberId,
+    ),
   };
 }
 export type FeeLoaders = ReturnType<typeof feeLoaders>;

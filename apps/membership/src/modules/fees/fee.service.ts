@@ -5,7 +5,11 @@ import type { MemberService } from '../members/member.service';
 import { FeePayment, type RecordFeePaymentInput } from './fee.entity';
 
 export class FeeService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox, private readonly members: MemberService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+    private readonly members: MemberService,
+  ) {}
 
   async ofMembers(memberIds: readonly string[]): Promise<FeePayment[]> {
     return this.ds.getRepository(FeePayment).find({ where: { memberId: In([...memberIds]) }, order: { year: 'ASC' } });
@@ -22,11 +26,21 @@ export class FeeService {
       const existing = await em.findOneBy(FeePayment, { memberId: member.id, year: input.year });
       if (existing) throw conflict(`The member already paid the ${input.year} fee on ${existing.paidOn}`, { existingId: existing.id });
       const fee = em.create(FeePayment, {
-        id: newId('FeePayment'), memberId: member.id, organizationId: org.id, year: input.year, amount: input.amount,
-        paidOn: input.paidOn, receiptNumber: input.receiptNumber?.trim() || null,
+        id: newId('FeePayment'),
+        memberId: member.id,
+        organizationId: org.id,
+        year: input.year,
+        amount: input.amount,
+        paidOn: input.paidOn,
+        receiptNumber: input.receiptNumber?.trim() || null,
       });
       await em.insert(FeePayment, fee);
-      await this.outbox.append(em, caller, { type: EventType.FEE_PAID, subjectId: member.id, areaId: org.areaId, payload: { feePaymentId: fee.id, year: fee.year, amount: Number(fee.amount) } });
+      await this.outbox.append(em, caller, {
+        type: EventType.FEE_PAID,
+        subjectId: member.id,
+        areaId: org.areaId,
+        payload: { feePaymentId: fee.id, year: fee.year, amount: Number(fee.amount) },
+      });
       return fee;
     });
   }

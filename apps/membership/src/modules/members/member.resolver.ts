@@ -28,18 +28,25 @@ export class MemberResolver {
     @Arg('organizationId', () => ID, { nullable: true }) organizationId?: string,
     @Arg('status', () => MemberStatus, { nullable: true }) status?: MemberStatus,
     @Arg('search', () => String, { nullable: true }) search?: string,
-    @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: 'With organizationId: include the organisations below it.' }) includeDescendants?: boolean,
+    @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: 'With organizationId: include the organisations below it.' })
+    includeDescendants?: boolean,
   ): Promise<MemberConnection> {
     return this.service.page({ first, after, organizationId, status, search, includeDescendants });
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Personal data: ADMIN, officers of the member’s subtree and the member see it; others get null and a PERSONAL_DATA error.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Personal data: ADMIN, officers of the member’s subtree and the member see it; others get null and a PERSONAL_DATA error.',
+  })
   async phone(@Root() m: Member, @Ctx() ctx: MembershipContext): Promise<string | null> {
     await this.requirePersonalAccess(m, ctx, 'phone');
     return m.phone;
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Personal data: ADMIN, officers of the member’s subtree and the member see it; others get null and a PERSONAL_DATA error.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Personal data: ADMIN, officers of the member’s subtree and the member see it; others get null and a PERSONAL_DATA error.',
+  })
   async birthYear(@Root() m: Member, @Ctx() ctx: MembershipContext): Promise<number | null> {
     await this.requirePersonalAccess(m, ctx, 'birthYear');
     return m.birthYear;
@@ -74,7 +81,11 @@ export class MemberResolver {
   }
 
   @Mutation(() => Member, { description: 'Changes a member’s status from today; the history is kept. DECEASED is final.' })
-  changeMemberStatus(@Ctx() ctx: MembershipContext, @Arg('memberId', () => ID) memberId: string, @Arg('status', () => MemberStatus) status: MemberStatus): Promise<Member> {
+  changeMemberStatus(
+    @Ctx() ctx: MembershipContext,
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('status', () => MemberStatus) status: MemberStatus,
+  ): Promise<Member> {
     return this.service.changeStatus(ctx.caller, memberId, status);
   }
 

@@ -1,8 +1,17 @@
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { EventType, MemberStatus, collapseWhitespace, foldVietnamese, todayInVietnam } from '@khg/domain';
 import {
-  badInput, conflict, decodeCursor, encodeCursor, newId, notFound, pageSize, requireId, requireWriterWithin,
-  type Caller, type Outbox,
+  badInput,
+  conflict,
+  decodeCursor,
+  encodeCursor,
+  newId,
+  notFound,
+  pageSize,
+  requireId,
+  requireWriterWithin,
+  type Caller,
+  type Outbox,
 } from '@khg/platform';
 import { Organization } from '../organizations/organization.entity';
 import type { OrganizationService } from '../organizations/organization.service';
@@ -22,7 +31,11 @@ export interface MemberFilter {
 const FINAL: MemberStatus[] = [MemberStatus.DECEASED];
 
 export class MemberService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox, private readonly orgs: OrganizationService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+    private readonly orgs: OrganizationService,
+  ) {}
 
   async byIds(ids: readonly string[]): Promise<Member[]> {
     return this.ds.getRepository(Member).findBy({ id: In([...ids]) });
@@ -39,7 +52,9 @@ export class MemberService {
     if (f.organizationId) {
       requireId('Organization', f.organizationId, 'organizationId');
       if (f.includeDescendants) {
-        qb.andWhere('m.organization_id IN (SELECT o.id FROM organizations o WHERE o.path <@ (SELECT p.path FROM organizations p WHERE p.id = :org))', { org: f.organizationId });
+        qb.andWhere('m.organization_id IN (SELECT o.id FROM organizations o WHERE o.path <@ (SELECT p.path FROM organizations p WHERE p.id = :org))', {
+          org: f.organizationId,
+        });
       } else {
         qb.andWhere('m.organization_id = :org', { org: f.organizationId });
       }
@@ -52,13 +67,23 @@ export class MemberService {
     if (search && !f.after && first > 0) {
       // A name search's first page: one trigram scan yields the page and the count of every match
       // (the window is computed before LIMIT), instead of scanning the index twice.
-      const { entities, raw } = await qb.addSelect('count(*) OVER ()', 'match_count').orderBy('m.id', 'ASC').limit(first + 1).getRawAndEntities<{ match_count: string }>();
+      const { entities, raw } = await qb
+        .addSelect('count(*) OVER ()', 'match_count')
+        .orderBy('m.id', 'ASC')
+        .limit(first + 1)
+        .getRawAndEntities<{ match_count: string }>();
       rows = entities;
       total = raw.length ? Number(raw[0].match_count) : 0;
     } else {
       total = qb.clone().getCount();
       if (f.after) qb.andWhere('m.id > :after', { after: decodeCursor(f.after) });
-      rows = first === 0 ? [] : await qb.orderBy('m.id', 'ASC').limit(first + 1).getMany();
+      rows =
+        first === 0
+          ? []
+          : await qb
+              .orderBy('m.id', 'ASC')
+              .limit(first + 1)
+              .getMany();
     }
     const page = rows.slice(0, first);
     return {
@@ -86,9 +111,15 @@ export class MemberService {
       if (org.closedOn) throw badInput(`${org.name} was dissolved on ${org.closedOn}; admit the member to its successor`);
       const fullName = collapseWhitespace(input.fullName);
       const member = em.create(Member, {
-        id: newId('Member'), organizationId: org.id, fullName, searchName: foldVietnamese(fullName),
-        gender: input.gender ?? null, birthYear: input.birthYear ?? null, phone: input.phone?.trim() ?? null,
-        joinedOn: input.joinedOn, status: MemberStatus.ACTIVE,
+        id: newId('Member'),
+        organizationId: org.id,
+        fullName,
+        searchName: foldVietnamese(fullName),
+        gender: input.gender ?? null,
+        birthYear: input.birthYear ?? null,
+        phone: input.phone?.trim() ?? null,
+        joinedOn: input.joinedOn,
+        status: MemberStatus.ACTIVE,
       });
       await em.insert(Member, member);
       await em.insert(MembershipPeriod, { memberId: member.id, organizationId: org.id, from: input.joinedOn, to: null, reason: 'admitted' });
@@ -119,14 +150,20 @@ export class MemberService {
       const target = await this.orgs.writable(em, caller, organizationId, 'organizationId', 'Transferring a member into an organisation');
       if (target.id === member.organizationId) throw badInput('The member already belongs to that organisation');
       if (target.closedOn) throw badInput(`${target.name} was dissolved on ${target.closedOn}`);
-      if ([MemberStatus.RESIGNED, MemberStatus.DECEASED].includes(member.status)) throw conflict(`A ${member.status} member cannot be transferred`, { currentStatus: member.status });
+      if ([MemberStatus.RESIGNED, MemberStatus.DECEASED].includes(member.status))
+        throw conflict(`A ${member.status} member cannot be transferred`, { currentStatus: member.status });
       const open = await em.findOneByOrFail(MembershipPeriod, { memberId: member.id, to: IsNull() });
       if (on <= open.from) throw badInput(`on (${on}) must be after the start of the current membership (${open.from})`);
       await em.update(MembershipPeriod, { id: open.id }, { to: on });
       await em.insert(MembershipPeriod, { memberId: member.id, organizationId: target.id, from: on, to: null, reason: reason?.trim() || null });
       await em.update(Member, { id: member.id }, { organizationId: target.id });
       member.organizationId = target.id;
-      await this.outbox.append(em, caller, { type: EventType.MEMBER_TRANSFERRED, subjectId: member.id, areaId: target.areaId, payload: { from: open.organizationId, to: target.id, on } });
+      await this.outbox.append(em, caller, {
+        type: EventType.MEMBER_TRANSFERRED,
+        subjectId: member.id,
+        areaId: target.areaId,
+        payload: { from: open.organizationId, to: target.id, on },
+      });
       return member;
     });
   }

@@ -8,7 +8,10 @@ const FOREIGN = new Set<string>(FOREIGN_NODE_TYPES);
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Anything with a global id: the id’s prefix tells its type; other subgraphs fill in their own types’ fields.' })
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Anything with a global id: the id’s prefix tells its type; other subgraphs fill in their own types’ fields.',
+  })
   async node(@Ctx() ctx: MembershipContext, @Arg('id', () => ID) id: string): Promise<object | null> {
     const type = typeOfId(id);
     if (type === 'Area') return ctx.loaders.area.load(id);

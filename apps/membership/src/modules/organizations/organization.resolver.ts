@@ -16,7 +16,10 @@ export class OrganizationResolver {
     return ctx.loaders.organization.load(requireId('Organization', id, 'id'));
   }
 
-  @Query(() => [Organization], { nullable: 'items', description: 'Organisations by id, in the order asked (null where none exists): for clients and systems that hold many ids.' })
+  @Query(() => [Organization], {
+    nullable: 'items',
+    description: 'Organisations by id, in the order asked (null where none exists): for clients and systems that hold many ids.',
+  })
   organizationsByIds(@Ctx() ctx: MembershipContext, @Arg('ids', () => [ID]) ids: string[]): Promise<(Organization | null)[]> {
     return Promise.all(ids.map((id) => ctx.loaders.organization.load(requireId('Organization', id, 'ids'))));
   }
@@ -50,7 +53,9 @@ export class OrganizationResolver {
     return this.orgs.ancestry(org).slice(0, -1);
   }
 
-  @Mutation(() => Organization, { description: 'A new association, branch or board under `parentId` (OFFICER: inside its subtree; ADMIN: anywhere, or a root).' })
+  @Mutation(() => Organization, {
+    description: 'A new association, branch or board under `parentId` (OFFICER: inside its subtree; ADMIN: anywhere, or a root).',
+  })
   createOrganization(@Ctx() ctx: MembershipContext, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput): Promise<Organization> {
     return this.orgs.create(ctx.caller, input);
   }

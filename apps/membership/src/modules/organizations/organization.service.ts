@@ -6,7 +6,10 @@ import { Organization } from './organization.entity';
 import type { CreateOrganizationInput } from './organization.input';
 
 export class OrganizationService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   /** The organisation and its ancestors' ids: what subtree checks compare with. */
   ancestry(org: Organization): string[] {
@@ -53,12 +56,29 @@ export class OrganizationService {
       if (area.validTo) throw badInput(`Area ${area.name} (${area.code}) ceased on ${area.validTo}; choose a current area`);
       const id = newId('Organization');
       const org = em.create(Organization, {
-        id, name: input.name.trim(), kind: input.kind, host: input.host, areaId: area.id, parentId: parent?.id ?? null,
-        path: parent ? `${parent.path}.${ltreeLabel(id)}` : ltreeLabel(id), foundedOn: input.foundedOn ?? null, closedOn: null,
+        id,
+        name: input.name.trim(),
+        kind: input.kind,
+        host: input.host,
+        areaId: area.id,
+        parentId: parent?.id ?? null,
+        path: parent ? `${parent.path}.${ltreeLabel(id)}` : ltreeLabel(id),
+        foundedOn: input.foundedOn ?? null,
+        closedOn: null,
       });
       await em.insert(Organization, org);
-      await em.query(`INSERT INTO organization_history (organization_id, parent_id, area_id, valid_from) VALUES ($1, $2, $3, $4)`, [id, org.parentId, org.areaId, org.foundedOn]);
-      await this.outbox.append(em, caller, { type: EventType.ORGANIZATION_CREATED, subjectId: id, areaId: area.id, payload: { kind: org.kind, parentId: org.parentId } });
+      await em.query(`INSERT INTO organization_history (organization_id, parent_id, area_id, valid_from) VALUES ($1, $2, $3, $4)`, [
+        id,
+        org.parentId,
+        org.areaId,
+        org.foundedOn,
+      ]);
+      await this.outbox.append(em, caller, {
+        type: EventType.ORGANIZATION_CREATED,
+        subjectId: id,
+        areaId: area.id,
+        payload: { kind: org.kind, parentId: org.parentId },
+      });
       return org;
     });
   }

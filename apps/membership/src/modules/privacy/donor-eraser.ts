@@ -6,7 +6,10 @@ import { CALLER_HEADER, DomainError, signInternalCaller, type Caller } from '@kh
  * admin who asked, so fundraising checks the role and audits the change under that admin.
  */
 export class DonorEraser {
-  constructor(private readonly url: string | null, private readonly internalSecret: string) {}
+  constructor(
+    private readonly url: string | null,
+    private readonly internalSecret: string,
+  ) {}
 
   /** How many donations had their donor name erased (0 when there is no fundraising subgraph). */
   async erase(caller: Caller, memberId: string, reason: string): Promise<number> {
@@ -32,5 +35,8 @@ export class DonorEraser {
   }
 }
 
-const unavailable = (why: string) => new DomainError('SERVICE_UNAVAILABLE',
-  `Fundraising could not erase the donor names (${why}); the member's data was not erased. Retry the request.`, { retryable: true, serviceName: 'fundraising' });
+const unavailable = (why: string) =>
+  new DomainError('SERVICE_UNAVAILABLE', `Fundraising could not erase the donor names (${why}); the member's data was not erased. Retry the request.`, {
+    retryable: true,
+    serviceName: 'fundraising',
+  });

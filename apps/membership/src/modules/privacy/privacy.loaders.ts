@@ -3,7 +3,10 @@ import type { FieldRead, PrivacyService } from './privacy.service';
 
 export function privacyLoaders(privacy: PrivacyService) {
   return {
-    personalDataReads: groupedLoader((ids: readonly string[]) => privacy.readsOf(ids), (r) => r.memberId),
+    personalDataReads: groupedLoader(
+      (ids: readonly string[]) => privacy.readsOf(ids),
+      (r) => r.memberId,
+    ),
     /** records the personal fields read in one request: one INSERT per batch, however many members */
     personalDataReadLog: new DataLoader<FieldRead, true, string>(
       async (reads) => {

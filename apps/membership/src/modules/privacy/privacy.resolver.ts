@@ -31,12 +31,11 @@ export class PersonalDataResolver {
     return ctx.loaders.personalDataReads.load(p.memberId);
   }
 
-  @Mutation(() => Member, { description: 'Erases a member’s name, phone number and birth year in every subgraph that holds them (donor names recorded against the member too); counts and amounts stay. ADMIN; cannot be undone.' })
-  erasePersonalData(
-    @Ctx() ctx: MembershipContext,
-    @Arg('memberId', () => ID) memberId: string,
-    @Arg('reason', () => String) reason: string,
-  ): Promise<Member> {
+  @Mutation(() => Member, {
+    description:
+      'Erases a member’s name, phone number and birth year in every subgraph that holds them (donor names recorded against the member too); counts and amounts stay. ADMIN; cannot be undone.',
+  })
+  erasePersonalData(@Ctx() ctx: MembershipContext, @Arg('memberId', () => ID) memberId: string, @Arg('reason', () => String) reason: string): Promise<Member> {
     return this.service.erase(ctx.caller, memberId, reason);
   }
 }

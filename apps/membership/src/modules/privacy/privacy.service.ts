@@ -13,25 +13,39 @@ export interface FieldRead {
   role: string;
 }
 
-interface ReadRow { member_id: string; reader_sub: string; reader_role: string; fields: string[]; read_at: Date }
+interface ReadRow {
+  member_id: string;
+  reader_sub: string;
+  reader_role: string;
+  fields: string[];
+  read_at: Date;
+}
 
 export class PrivacyService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox, private readonly donors: DonorEraser) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+    private readonly donors: DonorEraser,
+  ) {}
 
   /** ADMIN, or the member themself (a MEMBER token naming that member). */
   requireAccess(caller: Caller, memberId: string): void {
     if (caller.role === Role.ADMIN) return;
     if (caller.role === Role.MEMBER && caller.memberId === memberId) return;
-    throw forbidden(caller.role === Role.MEMBER
-      ? 'A member may read only their own personal data'
-      : `Reading a person's personal data needs the role ADMIN or that member's own token; you are ${caller.role}`);
+    throw forbidden(
+      caller.role === Role.MEMBER
+        ? 'A member may read only their own personal data'
+        : `Reading a person's personal data needs the role ADMIN or that member's own token; you are ${caller.role}`,
+    );
   }
 
   /** The reads of each member's personal fields, newest first (one query for the batch). */
   async readsOf(memberIds: readonly string[]): Promise<(PersonalDataRead & { memberId: string })[]> {
     const rows = (await this.ds.query(
       `SELECT member_id, reader_sub, reader_role, fields, read_at FROM personal_data_reads
-       WHERE member_id = ANY($1) ORDER BY id DESC`, [memberIds])) as ReadRow[];
+       WHERE member_id = ANY($1) ORDER BY id DESC`,
+      [memberIds],
+    )) as ReadRow[];
     return rows.map((r) => ({ memberId: r.member_id, readerId: r.reader_sub, role: r.reader_role, fields: r.fields, readAt: r.read_at }));
   }
 
@@ -63,18 +77,24 @@ export class PrivacyService {
     requireAdmin(caller, 'Erasing personal data');
     requireId('Member', memberId, 'memberId');
     const why = collapseWhitespace(reason ?? '');
-    if (why.length < 3 || why.length > 1000) throw badInput('reason must be 3 to 1000 characters: why the data is erased, e.g. "request of the member, form 12/2026"', { argument: 'reason' });
+    if (why.length < 3 || why.length > 1000)
+      throw badInput('reason must be 3 to 1000 characters: why the data is erased, e.g. "request of the member, form 12/2026"', { argument: 'reason' });
     const found = await this.ds.getRepository(Member).findOneBy({ id: memberId });
     if (!found) throw notFound('Member', memberId);
-    if (found.erasedAt) throw conflict(`The personal data of member ${memberId} was already erased on ${found.erasedAt.toISOString()}`, { erasedAt: found.erasedAt.toISOString() });
+    if (found.erasedAt)
+      throw conflict(`The personal data of member ${memberId} was already erased on ${found.erasedAt.toISOString()}`, {
+        erasedAt: found.erasedAt.toISOString(),
+      });
     const donations = await this.donors.erase(caller, memberId, why);
     return this.ds.transaction(async (em) => {
       const member = await em.findOneOrFail(Member, { where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
       if (member.erasedAt) throw conflict(`The personal data of member ${memberId} was already erased on ${member.erasedAt.toISOString()}`);
       await em.update(Member, { id: memberId }, { fullName: ERASED_NAME, searchName: '', phone: null, birthYear: null, erasedAt: () => 'now()' });
-      const org = await em.query('SELECT area_id FROM organizations WHERE id = $1', [member.organizationId]) as { area_id: string }[];
+      const org = (await em.query('SELECT area_id FROM organizations WHERE id = $1', [member.organizationId])) as { area_id: string }[];
       await this.outbox.append(em, caller, {
-        type: EventType.PERSONAL_DATA_ERASED, subjectId: memberId, areaId: org[0]?.area_id ?? null,
+        type: EventType.PERSONAL_DATA_ERASED,
+        subjectId: memberId,
+        areaId: org[0]?.area_id ?? null,
         payload: { reason: why, fields: ['fullName', 'phone', 'birthYear'], donorNamesErased: donations },
       });
       return em.findOneByOrFail(Member, { id: memberId });

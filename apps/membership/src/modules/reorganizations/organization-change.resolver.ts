@@ -28,7 +28,8 @@ export class OrganizationChangeResolver {
   constructor(private readonly changes: OrganizationChangeService) {}
 
   @Mutation(() => Organization, {
-    description: 'Dissolves an organisation on `on` (it must have no active organisation under it). Its members are transferred to `successorId` with `reason` recorded on their membership; its fund moves with fundraising’s transferFund. ADMIN, or an OFFICER over both.',
+    description:
+      'Dissolves an organisation on `on` (it must have no active organisation under it). Its members are transferred to `successorId` with `reason` recorded on their membership; its fund moves with fundraising’s transferFund. ADMIN, or an OFFICER over both.',
   })
   closeOrganization(
     @Ctx() ctx: MembershipContext,
@@ -40,7 +41,10 @@ export class OrganizationChangeResolver {
     return this.changes.close(ctx.caller, id, on, successorId ?? null, reason);
   }
 
-  @Mutation(() => Organization, { description: 'Moves an organisation (and everything under it) under another parent from `on`, optionally to another area; the former placement stays in `placements`. ADMIN, or an OFFICER over both.' })
+  @Mutation(() => Organization, {
+    description:
+      'Moves an organisation (and everything under it) under another parent from `on`, optionally to another area; the former placement stays in `placements`. ADMIN, or an OFFICER over both.',
+  })
   moveOrganization(
     @Ctx() ctx: MembershipContext,
     @Arg('id', () => ID) id: string,
@@ -60,10 +64,14 @@ export class OrganizationChangeResolver {
   @FieldResolver(() => [OrganizationPlacement], { description: 'Where it sat over time, oldest first.' })
   async placements(@Root() org: Organization, @Ctx() ctx: MembershipContext): Promise<OrganizationPlacement[]> {
     const rows = await ctx.loaders.organizationHistory.load(org.id);
-    return Promise.all(rows.map(async (r) => ({
-      parent: r.parent_id ? await ctx.loaders.organization.load(r.parent_id) : null,
-      area: (await ctx.loaders.area.load(r.area_id))!,
-      from: r.valid_from, to: r.valid_to, reason: r.reason,
-    })));
+    return Promise.all(
+      rows.map(async (r) => ({
+        parent: r.parent_id ? await ctx.loaders.organization.load(r.parent_id) : null,
+        area: (await ctx.loaders.area.load(r.area_id))!,
+        from: r.valid_from,
+        to: r.valid_to,
+        reason: r.reason,
+      })),
+    );
   }
 }

@@ -31,7 +31,12 @@ export class OrganizationChangeService {
       if (org.foundedOn && on <= org.foundedOn) throw badInput(`on (${on}) must be after the founding date (${org.foundedOn})`);
       const openChildren = await em.find(Organization, { where: { parentId: org.id, closedOn: IsNull() }, order: { name: 'ASC' } });
       if (openChildren.length) {
-        throw badInput(`${org.name} still has ${openChildren.length} active organisation(s) under it (${openChildren.slice(0, 5).map((c) => c.name).join(', ')}${openChildren.length > 5 ? '…' : ''}): dissolve or move them first`);
+        throw badInput(
+          `${org.name} still has ${openChildren.length} active organisation(s) under it (${openChildren
+            .slice(0, 5)
+            .map((c) => c.name)
+            .join(', ')}${openChildren.length > 5 ? '…' : ''}): dissolve or move them first`,
+        );
       }
       let successor: Organization | null = null;
       if (successorId) {
@@ -55,8 +60,17 @@ export class OrganizationChangeService {
       const left = await em.count(MembershipPeriod, { where: { organizationId: org.id, to: IsNull() } });
       if (left) throw conflict(`${left} member(s) joined ${org.name} meanwhile; ask again`);
       await em.update(Organization, { id: org.id }, { closedOn: on, successorId: successor?.id ?? null });
-      await em.query(`UPDATE organization_history SET valid_to = $2, reason = coalesce(reason, $3) WHERE organization_id = $1 AND valid_to IS NULL`, [org.id, on, reason.trim()]);
-      await this.outbox.append(em, caller, { type: EventType.ORGANIZATION_CLOSED, subjectId: org.id, areaId: org.areaId, payload: { on, successorId: successor?.id ?? null } });
+      await em.query(`UPDATE organization_history SET valid_to = $2, reason = coalesce(reason, $3) WHERE organization_id = $1 AND valid_to IS NULL`, [
+        org.id,
+        on,
+        reason.trim(),
+      ]);
+      await this.outbox.append(em, caller, {
+        type: EventType.ORGANIZATION_CLOSED,
+        subjectId: org.id,
+        areaId: org.areaId,
+        payload: { on, successorId: successor?.id ?? null },
+      });
       return { ...locked, closedOn: on, successorId: successor?.id ?? null };
     });
   }
@@ -84,11 +98,25 @@ export class OrganizationChangeService {
         area = a.id;
       }
       await em.query(`UPDATE organization_history SET valid_to = $2 WHERE organization_id = $1 AND valid_to IS NULL`, [org.id, on]);
-      await em.query(`INSERT INTO organization_history (organization_id, parent_id, area_id, valid_from, reason) VALUES ($1, $2, $3, $4, $5)`, [org.id, parent.id, area, on, reason.trim()]);
+      await em.query(`INSERT INTO organization_history (organization_id, parent_id, area_id, valid_from, reason) VALUES ($1, $2, $3, $4, $5)`, [
+        org.id,
+        parent.id,
+        area,
+        on,
+        reason.trim(),
+      ]);
       const next = `${parent.path}.${ltreeLabel(org.id)}`;
-      await em.query(`UPDATE organizations SET path = CASE WHEN path = $1::ltree THEN $2::ltree ELSE $2::ltree || subpath(path, nlevel($1::ltree)) END WHERE path <@ $1::ltree`, [org.path, next]);
+      await em.query(
+        `UPDATE organizations SET path = CASE WHEN path = $1::ltree THEN $2::ltree ELSE $2::ltree || subpath(path, nlevel($1::ltree)) END WHERE path <@ $1::ltree`,
+        [org.path, next],
+      );
       await em.update(Organization, { id: org.id }, { parentId: parent.id, areaId: area });
-      await this.outbox.append(em, caller, { type: EventType.ORGANIZATION_MOVED, subjectId: org.id, areaId: area, payload: { on, from: org.parentId, to: parent.id } });
+      await this.outbox.append(em, caller, {
+        type: EventType.ORGANIZATION_MOVED,
+        subjectId: org.id,
+        areaId: area,
+        payload: { on, from: org.parentId, to: parent.id },
+      });
       return { ...org, parentId: parent.id, areaId: area, path: next };
     });
   }
@@ -96,10 +124,17 @@ export class OrganizationChangeService {
   async history(orgIds: readonly string[]): Promise<OrganizationPlacementRow[]> {
     return this.ds.query(
       `SELECT organization_id, parent_id, area_id, valid_from::text, valid_to::text, reason FROM organization_history
-       WHERE organization_id = ANY($1::text[]) ORDER BY organization_id, valid_from NULLS FIRST, id`, [[...orgIds]]);
+       WHERE organization_id = ANY($1::text[]) ORDER BY organization_id, valid_from NULLS FIRST, id`,
+      [[...orgIds]],
+    );
   }
 }
 
 export interface OrganizationPlacementRow {
-  organization_id: string; parent_id: string | null; area_id: string; valid_from: string | null; valid_to: string | null; reason: string | null;
+  organization_id: string;
+  parent_id: string | null;
+  area_id: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  reason: string | null;
 }

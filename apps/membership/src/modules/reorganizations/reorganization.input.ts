@@ -2,7 +2,13 @@ import { Field, Float, ID, InputType, registerEnumType } from 'type-graphql';
 import { AreaLevel } from '@khg/domain';
 import { DateScalar } from '@khg/platform';
 
-export enum AreaChangeKind { MERGE = 'MERGE', SPLIT = 'SPLIT', RENAME = 'RENAME', MOVE = 'MOVE', ABOLISH = 'ABOLISH' }
+export enum AreaChangeKind {
+  MERGE = 'MERGE',
+  SPLIT = 'SPLIT',
+  RENAME = 'RENAME',
+  MOVE = 'MOVE',
+  ABOLISH = 'ABOLISH',
+}
 registerEnumType(AreaChangeKind, {
   name: 'AreaChangeKind',
   valuesConfig: {
@@ -25,10 +31,18 @@ export class NewAreaInput {
   @Field(() => AreaLevel)
   level: AreaLevel;
 
-  @Field(() => ID, { nullable: true, description: 'The unit it lies in. A unit closed by a MERGE or RENAME of the same plan stands for the unit that replaces it (e.g. the former province for the new one). Default: the common parent of the merged units.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The unit it lies in. A unit closed by a MERGE or RENAME of the same plan stands for the unit that replaces it (e.g. the former province for the new one). Default: the common parent of the merged units.',
+  })
   parentId?: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'SPLIT: the share (0..1] of the old unit’s population this part takes; the shares of one split add up to 1. A part whose code is opened by another change of the plan joins that unit instead of opening one.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'SPLIT: the share (0..1] of the old unit’s population this part takes; the shares of one split add up to 1. A part whose code is opened by another change of the plan joins that unit instead of opening one.',
+  })
   populationShare?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Unit type in Vietnamese (xã, phường, tỉnh…).' })

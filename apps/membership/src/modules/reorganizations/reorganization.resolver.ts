@@ -15,7 +15,8 @@ export class AreaReorganizationResolver {
   constructor(private readonly service: ReorganizationService) {}
 
   @Mutation(() => AreaReorganization, {
-    description: 'ADMIN: applies a reorganisation of administrative units whole, or refuses it whole (BAD_USER_INPUT with extensions.problems: [{change, message}], change counted from 0) naming every problem. Closed units keep their figures; lineage links them to the new ones.',
+    description:
+      'ADMIN: applies a reorganisation of administrative units whole, or refuses it whole (BAD_USER_INPUT with extensions.problems: [{change, message}], change counted from 0) naming every problem. Closed units keep their figures; lineage links them to the new ones.',
   })
   reorganizeAreas(@Ctx() ctx: MembershipContext, @Arg('input', () => ReorganizeAreasInput) input: ReorganizeAreasInput): Promise<AreaReorganization> {
     return this.service.reorganize(ctx.caller, input);
@@ -46,20 +47,29 @@ export class AreaReorganizationResolver {
 export class AreaLineageResolver {
   @FieldResolver(() => [Area], { description: 'The units it was formed from (merged, split or renamed into it).' })
   async predecessors(@Root() area: Area, @Ctx() ctx: MembershipContext): Promise<Area[]> {
-    return areasOf(ctx, (await ctx.loaders.areaPredecessors.load(area.id)).map((l) => l.predecessorId));
+    return areasOf(
+      ctx,
+      (await ctx.loaders.areaPredecessors.load(area.id)).map((l) => l.predecessorId),
+    );
   }
 
   @FieldResolver(() => [Area], { description: 'The units it went into when it closed.' })
   async successors(@Root() area: Area, @Ctx() ctx: MembershipContext): Promise<Area[]> {
-    return areasOf(ctx, (await ctx.loaders.areaSuccessors.load(area.id)).map((l) => l.successorId));
+    return areasOf(
+      ctx,
+      (await ctx.loaders.areaSuccessors.load(area.id)).map((l) => l.successorId),
+    );
   }
 
   @FieldResolver(() => [ComparableYear], {
-    description: 'For each year from fromYear to toYear, the figures of the units it came from: the units valid on the year’s reference date (31 December; today for the current year), summed over merged units and weighted by population share for split ones. A year before it existed reads its predecessors; a year it existed reads itself.',
+    description:
+      'For each year from fromYear to toYear, the figures of the units it came from: the units valid on the year’s reference date (31 December; today for the current year), summed over merged units and weighted by population share for split ones. A year before it existed reads its predecessors; a year it existed reads itself.',
   })
   async comparableSeries(
-    @Root() area: Area, @Ctx() ctx: MembershipContext,
-    @Arg('fromYear', () => Int) fromYear: number, @Arg('toYear', () => Int) toYear: number,
+    @Root() area: Area,
+    @Ctx() ctx: MembershipContext,
+    @Arg('fromYear', () => Int) fromYear: number,
+    @Arg('toYear', () => Int) toYear: number,
   ): Promise<ComparableYear[]> {
     if (!isPlausibleYear(fromYear) || !isPlausibleYear(toYear)) throw badInput('fromYear and toYear must lie in 1990–2100');
     if (fromYear > toYear) throw badInput(`fromYear (${fromYear}) is after toYear (${toYear})`);

@@ -17,19 +17,42 @@ const LEVEL_ORDER = [AreaLevel.PROVINCE, AreaLevel.DISTRICT, AreaLevel.COMMUNE, 
 const CODE_RE = /^[0-9A-Za-z-]{1,20}$/;
 const SHARE_TOLERANCE = 1e-6;
 
-export interface Problem { change: number | null; message: string }
+export interface Problem {
+  change: number | null;
+  message: string;
+}
 
 /** A unit the plan opens, before it has a row. */
 interface Opening {
-  key: string; id: string; change: number; code: string; name: string; kind: string | null; level: AreaLevel;
+  key: string;
+  id: string;
+  change: number;
+  code: string;
+  name: string;
+  kind: string | null;
+  level: AreaLevel;
   /** an existing unit id or the key of another opening */
   parent: string | null;
 }
-interface Link { predecessorId: string; successor: string; kind: 'MERGE' | 'SPLIT' | 'RENAME'; share: number }
-interface Move { areaId: string; parent: string; change: number | null }
+interface Link {
+  predecessorId: string;
+  successor: string;
+  kind: 'MERGE' | 'SPLIT' | 'RENAME';
+  share: number;
+}
+interface Move {
+  areaId: string;
+  parent: string;
+  change: number | null;
+}
 
 /** What a valid plan does, computed once by `plan` and carried out by `apply`. */
-export interface PlanOutcome { openings: Opening[]; closes: string[]; links: Link[]; moves: Move[] }
+export interface PlanOutcome {
+  openings: Opening[];
+  closes: string[];
+  links: Link[];
+  moves: Move[];
+}
 
 export interface ApplyOptions {
   /** ids for opened units (the demo passes deterministic ones); default a new uuidv7 id */
@@ -45,7 +68,10 @@ export interface ApplyOptions {
  * under a closed unit is touched, so its figures read the same for ever.
  */
 export class ReorganizationService {
-  constructor(private readonly ds: DataSource, private readonly outbox: Outbox) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   async reorganize(caller: Caller, input: ReorganizeAreasInput, options: ApplyOptions = {}): Promise<AreaReorganization> {
     requireAdmin(caller, 'Reorganising administrative units');
@@ -58,12 +84,20 @@ export class ReorganizationService {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('khg-area-reorganization'))`);
     const { outcome, problems } = await this.plan(em, input, options);
     if (problems.length) {
-      throw badInput(`The reorganisation was refused; nothing was changed. ${problems.length} problem(s): ${problems.map((p) => (p.change === null ? p.message : `change #${p.change + 1}: ${p.message}`)).join('; ')}`, { problems });
+      throw badInput(
+        `The reorganisation was refused; nothing was changed. ${problems.length} problem(s): ${problems.map((p) => (p.change === null ? p.message : `change #${p.change + 1}: ${p.message}`)).join('; ')}`,
+        { problems },
+      );
     }
     const eff = input.effectiveOn;
     const reorg = em.create(AreaReorganization, {
-      id: options.reorganizationId ?? newId('AreaReorganization'), decisionNumber: input.decisionNumber.trim(), decidedOn: input.decidedOn,
-      effectiveOn: eff, changes: input.changes, openedIds: outcome.openings.map((o) => o.id), closedIds: outcome.closes,
+      id: options.reorganizationId ?? newId('AreaReorganization'),
+      decisionNumber: input.decisionNumber.trim(),
+      decidedOn: input.decidedOn,
+      effectiveOn: eff,
+      changes: input.changes,
+      openedIds: outcome.openings.map((o) => o.id),
+      closedIds: outcome.closes,
       movedIds: outcome.moves.map((m) => m.areaId),
     });
     await em.insert(AreaReorganization, reorg);
@@ -90,9 +124,16 @@ export class ReorganizationService {
       if (parentId) await em.insert(AreaParent, { areaId: o.id, parentId, validFrom: eff, validTo: null, reorganizationId: reorg.id });
     }
     if (outcome.links.length) {
-      await em.insert(AreaLineage, outcome.links.map((l) => ({
-        predecessorId: l.predecessorId, successorId: resolve(l.successor), reorganizationId: reorg.id, kind: l.kind, populationShare: l.share,
-      })));
+      await em.insert(
+        AreaLineage,
+        outcome.links.map((l) => ({
+          predecessorId: l.predecessorId,
+          successorId: resolve(l.successor),
+          reorganizationId: reorg.id,
+          kind: l.kind,
+          populationShare: l.share,
+        })),
+      );
     }
     for (const m of outcome.moves) {
       const parentId = resolve(m.parent);
@@ -101,15 +142,26 @@ export class ReorganizationService {
       // areas.path holds the latest ancestry; other subgraphs keep the ancestry they recorded.
       const [old] = await em.query(`SELECT path::text AS path FROM areas WHERE id = $1`, [m.areaId]);
       const next = `${await pathOf(parentId)}.${ltreeLabel(m.areaId)}`;
-      await em.query(`UPDATE areas SET parent_id = CASE WHEN id = $3 THEN $4 ELSE parent_id END,
-        path = CASE WHEN path = $1::ltree THEN $2::ltree ELSE $2::ltree || subpath(path, nlevel($1::ltree)) END WHERE path <@ $1::ltree`, [old.path, next, m.areaId, parentId]);
+      await em.query(
+        `UPDATE areas SET parent_id = CASE WHEN id = $3 THEN $4 ELSE parent_id END,
+        path = CASE WHEN path = $1::ltree THEN $2::ltree ELSE $2::ltree || subpath(path, nlevel($1::ltree)) END WHERE path <@ $1::ltree`,
+        [old.path, next, m.areaId, parentId],
+      );
       paths.clear();
       for (const o of openings) paths.set(o.id, (await em.query(`SELECT path::text AS path FROM areas WHERE id = $1`, [o.id]))[0].path);
     }
     const province = outcome.openings.find((o) => o.level === AreaLevel.PROVINCE);
     await this.outbox.append(em, caller, {
-      type: EventType.AREA_REORGANIZED, subjectId: reorg.id, areaId: province?.id ?? null,
-      payload: { decisionNumber: reorg.decisionNumber, effectiveOn: eff, opened: reorg.openedIds.length, closed: reorg.closedIds.length, moved: reorg.movedIds.length },
+      type: EventType.AREA_REORGANIZED,
+      subjectId: reorg.id,
+      areaId: province?.id ?? null,
+      payload: {
+        decisionNumber: reorg.decisionNumber,
+        effectiveOn: eff,
+        opened: reorg.openedIds.length,
+        closed: reorg.closedIds.length,
+        moved: reorg.movedIds.length,
+      },
     });
     return reorg;
   }
@@ -122,7 +174,10 @@ export class ReorganizationService {
     const eff = input.effectiveOn;
     if (!input.decisionNumber?.trim()) add(null, 'decisionNumber is empty');
     if (!isCivilDate(input.decidedOn)) add(null, `decidedOn ${input.decidedOn} is not a date`);
-    if (!isCivilDate(eff)) { add(null, `effectiveOn ${eff} is not a date`); return { outcome, problems }; }
+    if (!isCivilDate(eff)) {
+      add(null, `effectiveOn ${eff} is not a date`);
+      return { outcome, problems };
+    }
     if (isCivilDate(input.decidedOn) && input.decidedOn > eff) add(null, `decidedOn (${input.decidedOn}) is after effectiveOn (${eff})`);
     if (!input.changes.length) add(null, 'the plan has no changes');
 
@@ -135,40 +190,59 @@ export class ReorganizationService {
     }
     const wellFormed = [...referenced].filter((id) => isIdOf('Area', id));
     const known = new Map((wellFormed.length ? await em.findBy(Area, { id: In(wellFormed) }) : []).map((a) => [a.id, a]));
-    const parentRows: { area_id: string; parent_id: string }[] = wellFormed.length ? await em.query(
-      `SELECT p.area_id, p.parent_id FROM area_parents p WHERE p.area_id = ANY($1::text[]) AND ${validOn('p', '$2::date')}`, [wellFormed, eff]) : [];
+    const parentRows: { area_id: string; parent_id: string }[] = wellFormed.length
+      ? await em.query(`SELECT p.area_id, p.parent_id FROM area_parents p WHERE p.area_id = ANY($1::text[]) AND ${validOn('p', '$2::date')}`, [wellFormed, eff])
+      : [];
     const parentOn = new Map(parentRows.map((r) => [r.area_id, r.parent_id]));
     const missingParents = [...new Set(parentRows.map((r) => r.parent_id))].filter((id) => !known.has(id));
     if (missingParents.length) for (const a of await em.findBy(Area, { id: In(missingParents) })) known.set(a.id, a);
     const validThen = (a: Area) => (a.validFrom === null || a.validFrom < eff) && (a.validTo === null || a.validTo > eff);
 
     const existing = (change: number, id: string, what: string): Area | null => {
-      if (!isIdOf('Area', id)) { add(change, `${what} "${id}" is not an area id`); return null; }
+      if (!isIdOf('Area', id)) {
+        add(change, `${what} "${id}" is not an area id`);
+        return null;
+      }
       const a = known.get(id);
-      if (!a) { add(change, `${what} ${id} does not exist`); return null; }
+      if (!a) {
+        add(change, `${what} ${id} does not exist`);
+        return null;
+      }
       return a;
     };
 
     // Pass 1: which change touches which unit.
     const touchedBy = new Map<string, number>();
     const closedBy = new Map<string, { change: number; kind: AreaChangeKind }>();
-    const units: (Area | null)[][] = input.changes.map((c, i) => c.areaIds.map((id) => {
-      const a = existing(i, id, 'area');
-      if (!a) return null;
-      if (!validThen(a)) {
-        add(i, a.validTo && a.validTo <= eff ? `${a.name} (${a.code}) ceased on ${a.validTo}, before ${eff}` : `${a.name} (${a.code}) does not exist before ${eff}`);
-        return null;
-      }
-      const prior = touchedBy.get(a.id);
-      if (prior !== undefined) {
-        const closing = c.kind !== AreaChangeKind.MOVE && input.changes[prior].kind !== AreaChangeKind.MOVE;
-        add(i, closing ? `${a.name} (${a.code}) is closed twice (changes #${prior + 1} and #${i + 1})` : `${a.name} (${a.code}) is already changed by change #${prior + 1}; changes may not overlap`);
-        return null;
-      }
-      touchedBy.set(a.id, i);
-      if (c.kind !== AreaChangeKind.MOVE) closedBy.set(a.id, { change: i, kind: c.kind });
-      return a;
-    }));
+    const units: (Area | null)[][] = input.changes.map((c, i) =>
+      c.areaIds.map((id) => {
+        const a = existing(i, id, 'area');
+        if (!a) return null;
+        if (!validThen(a)) {
+          add(
+            i,
+            a.validTo && a.validTo <= eff
+              ? `${a.name} (${a.code}) ceased on ${a.validTo}, before ${eff}`
+              : `${a.name} (${a.code}) does not exist before ${eff}`,
+          );
+          return null;
+        }
+        const prior = touchedBy.get(a.id);
+        if (prior !== undefined) {
+          const closing = c.kind !== AreaChangeKind.MOVE && input.changes[prior].kind !== AreaChangeKind.MOVE;
+          add(
+            i,
+            closing
+              ? `${a.name} (${a.code}) is closed twice (changes #${prior + 1} and #${i + 1})`
+              : `${a.name} (${a.code}) is already changed by change #${prior + 1}; changes may not overlap`,
+          );
+          return null;
+        }
+        touchedBy.set(a.id, i);
+        if (c.kind !== AreaChangeKind.MOVE) closedBy.set(a.id, { change: i, kind: c.kind });
+        return a;
+      }),
+    );
 
     // Pass 2: what each change opens and links.
     const successorOf = new Map<string, string>(); // closed unit -> the one opening that replaces it whole
@@ -177,8 +251,14 @@ export class ReorganizationService {
       const into = c.into ?? [];
       const open = (n: NewAreaInput, j: number): Opening => {
         const o: Opening = {
-          key: `new:${i}:${j}`, id: options.idFor ? options.idFor(n.code, n.level) : newId('Area'), change: i,
-          code: n.code?.trim() ?? '', name: n.name?.trim() ?? '', kind: n.kind?.trim() || null, level: n.level, parent: n.parentId ?? null,
+          key: `new:${i}:${j}`,
+          id: options.idFor ? options.idFor(n.code, n.level) : newId('Area'),
+          change: i,
+          code: n.code?.trim() ?? '',
+          name: n.name?.trim() ?? '',
+          kind: n.kind?.trim() || null,
+          level: n.level,
+          parent: n.parentId ?? null,
         };
         if (!CODE_RE.test(o.code)) add(i, `code "${n.code}" must be 1 to 20 letters, digits or "-"`);
         if (!o.name || o.name.length > 200) add(i, `the new unit ${o.code} needs a name of 1 to 200 characters`);
@@ -190,7 +270,10 @@ export class ReorganizationService {
         case AreaChangeKind.MERGE: {
           // One recorded unit is allowed: the other units merged with it may not be on the platform.
           if (c.areaIds.length < 1) add(i, 'a MERGE needs the units it merges in areaIds');
-          if (into.length !== 1) { add(i, `a MERGE opens exactly one unit ("into" has ${into.length})`); break; }
+          if (into.length !== 1) {
+            add(i, `a MERGE opens exactly one unit ("into" has ${into.length})`);
+            break;
+          }
           const levels = new Set(areas.map((a) => a.level));
           if (levels.size > 1) add(i, `the merged units are of different levels (${[...levels].join(', ')})`);
           const o = open(into[0], 0);
@@ -198,7 +281,10 @@ export class ReorganizationService {
             const parents = new Set(areas.map((a) => parentOn.get(a.id) ?? null));
             if (parents.size === 1 && !parents.has(null)) o.parent = [...parents][0];
           }
-          for (const a of areas) { successorOf.set(a.id, o.key); outcome.links.push({ predecessorId: a.id, successor: o.key, kind: 'MERGE', share: 1 }); }
+          for (const a of areas) {
+            successorOf.set(a.id, o.key);
+            outcome.links.push({ predecessorId: a.id, successor: o.key, kind: 'MERGE', share: 1 });
+          }
           break;
         }
         case AreaChangeKind.SPLIT: {
@@ -229,13 +315,17 @@ export class ReorganizationService {
         }
         case AreaChangeKind.MOVE: {
           if (c.areaIds.length !== 1) add(i, `a MOVE moves exactly one unit (areaIds has ${c.areaIds.length})`);
-          if (!c.parentId) { add(i, 'a MOVE needs parentId: the new parent'); break; }
+          if (!c.parentId) {
+            add(i, 'a MOVE needs parentId: the new parent');
+            break;
+          }
           if (areas[0] && c.areaIds.length === 1) outcome.moves.push({ areaId: areas[0].id, parent: c.parentId, change: i });
           break;
         }
         case AreaChangeKind.ABOLISH: {
           if (!c.areaIds.length) add(i, 'an ABOLISH needs the units to abolish');
-          for (const a of areas) if (a.level === AreaLevel.PROVINCE) add(i, `${a.name} is a province: its communes would be left without a province; MERGE it instead`);
+          for (const a of areas)
+            if (a.level === AreaLevel.PROVINCE) add(i, `${a.name} is a province: its communes would be left without a province; MERGE it instead`);
           break;
         }
       }
@@ -249,10 +339,19 @@ export class ReorganizationService {
       (c.into ?? []).forEach((n, j) => {
         const share = typeof n.populationShare === 'number' && n.populationShare > 0 && n.populationShare <= 1 ? n.populationShare : 1;
         const joins = outcome.openings.find((o) => o.code === n.code?.trim() && o.change !== i);
-        if (joins) { outcome.links.push({ predecessorId: a.id, successor: joins.key, kind: 'SPLIT', share }); return; }
+        if (joins) {
+          outcome.links.push({ predecessorId: a.id, successor: joins.key, kind: 'SPLIT', share });
+          return;
+        }
         const o: Opening = {
-          key: `new:${i}:${j}`, id: options.idFor ? options.idFor(n.code, n.level) : newId('Area'), change: i,
-          code: n.code?.trim() ?? '', name: n.name?.trim() ?? '', kind: n.kind?.trim() || null, level: n.level, parent: n.parentId ?? parentOn.get(a.id) ?? null,
+          key: `new:${i}:${j}`,
+          id: options.idFor ? options.idFor(n.code, n.level) : newId('Area'),
+          change: i,
+          code: n.code?.trim() ?? '',
+          name: n.name?.trim() ?? '',
+          kind: n.kind?.trim() || null,
+          level: n.level,
+          parent: n.parentId ?? parentOn.get(a.id) ?? null,
         };
         if (!CODE_RE.test(o.code)) add(i, `code "${n.code}" must be 1 to 20 letters, digits or "-"`);
         if (!o.name) add(i, `the new unit ${o.code} needs a name`);
@@ -271,13 +370,25 @@ export class ReorganizationService {
         if (o) return { ref, level: o.level };
         const closed = closedBy.get(ref);
         const a = known.get(ref);
-        if (!a) { add(change, `${what} ${ref} does not exist`); return null; }
+        if (!a) {
+          add(change, `${what} ${ref} does not exist`);
+          return null;
+        }
         if (!closed) {
-          if (!validThen(a) && !(a.validFrom === eff)) { add(change, `${what} ${a.name} (${a.code}) does not exist on ${eff}`); return null; }
+          if (!validThen(a) && !(a.validFrom === eff)) {
+            add(change, `${what} ${a.name} (${a.code}) does not exist on ${eff}`);
+            return null;
+          }
           return { ref, level: a.level };
         }
-        if (successorOf.has(ref)) { ref = successorOf.get(ref)!; continue; }
-        if (closed.kind === AreaChangeKind.ABOLISH && parentOn.has(ref)) { ref = parentOn.get(ref)!; continue; }
+        if (successorOf.has(ref)) {
+          ref = successorOf.get(ref)!;
+          continue;
+        }
+        if (closed.kind === AreaChangeKind.ABOLISH && parentOn.has(ref)) {
+          ref = parentOn.get(ref)!;
+          continue;
+        }
         add(change, `${what} ${a.name} (${a.code}) is closed by change #${closed.change + 1} and has no single successor`);
         return null;
       }
@@ -292,13 +403,19 @@ export class ReorganizationService {
         o.parent = null;
         continue;
       }
-      if (!o.parent) { add(o.change, `the new ${o.level} ${o.code} ${o.name} would be left without a parent: give parentId`); continue; }
+      if (!o.parent) {
+        add(o.change, `the new ${o.level} ${o.code} ${o.name} would be left without a parent: give parentId`);
+        continue;
+      }
       if (!openingByKey.has(o.parent) && !known.has(o.parent)) {
         if (isIdOf('Area', o.parent)) {
           const extra = await em.findOneBy(Area, { id: o.parent });
           if (extra) known.set(extra.id, extra);
         }
-        if (!known.has(o.parent)) { add(o.change, `parentId ${o.parent} of ${o.code} does not exist`); continue; }
+        if (!known.has(o.parent)) {
+          add(o.change, `parentId ${o.parent} of ${o.code} does not exist`);
+          continue;
+        }
       }
       const land = landing(o.parent, o.change, `the parent of ${o.code}`);
       if (!land) continue;
@@ -308,13 +425,21 @@ export class ReorganizationService {
 
     // Explicit moves.
     for (const m of outcome.moves) {
-      if (!known.has(m.parent) && !isIdOf('Area', m.parent)) { add(m.change, `parentId "${m.parent}" is not an area id`); m.parent = ''; continue; }
+      if (!known.has(m.parent) && !isIdOf('Area', m.parent)) {
+        add(m.change, `parentId "${m.parent}" is not an area id`);
+        m.parent = '';
+        continue;
+      }
       const land = landing(m.parent, m.change, 'the new parent');
-      if (!land) { m.parent = ''; continue; }
+      if (!land) {
+        m.parent = '';
+        continue;
+      }
       const a = known.get(m.areaId)!;
       if (!PARENT_LEVELS[a.level].includes(land.level)) add(m.change, `a ${a.level} (${a.name}) cannot lie in a ${land.level}`);
       const target = known.get(land.ref);
-      if (target && (target.id === a.id || target.path.split('.').includes(ltreeLabel(a.id)))) add(m.change, `${a.name} cannot move under itself or one of its own units`);
+      if (target && (target.id === a.id || target.path.split('.').includes(ltreeLabel(a.id))))
+        add(m.change, `${a.name} cannot move under itself or one of its own units`);
       if (parentOn.get(a.id) === land.ref) add(m.change, `${a.name} already lies in that unit`);
       m.parent = land.ref;
     }
@@ -326,7 +451,9 @@ export class ReorganizationService {
       const children: { id: string; name: string; code: string; level: AreaLevel; parent_id: string }[] = await em.query(
         `SELECT a.id, a.name, a.code, a.level, p.parent_id FROM area_parents p JOIN areas a ON a.id = p.area_id
          WHERE p.parent_id = ANY($1::text[]) AND ${validOn('p', '$2::date')} AND (a.valid_to IS NULL OR a.valid_to > $2::date)
-         ORDER BY a.code`, [closes, eff]);
+         ORDER BY a.code`,
+        [closes, eff],
+      );
       for (const ch of children) {
         if (closedBy.has(ch.id) || outcome.moves.some((m) => m.areaId === ch.id)) continue;
         const parent = known.get(ch.parent_id)!;
@@ -354,7 +481,9 @@ export class ReorganizationService {
     }
     if (codes.size) {
       const holders: { id: string; code: string; name: string; valid_from: string | null }[] = await em.query(
-        `SELECT id, code, name, valid_from::text FROM areas WHERE code = ANY($1::text[]) AND (valid_to IS NULL OR valid_to > $2::date)`, [[...codes.keys()], eff]);
+        `SELECT id, code, name, valid_from::text FROM areas WHERE code = ANY($1::text[]) AND (valid_to IS NULL OR valid_to > $2::date)`,
+        [[...codes.keys()], eff],
+      );
       for (const h of holders) {
         if (closedBy.has(h.id) && (h.valid_from === null || h.valid_from < eff)) continue;
         add(codes.get(h.code)!.change, `code ${h.code} is held by ${h.name} (${h.id}) on ${eff}`);
@@ -380,9 +509,15 @@ export class ReorganizationService {
     const areaIds: string[] = [];
     const years: number[] = [];
     const dates: string[] = [];
-    for (const k of keys) for (let y = k.fromYear; y <= k.toYear; y++) { areaIds.push(k.areaId); years.push(y); dates.push(referenceDateOfYear(y)); }
+    for (const k of keys)
+      for (let y = k.fromYear; y <= k.toYear; y++) {
+        areaIds.push(k.areaId);
+        years.push(y);
+        dates.push(referenceDateOfYear(y));
+      }
     if (!areaIds.length) return keys.map((k) => ({ key: seriesKey(k), years: [] }));
-    const rows: { area_id: string; year: number; sources: string[] | null; shares: string[] | null; population: string | null }[] = await this.ds.query(`
+    const rows: { area_id: string; year: number; sources: string[] | null; shares: string[] | null; population: string | null }[] = await this.ds.query(
+      `
 WITH RECURSIVE q AS (
   SELECT * FROM unnest($1::text[], $2::int[], $3::date[]) AS q(area_id, year, ref)
 ), back AS (
@@ -401,15 +536,20 @@ SELECT q.area_id, q.year,
   round(sum(s.share * st.population))::text AS population
 FROM q LEFT JOIN src s ON s.root = q.area_id AND s.year = q.year
 LEFT JOIN area_statistics st ON st.area_id = s.id AND st.year = q.year
-GROUP BY q.area_id, q.year`, [areaIds, years, dates]);
+GROUP BY q.area_id, q.year`,
+      [areaIds, years, dates],
+    );
     const byKey = new Map(rows.map((r) => [`${r.area_id}:${r.year}`, r]));
     return keys.map((k) => {
       const out: ComparableYear[] = [];
       for (let y = k.fromYear; y <= k.toYear; y++) {
         const r = byKey.get(`${k.areaId}:${y}`);
         out.push({
-          id: `${k.areaId}:${y}`, year: y, population: r?.population == null ? null : Number(r.population),
-          sourceAreaIds: r?.sources ?? [], sourceShares: (r?.shares ?? []).map(Number),
+          id: `${k.areaId}:${y}`,
+          year: y,
+          population: r?.population == null ? null : Number(r.population),
+          sourceAreaIds: r?.sources ?? [],
+          sourceShares: (r?.shares ?? []).map(Number),
         });
       }
       return { key: seriesKey(k), years: out };

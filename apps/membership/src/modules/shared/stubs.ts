@@ -14,8 +14,17 @@ function stub(name: string) {
 }
 
 export const FOREIGN_NODE_TYPES = [
-  'Fund', 'Campaign', 'Donation', 'Award', 'LearningModelEntry', 'CommunityLearningCenter', 'TrainingCourse',
-  'PolicyDocument', 'Inspection', 'CooperationProgram', 'OutreachActivity',
+  'Fund',
+  'Campaign',
+  'Donation',
+  'Award',
+  'LearningModelEntry',
+  'CommunityLearningCenter',
+  'TrainingCourse',
+  'PolicyDocument',
+  'Inspection',
+  'CooperationProgram',
+  'OutreachActivity',
 ] as const;
 
 export const foreignNodeStubs = FOREIGN_NODE_TYPES.map(stub);

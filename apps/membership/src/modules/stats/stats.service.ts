@@ -3,10 +3,22 @@ import { EventType, todayInVietnam, type DomainEventInput } from '@khg/domain';
 import type { Logger, Outbox } from '@khg/platform';
 import type { MembershipStats } from './stats.types';
 
-export interface StatsKey { organizationId: string; year: number; includeDescendants: boolean }
+export interface StatsKey {
+  organizationId: string;
+  year: number;
+  includeDescendants: boolean;
+}
 export const statsKey = (k: StatsKey) => `${k.organizationId}|${k.year}|${k.includeDescendants}`;
 
-interface Row { ord: string; members: string; active: string; active_with_card: string; active_paid: string; cards_issued: string; fees: string }
+interface Row {
+  ord: string;
+  members: string;
+  active: string;
+  active_with_card: string;
+  active_paid: string;
+  cards_issued: string;
+  fees: string;
+}
 
 /**
  * Membership figures as of 31 December, from the history tables (periods, status changes, card
@@ -95,7 +107,11 @@ export class StatsService {
   /** true once org_year_stats is known to be complete */
   private ready = false;
 
-  constructor(private readonly ds: DataSource, outbox: Outbox, private readonly log?: Logger) {
+  constructor(
+    private readonly ds: DataSource,
+    outbox: Outbox,
+    private readonly log?: Logger,
+  ) {
     outbox.onAppend((em, events) => this.project(em, events));
   }
 
@@ -117,7 +133,9 @@ export class StatsService {
   private async project(em: EntityManager, events: DomainEventInput[]): Promise<void> {
     const now = thisYear();
     const pairs = new Map<string, { org: string; year: number }>();
-    const add = (org: string, years: number[]) => { for (const year of years) pairs.set(`${org}|${year}`, { org, year }); };
+    const add = (org: string, years: number[]) => {
+      for (const year of years) pairs.set(`${org}|${year}`, { org, year });
+    };
     for (const e of events) {
       const p = e.payload ?? {};
       if (e.type === EventType.MEMBER_TRANSFERRED) {
@@ -126,14 +144,25 @@ export class StatsService {
         add(String(p.to), range(from, now));
         continue;
       }
-      if (![EventType.MEMBER_ADMITTED, EventType.MEMBER_STATUS_CHANGED, EventType.CARD_ISSUED, EventType.CARD_RETIRED, EventType.FEE_PAID].includes(e.type)) continue;
+      if (![EventType.MEMBER_ADMITTED, EventType.MEMBER_STATUS_CHANGED, EventType.CARD_ISSUED, EventType.CARD_RETIRED, EventType.FEE_PAID].includes(e.type))
+        continue;
       // Every organisation the member has belonged to, for the years the change can touch.
       const periods: { organization_id: string; from_year: number; to_year: number | null }[] = await em.query(
         `SELECT organization_id, extract(year FROM from_date)::int AS from_year, extract(year FROM to_date)::int AS to_year
-         FROM membership_periods WHERE member_id = $1`, [e.subjectId]);
-      const years = e.type === EventType.MEMBER_ADMITTED ? range(Math.min(...periods.map((x) => x.from_year)), now)
-        : e.type === EventType.FEE_PAID ? [Number(p.year)] : [now];
-      for (const period of periods) add(period.organization_id, years.filter((y) => y >= period.from_year && (period.to_year === null || y <= period.to_year)));
+         FROM membership_periods WHERE member_id = $1`,
+        [e.subjectId],
+      );
+      const years =
+        e.type === EventType.MEMBER_ADMITTED
+          ? range(Math.min(...periods.map((x) => x.from_year)), now)
+          : e.type === EventType.FEE_PAID
+            ? [Number(p.year)]
+            : [now];
+      for (const period of periods)
+        add(
+          period.organization_id,
+          years.filter((y) => y >= period.from_year && (period.to_year === null || y <= period.to_year)),
+        );
     }
     if (pairs.size) await store(em, [...pairs.values()]);
   }
@@ -155,8 +184,7 @@ export class StatsService {
     const done = await this.ds.transaction(async (tx) => {
       const [{ ok }] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext('khg-org-year-stats')) AS ok`);
       if (!ok) return false;
-      const [{ built, members }] = await tx.query(
-        `SELECT EXISTS (SELECT 1 FROM org_year_stats) AS built, EXISTS (SELECT 1 FROM members) AS members`);
+      const [{ built, members }] = await tx.query(`SELECT EXISTS (SELECT 1 FROM org_year_stats) AS built, EXISTS (SELECT 1 FROM members) AS members`);
       if (!built && members) await buildOrgYearStats(tx, this.log);
       return true;
     });
@@ -166,9 +194,7 @@ export class StatsService {
 }
 
 async function compute(em: EntityManager, keys: readonly StatsKey[]) {
-  const rows: Row[] = await em.query(STATS_SQL, [
-    keys.map((k) => k.organizationId), keys.map((k) => k.year), keys.map((k) => k.includeDescendants),
-  ]);
+  const rows: Row[] = await em.query(STATS_SQL, [keys.map((k) => k.organizationId), keys.map((k) => k.year), keys.map((k) => k.includeDescendants)]);
   return rows.map((r) => {
     const k = keys[Number(r.ord) - 1];
     return { key: statsKey(k), org: k.organizationId, year: k.year, stats: toStats(r), raw: r };
@@ -176,11 +202,24 @@ async function compute(em: EntityManager, keys: readonly StatsKey[]) {
 }
 
 async function store(em: EntityManager, pairs: { org: string; year: number }[]): Promise<void> {
-  const rows = await compute(em, pairs.map((p) => ({ organizationId: p.org, year: p.year, includeDescendants: false })));
-  await em.query(UPSERT_SQL, [JSON.stringify(rows.map((r) => ({
-    organization_id: r.org, year: r.year, members: r.stats.members, active: r.stats.activeMembers,
-    active_with_card: r.raw.active_with_card, active_paid: r.raw.active_paid, cards_issued: r.stats.cardsIssued, fees: r.raw.fees,
-  })))]);
+  const rows = await compute(
+    em,
+    pairs.map((p) => ({ organizationId: p.org, year: p.year, includeDescendants: false })),
+  );
+  await em.query(UPSERT_SQL, [
+    JSON.stringify(
+      rows.map((r) => ({
+        organization_id: r.org,
+        year: r.year,
+        members: r.stats.members,
+        active: r.stats.activeMembers,
+        active_with_card: r.raw.active_with_card,
+        active_paid: r.raw.active_paid,
+        cards_issued: r.stats.cardsIssued,
+        fees: r.raw.fees,
+      })),
+    ),
+  ]);
 }
 
 /** (Re)computes every organisation's year-end row from the first year on record to this year. */
@@ -198,7 +237,11 @@ function toStats(r: Row): MembershipStats {
   const active = Number(r.active);
   const rate = (n: string) => (active === 0 ? 0 : Number(n) / active);
   return {
-    members: Number(r.members), activeMembers: active, cardsIssued: Number(r.cards_issued),
-    cardIssuanceRate: rate(r.active_with_card), feesCollected: BigInt(r.fees), feeCollectionRate: rate(r.active_paid),
+    members: Number(r.members),
+    activeMembers: active,
+    cardsIssued: Number(r.cards_issued),
+    cardIssuanceRate: rate(r.active_with_card),
+    feesCollected: BigInt(r.fees),
+    feeCollectionRate: rate(r.active_paid),
   };
 }
