@@ -4,6 +4,7 @@ import type { CampaignLoaders } from './modules/campaigns/campaign.loaders';
 import type { DonationLoaders } from './modules/donations/donation.loaders';
 import type { AwardLoaders } from './modules/awards/award.loaders';
 import type { StatsLoaders } from './modules/stats/stats.loaders';
+import type { PrivacyLoaders } from './modules/privacy/privacy.loaders';
 
-export type FundraisingLoaders = FundLoaders & CampaignLoaders & DonationLoaders & AwardLoaders & StatsLoaders;
+export type FundraisingLoaders = FundLoaders & CampaignLoaders & DonationLoaders & AwardLoaders & StatsLoaders & PrivacyLoaders;
 export type FundraisingContext = RequestContext<FundraisingLoaders>;

@@ -24,10 +24,15 @@ import { statsLoaders } from './modules/stats/stats.loaders';
 import { seedFundraisingDemo } from './demo/seed';
 import { FundTransfers1765000000000 } from './migrations/1765000000000-fund-transfers';
 import { FundYearTotals1765300000000 } from './migrations/1765300000000-fund-year-totals';
+import { DonorKind1765400000000 } from './migrations/1765400000000-donor-kind';
 import { FundTransferResolver } from './modules/transfers/transfer.resolver';
 import { TransferService } from './modules/transfers/transfer.service';
 import { ComparableYear } from '@khg/platform/membership-refs';
+import { PersonalData } from './modules/shared/stubs';
 import { ComparableYearFundraisingResolver } from './modules/stats/comparable.resolver';
+import { PersonalDataDonationsResolver } from './modules/privacy/privacy.resolver';
+import { DonorPrivacyService } from './modules/privacy/privacy.service';
+import { privacyLoaders } from './modules/privacy/privacy.loaders';
 
 const resolvers = [
   FundResolver,
@@ -38,17 +43,18 @@ const resolvers = [
   AreaFundraisingResolver,
   FundTransferResolver,
   ComparableYearFundraisingResolver,
+  PersonalDataDonationsResolver,
 ] as const;
 
 /** Fundraising: Study Promotion Funds, their ledgers, campaigns, donations, awards, per-capita figures. */
 export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
   ...subgraphIdentity('fundraising'),
   entities: [Fund, LedgerEntry, Campaign, Donation, Award, OutboxEvent],
-  migrations: [Initial1764600000000, Ledger1764700000000, FundTransfers1765000000000, FundYearTotals1765300000000],
+  migrations: [Initial1764600000000, Ledger1764700000000, FundTransfers1765000000000, FundYearTotals1765300000000, DonorKind1765400000000],
   schema: {
     resolvers: [...resolvers],
     // Reached only through membership's Area.comparableSeries: declared so this subgraph can extend it.
-    orphanedTypes: [ComparableYear],
+    orphanedTypes: [ComparableYear, PersonalData],
     referenceResolvers: {
       Fund: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.fund.load(ref.id) },
       Campaign: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.campaign.load(ref.id) },
@@ -58,6 +64,8 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
       Area: { __resolveReference: (ref) => ref },
       Organization: { __resolveReference: (ref) => ref },
       ComparableYear: { __resolveReference: (ref) => Object.assign(new ComparableYear(), ref) },
+      // Access is checked by its field (donations).
+      PersonalData: { __resolveReference: (ref) => ref },
     },
   },
   wire({ ds, outbox, directory, log }) {
@@ -66,6 +74,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
     const donations = new DonationService(ds, outbox, funds);
     const awards = new AwardService(ds, outbox, funds, directory);
     const stats = new StatsService(ds);
+    const privacy = new DonorPrivacyService(ds, outbox);
     setImmediate(() => void stats.ensureFilled().catch((e: Error) => log.warn({ err: e.message }, 'filling fund year totals failed')));
     return {
       instances: [
@@ -77,6 +86,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
         new AreaFundraisingResolver(),
         new FundTransferResolver(new TransferService(ds, outbox, funds)),
         new ComparableYearFundraisingResolver(),
+        new PersonalDataDonationsResolver(privacy),
       ],
       makeLoaders: () => ({
         ...fundLoaders(funds),
@@ -84,6 +94,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
         ...donationLoaders(donations),
         ...awardLoaders(awards),
         ...statsLoaders(stats),
+        ...privacyLoaders(privacy),
       }),
     };
   },

@@ -6,6 +6,14 @@ import type { CardLoaders } from './modules/cards/card.loaders';
 import type { FeeLoaders } from './modules/fees/fee.loaders';
 import type { StatsLoaders } from './modules/stats/stats.loaders';
 import type { ReorganizationLoaders } from './modules/reorganizations/reorganization.loaders';
+import type { PrivacyLoaders } from './modules/privacy/privacy.loaders';
 
-export type MembershipLoaders = AreaLoaders & OrganizationLoaders & MemberLoaders & CardLoaders & FeeLoaders & StatsLoaders & ReorganizationLoaders;
+export type MembershipLoaders = AreaLoaders &
+  OrganizationLoaders &
+  MemberLoaders &
+  CardLoaders &
+  FeeLoaders &
+  StatsLoaders &
+  ReorganizationLoaders &
+  PrivacyLoaders;
 export type MembershipContext = RequestContext<MembershipLoaders>;

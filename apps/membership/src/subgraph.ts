@@ -1,4 +1,4 @@
-import { OutboxEvent, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
+import { OutboxEvent, loadManifest, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
 import type { MembershipContext, MembershipLoaders } from './context';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { AreasOverTime1765000000000 } from './migrations/1765000000000-areas-over-time';
@@ -43,6 +43,12 @@ import { OrganizationChangeResolver } from './modules/reorganizations/organizati
 import { OrganizationChangeService } from './modules/reorganizations/organization-change.service';
 import { NodeResolver } from './modules/node/node.resolver';
 import { foreignNodeStubs } from './modules/shared/stubs';
+import { PersonalData1765400000000 } from './migrations/1765400000000-personal-data';
+import { PersonalDataResolver } from './modules/privacy/privacy.resolver';
+import { PrivacyService } from './modules/privacy/privacy.service';
+import { privacyLoaders } from './modules/privacy/privacy.loaders';
+import { DonorEraser } from './modules/privacy/donor-eraser';
+import type { PersonalData } from './modules/privacy/privacy.types';
 
 const resolvers = [
   AreaResolver,
@@ -59,6 +65,7 @@ const resolvers = [
   AreaLineageResolver,
   ComparableYearResolver,
   OrganizationChangeResolver,
+  PersonalDataResolver,
 ] as const;
 
 /** Membership: areas, the organisation tree, members, cards, fees, Charter orders. */
@@ -79,7 +86,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     AreaLineage,
     AreaReorganization,
   ],
-  migrations: [Initial1764600000000, AreasOverTime1765000000000, OrgYearStats1765200000000],
+  migrations: [Initial1764600000000, AreasOverTime1765000000000, OrgYearStats1765200000000, PersonalData1765400000000],
   schema: {
     resolvers: [...resolvers],
     orphanedTypes: foreignNodeStubs,
@@ -88,9 +95,11 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
       Organization: { __resolveReference: (ref, ctx: MembershipContext) => ctx.loaders.organization.load(ref.id) },
       Member: { __resolveReference: (ref, ctx: MembershipContext) => ctx.loaders.member.load(ref.id) },
       ComparableYear: { __resolveReference: (ref, ctx: MembershipContext) => resolveComparableYear(ctx, ref.id) },
+      // Access is checked by each of its fields.
+      PersonalData: { __resolveReference: (ref) => ({ memberId: String(ref.memberId) }) satisfies PersonalData },
     },
   },
-  wire({ ds, outbox, log }) {
+  wire({ ds, outbox, log, config }) {
     const areas = new AreaService(ds, outbox);
     const orgs = new OrganizationService(ds, outbox);
     const members = new MemberService(ds, outbox, orgs);
@@ -102,6 +111,10 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     setImmediate(() => stats.buildInBackground());
     const reorgs = new ReorganizationService(ds, outbox);
     const orgChanges = new OrganizationChangeService(ds, outbox, orgs, members);
+    // Fundraising holds donor names recorded against members; erasure asks it to erase its own.
+    const fundraising = loadManifest().find((m) => m.name === 'fundraising');
+    const fundraisingUrl = fundraising ? (process.env[fundraising.urlVariable] ?? `http://127.0.0.1:${fundraising.port}/graphql`) : null;
+    const privacy = new PrivacyService(ds, outbox, new DonorEraser(fundraisingUrl, config.INTERNAL_SECRET));
     return {
       instances: [
         new AreaResolver(areas),
@@ -118,6 +131,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
         new AreaLineageResolver(),
         new ComparableYearResolver(),
         new OrganizationChangeResolver(orgChanges),
+        new PersonalDataResolver(privacy),
       ],
       makeLoaders: () => ({
         ...areaLoaders(areas),
@@ -127,6 +141,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
         ...feeLoaders(fees),
         ...statsLoaders(stats),
         ...reorganizationLoaders(reorgs, orgChanges),
+        ...privacyLoaders(privacy),
       }),
     };
   },

@@ -33,7 +33,17 @@ export enum EventType {
   POLICY_DOCUMENT_REGISTERED = 'POLICY_DOCUMENT_REGISTERED',
   COOPERATION_PROGRAM_SIGNED = 'COOPERATION_PROGRAM_SIGNED',
   OUTREACH_ACTIVITY_RECORDED = 'OUTREACH_ACTIVITY_RECORDED',
+  // A person's right to erasure (Law 91/2025/QH15): membership erased a member's personal data;
+  // fundraising erased the donor names recorded against that member (its own audit entry).
+  PERSONAL_DATA_ERASED = 'PERSONAL_DATA_ERASED',
+  DONOR_NAMES_ERASED = 'DONOR_NAMES_ERASED',
 }
+
+/**
+ * What an erased person's name reads as, in every subgraph that held it. Rows stay (counts and
+ * money are kept); only the identifying text goes.
+ */
+export const ERASED_NAME = '[đã xoá theo yêu cầu / erased]';
 
 /** What a service hands to the outbox. */
 export interface DomainEventInput {
