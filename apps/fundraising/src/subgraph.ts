@@ -24,14 +24,19 @@ import { statsLoaders } from './modules/stats/stats.loaders';
 import { seedFundraisingDemo } from './demo/seed';
 import { FundTransfers1765000000000 } from './migrations/1765000000000-fund-transfers';
 import { FundYearTotals1765300000000 } from './migrations/1765300000000-fund-year-totals';
+import { DonorKind1765400000000 } from './migrations/1765400000000-donor-kind';
 import { FundTransferResolver } from './modules/transfers/transfer.resolver';
 import { TransferService } from './modules/transfers/transfer.service';
 import { ComparableYear } from '@khg/platform/membership-refs';
+import { PersonalData } from './modules/shared/stubs';
 import { ComparableYearFundraisingResolver } from './modules/stats/comparable.resolver';
 import { PLAN_FIGURE_TYPES, planFigureReferenceResolvers } from '@khg/platform/plan-refs';
 import { AreaFiguresFundraisingResolver, PlanIndicatorFundraisingResolver, YearReportFundraisingResolver } from './modules/plan-figures/plan-figures.resolver';
 import { PlanFiguresService } from './modules/plan-figures/plan-figures.service';
 import { planFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
+import { PersonalDataDonationsResolver } from './modules/privacy/privacy.resolver';
+import { DonorPrivacyService } from './modules/privacy/privacy.service';
+import { privacyLoaders } from './modules/privacy/privacy.loaders';
 
 const resolvers = [
   FundResolver,
@@ -45,18 +50,19 @@ const resolvers = [
   AreaFiguresFundraisingResolver,
   PlanIndicatorFundraisingResolver,
   YearReportFundraisingResolver,
+  PersonalDataDonationsResolver,
 ] as const;
 
 /** Fundraising: Study Promotion Funds, their ledgers, campaigns, donations, awards, per-capita figures. */
 export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
   ...subgraphIdentity('fundraising'),
   entities: [Fund, LedgerEntry, Campaign, Donation, Award, OutboxEvent],
-  migrations: [Initial1764600000000, Ledger1764700000000, FundTransfers1765000000000, FundYearTotals1765300000000],
+  migrations: [Initial1764600000000, Ledger1764700000000, FundTransfers1765000000000, FundYearTotals1765300000000, DonorKind1765400000000],
   schema: {
     resolvers: [...resolvers],
     // Reached only through membership's Area.comparableSeries: declared so this subgraph can extend it.
     // Plans' figure types: reached only through the plans subgraph, extended here with this subgraph's figures.
-    orphanedTypes: [ComparableYear, ...PLAN_FIGURE_TYPES],
+    orphanedTypes: [ComparableYear, PersonalData, ...PLAN_FIGURE_TYPES],
     referenceResolvers: {
       Fund: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.fund.load(ref.id) },
       Campaign: { __resolveReference: (ref, ctx: FundraisingContext) => ctx.loaders.campaign.load(ref.id) },
@@ -67,6 +73,8 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
       Organization: { __resolveReference: (ref) => ref },
       ComparableYear: { __resolveReference: (ref) => Object.assign(new ComparableYear(), ref) },
       ...planFigureReferenceResolvers,
+      // Access is checked by its field (donations).
+      PersonalData: { __resolveReference: (ref) => ref },
     },
   },
   wire({ ds, outbox, directory, log }) {
@@ -76,6 +84,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
     const awards = new AwardService(ds, outbox, funds, directory);
     const stats = new StatsService(ds);
     const figures = new PlanFiguresService(ds);
+    const privacy = new DonorPrivacyService(ds, outbox);
     setImmediate(() => void stats.ensureFilled().catch((e: Error) => log.warn({ err: e.message }, 'filling fund year totals failed')));
     return {
       instances: [
@@ -90,6 +99,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
         new AreaFiguresFundraisingResolver(),
         new PlanIndicatorFundraisingResolver(),
         new YearReportFundraisingResolver(),
+        new PersonalDataDonationsResolver(privacy),
       ],
       makeLoaders: () => ({
         ...fundLoaders(funds),
@@ -98,6 +108,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
         ...awardLoaders(awards),
         ...statsLoaders(stats),
         ...planFigureLoaders(figures),
+        ...privacyLoaders(privacy),
       }),
     };
   },

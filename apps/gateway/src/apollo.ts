@@ -13,6 +13,7 @@ import type { GatewayContext } from './context';
 import { currentScope, reportError } from './error-report';
 import { blockFieldSuggestions, type OperationGuard } from './limits';
 import { responseCachePlugin, type ResponseCache } from './response-cache';
+import { personalReadsPerReader } from './personal-reads';
 import { safelistPlugin, trustedDocumentsCache, type Safelist } from './safelist';
 import { enforceCustomScalars } from './scalars';
 import { LocalSubgraphDataSource, SubgraphDataSource } from './subgraph-source';
@@ -84,7 +85,7 @@ export function createGraphQLServer(config: GatewayConfig, log: Logger, p: Graph
       p.guard.plugin(),
       ...blockFieldSuggestions(),
       ...(p.safelist ? [safelistPlugin(p.safelist)] : []),
-      ...(p.cache ? [responseCachePlugin(p.cache)] : []),
+      ...(p.cache ? [responseCachePlugin(p.cache), personalReadsPerReader(p.cache)] : []),
     ],
     // Errors are logged by cause; a server fault's answer carries the request id (error-report.ts).
     formatError: (formatted, error) => reportError(formatted, currentScope(), log, unwrapResolverError(error)),

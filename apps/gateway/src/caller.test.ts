@@ -1,6 +1,7 @@
 import { Role } from '@khg/domain';
 import { signUserToken } from '@khg/platform';
 import { CallerAuthenticator } from './caller';
+import { SharedSecretVerifier } from './identity';
 
 const JWT = 'unit-test-jwt-secret-of-enough-length';
 const INTERNAL = 'unit-test-internal-secret-of-enough-length';
@@ -11,7 +12,7 @@ describe('CallerAuthenticator', () => {
   afterEach(() => jest.useRealTimers());
 
   it('stops accepting a token when it expires, though it verified it moments before (and reuses the signature until then)', async () => {
-    const auth = new CallerAuthenticator(JWT, INTERNAL);
+    const auth = new CallerAuthenticator(new SharedSecretVerifier(JWT), INTERNAL);
     const token = await signUserToken(JWT, { sub: 'short-lived', role: Role.ADMIN }, '2s');
     const first = await auth.authenticate(`Bearer ${token}`);
     expect(first.caller).toMatchObject({ sub: 'short-lived', role: Role.ADMIN });

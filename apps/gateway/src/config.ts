@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { boolFlag, loadConfig, loadManifest, manifestEntry, port, secret, z, type SubgraphManifestEntry } from '@khg/platform';
 import { ORIGIN_ENTRY } from './cors';
+import type { OidcSettings } from './identity';
+import { parseDataKey } from './events/secret-box';
 
 const url = (name: string, fallback: string) => z.string().url(`${name} must be an http(s) URL of the subgraph's /graphql`).default(fallback);
 const defaultUrl = (m: SubgraphManifestEntry) => `http://127.0.0.1:${m.port}/graphql`;
@@ -12,7 +14,68 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
   const urlShape = Object.fromEntries(manifest.map((m) => [m.urlVariable, url(m.urlVariable, defaultUrl(m))]));
   const config = loadGatewaySettings(env, urlShape);
   const values = config as unknown as Record<string, string>;
-  return { ...config, manifest, subgraphUrls: Object.fromEntries(manifest.map((m) => [m.name, values[m.urlVariable]])) as Record<string, string> };
+  const identity = identitySettings(config);
+  return { ...config, ...identity, manifest, subgraphUrls: Object.fromEntries(manifest.map((m) => [m.name, values[m.urlVariable]])) as Record<string, string> };
+}
+
+/**
+ * Who may issue user tokens: an OpenID Connect provider (OIDC_ISSUER or JWKS_URL, with OIDC_AUDIENCE)
+ * and/or HS256 with JWT_SECRET. Outside production JWT_SECRET has its development default, so
+ * `npm start` and `npm run token` work as they are; production refuses to start with neither.
+ */
+export function identitySettings(
+  c: Pick<
+    ReturnType<typeof loadGatewaySettings>,
+    | 'JWT_SECRET'
+    | 'NODE_ENV'
+    | 'OIDC_ISSUER'
+    | 'JWKS_URL'
+    | 'OIDC_AUDIENCE'
+    | 'OIDC_ROLE_CLAIM'
+    | 'OIDC_ORG_CLAIM'
+    | 'OIDC_MEMBER_CLAIM'
+    | 'OIDC_ALGORITHMS'
+    | 'JWKS_COOLDOWN_MS'
+    | 'JWKS_CACHE_MAX_AGE_MS'
+    | 'JWKS_TIMEOUT_MS'
+    | 'OIDC_CLOCK_TOLERANCE_S'
+  >,
+) {
+  const problems: string[] = [];
+  const production = c.NODE_ENV === 'production';
+  const provider = !!(c.OIDC_ISSUER || c.JWKS_URL);
+  if (provider && !c.OIDC_AUDIENCE) problems.push('OIDC_AUDIENCE: set it to the audience (client id) your identity provider puts in tokens for this platform');
+  if (!provider && c.OIDC_AUDIENCE) problems.push('OIDC_AUDIENCE is set but neither OIDC_ISSUER nor JWKS_URL is: name the identity provider');
+  if (production && !provider && !c.JWT_SECRET) {
+    problems.push(
+      'JWT_SECRET or OIDC_ISSUER: production (NODE_ENV=production) needs an identity provider (OIDC_ISSUER or JWKS_URL, and OIDC_AUDIENCE) or a JWT_SECRET',
+    );
+  }
+  const algorithms = c.OIDC_ALGORITHMS.split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const bad = algorithms.filter((a) => !/^(RS|PS|ES)(256|384|512)$|^EdDSA$/.test(a));
+  if (bad.length) problems.push(`OIDC_ALGORITHMS: ${bad.join(', ')} not accepted (asymmetric algorithms only, e.g. RS256,ES256)`);
+  if (problems.length) {
+    process.stderr.write(`gateway: invalid configuration\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  const oidc: OidcSettings | null = provider
+    ? {
+        ...(c.OIDC_ISSUER ? { issuer: c.OIDC_ISSUER } : {}),
+        ...(c.JWKS_URL ? { jwksUrl: c.JWKS_URL } : {}),
+        audience: c.OIDC_AUDIENCE!,
+        claims: { role: c.OIDC_ROLE_CLAIM, org: c.OIDC_ORG_CLAIM, member: c.OIDC_MEMBER_CLAIM },
+        algorithms,
+        cooldownMs: c.JWKS_COOLDOWN_MS,
+        cacheMaxAgeMs: c.JWKS_CACHE_MAX_AGE_MS,
+        timeoutMs: c.JWKS_TIMEOUT_MS,
+        clockToleranceS: c.OIDC_CLOCK_TOLERANCE_S,
+      }
+    : null;
+  // Outside production the development secret stands in, as before; in production HS256 only when set.
+  const jwtSecret = c.JWT_SECRET ?? (production ? undefined : secret('JWT_SECRET').parse(undefined));
+  return { JWT_SECRET: jwtSecret, oidc };
 }
 
 function loadGatewaySettings(env: NodeJS.ProcessEnv, urlShape: Record<string, ReturnType<typeof url>>) {
@@ -23,7 +86,43 @@ function loadGatewaySettings(env: NodeJS.ProcessEnv, urlShape: Record<string, Re
       ...urlShape,
       PORT: port(4000),
       HOST: z.string().default('127.0.0.1'),
-      JWT_SECRET: secret('JWT_SECRET'),
+      /** HS256 secret of user tokens (the embedded default); optional in production when an identity provider is set */
+      JWT_SECRET: z.string().min(16, 'JWT_SECRET must be at least 16 characters').optional(),
+      /** OpenID Connect (docs/security.md): the provider's issuer (discovery document) or its JWKS directly */
+      OIDC_ISSUER: z.string().url('OIDC_ISSUER must be the issuer URL, e.g. https://sso.example.vn/realms/khg').optional(),
+      JWKS_URL: z.string().url('JWKS_URL must be an http(s) URL of a JSON Web Key Set').optional(),
+      OIDC_AUDIENCE: z.string().min(1).optional(),
+      /** dotted paths of the claims holding the role (a string or a list), the organisation and the member */
+      OIDC_ROLE_CLAIM: z.string().min(1).default('realm_access.roles'),
+      OIDC_ORG_CLAIM: z.string().min(1).default('khg_org'),
+      OIDC_MEMBER_CLAIM: z.string().min(1).default('khg_member'),
+      OIDC_ALGORITHMS: z.string().default('RS256,ES256'),
+      /** no JWKS refetch sooner than this after the previous one; the key set is refetched once older than the max age */
+      JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+      JWKS_CACHE_MAX_AGE_MS: z.coerce.number().int().min(1000).default(600_000),
+      JWKS_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+      /** seals webhook signing secrets at rest (AES-256-GCM): 32 bytes, base64 or hex; unset: derived from INTERNAL_SECRET */
+      DATA_KEY: z
+        .string()
+        .optional()
+        .refine(
+          (v) => v === undefined || parseDataKey(v) !== null,
+          'DATA_KEY must be 32 bytes, base64 (44 characters) or hex (64 characters), e.g. from `openssl rand -base64 32`',
+        ),
+      /** earlier data keys, comma-separated: they only open, until `npm run rotate-data-key` has re-sealed everything */
+      DATA_KEYS_PREVIOUS: z
+        .string()
+        .optional()
+        .refine(
+          (v) =>
+            v === undefined ||
+            v
+              .split(',')
+              .filter((k) => k.trim())
+              .every((k) => parseDataKey(k) !== null),
+          'DATA_KEYS_PREVIOUS must list 32-byte keys (base64 or hex), comma-separated',
+        ),
+      OIDC_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(5),
       INTERNAL_SECRET: secret('INTERNAL_SECRET'),
       /** where the membership directory is asked (membership's own URL unless set) */
       MEMBERSHIP_URL: url('MEMBERSHIP_URL', defaultUrl(manifestEntry('membership'))),

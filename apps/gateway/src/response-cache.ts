@@ -50,6 +50,8 @@ export class ResponseCache {
   private clock = 0;
   private readonly changedAt = new Map<string, number>();
   private readonly entries: LRUCache<string, Entry>;
+  /** operation texts (sha256) that read fields whose every read is recorded: cached per reader (personal-reads.ts) */
+  private readonly perReader = new Set<string>();
   readonly stats: ResponseCacheStats = { hits: 0, misses: 0, stored: 0, staleOnArrival: 0, invalidations: 0 };
 
   /** `now` (milliseconds) replaces the monotonic clock of the TTL, so a test can move time. */
@@ -67,8 +69,27 @@ export class ResponseCache {
   ticket(req: CacheableRequest, caller: Caller): CacheTicket | null {
     const text = typeof req.query === 'string' ? sha256(req.query) : req.extensions?.persistedQuery?.sha256Hash;
     if (typeof text !== 'string') return null;
-    const key = sha256(JSON.stringify([text, req.operationName ?? null, req.variables ?? null, caller.role, caller.orgId ?? null, caller.memberId ?? null]));
+    const key = sha256(
+      JSON.stringify([
+        text,
+        req.operationName ?? null,
+        req.variables ?? null,
+        caller.role,
+        caller.orgId ?? null,
+        caller.memberId ?? null,
+        ...(this.perReader.has(text) ? [caller.sub] : []),
+      ]),
+    );
     return { key, asOf: this.clock };
+  }
+
+  /** From now on this operation's answers are kept per reader (token subject); the ticket for this request. */
+  perReaderTicket(req: CacheableRequest, caller: Caller, asOf: number): CacheTicket | null {
+    const text = typeof req.query === 'string' ? sha256(req.query) : req.extensions?.persistedQuery?.sha256Hash;
+    if (typeof text !== 'string') return null;
+    this.perReader.add(text);
+    const t = this.ticket(req, caller);
+    return t && { key: t.key, asOf };
   }
 
   get(key: string): string | undefined {

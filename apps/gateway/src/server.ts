@@ -34,7 +34,7 @@ const ENDPOINT = '/graphql';
 /** The composition root: builds the parts, starts them in order, serves the route table. */
 export async function startGateway(config: GatewayConfig, log: Logger): Promise<RunningGateway> {
   const httpServer = createServer();
-  const auth = new CallerAuthenticator(config.JWT_SECRET, config.INTERNAL_SECRET);
+  const auth = CallerAuthenticator.fromConfig(config);
   const directory = new MembershipDirectory(config.MEMBERSHIP_URL, config.INTERNAL_SECRET, 'gateway');
   const events = EventServices.create(config, directory, log);
   if (!events) log.warn('DATABASE_URL is not set: subscriptions, webhooks and the response cache are off');

@@ -7,6 +7,7 @@ import type { FeeLoaders } from './modules/fees/fee.loaders';
 import type { StatsLoaders } from './modules/stats/stats.loaders';
 import type { ReorganizationLoaders } from './modules/reorganizations/reorganization.loaders';
 import type { PlanFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
+import type { PrivacyLoaders } from './modules/privacy/privacy.loaders';
 
 export type MembershipLoaders = AreaLoaders &
   OrganizationLoaders &
@@ -15,5 +16,6 @@ export type MembershipLoaders = AreaLoaders &
   FeeLoaders &
   StatsLoaders &
   ReorganizationLoaders &
-  PlanFigureLoaders;
+  PlanFigureLoaders &
+  PrivacyLoaders;
 export type MembershipContext = RequestContext<MembershipLoaders>;

@@ -1,4 +1,4 @@
-import { OutboxEvent, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
+import { OutboxEvent, loadManifest, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
 import type { MembershipContext, MembershipLoaders } from './context';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { AreasOverTime1765000000000 } from './migrations/1765000000000-areas-over-time';
@@ -47,6 +47,12 @@ import { PLAN_FIGURE_TYPES, planFigureReferenceResolvers } from '@khg/platform/p
 import { AreaFiguresMembershipResolver, PlanIndicatorMembershipResolver, YearReportMembershipResolver } from './modules/plan-figures/plan-figures.resolver';
 import { PlanFiguresService } from './modules/plan-figures/plan-figures.service';
 import { planFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
+import { PersonalData1765400000000 } from './migrations/1765400000000-personal-data';
+import { PersonalDataResolver } from './modules/privacy/privacy.resolver';
+import { PrivacyService } from './modules/privacy/privacy.service';
+import { privacyLoaders } from './modules/privacy/privacy.loaders';
+import { DonorEraser } from './modules/privacy/donor-eraser';
+import type { PersonalData } from './modules/privacy/privacy.types';
 
 const resolvers = [
   AreaResolver,
@@ -66,6 +72,7 @@ const resolvers = [
   AreaFiguresMembershipResolver,
   PlanIndicatorMembershipResolver,
   YearReportMembershipResolver,
+  PersonalDataResolver,
 ] as const;
 
 /** Membership: areas, the organisation tree, members, cards, fees, Charter orders. */
@@ -86,7 +93,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     AreaLineage,
     AreaReorganization,
   ],
-  migrations: [Initial1764600000000, AreasOverTime1765000000000, OrgYearStats1765200000000],
+  migrations: [Initial1764600000000, AreasOverTime1765000000000, OrgYearStats1765200000000, PersonalData1765400000000],
   schema: {
     resolvers: [...resolvers],
     // Plans' figure types: reached only through the plans subgraph, extended here with membership's figures.
@@ -97,9 +104,11 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
       Member: { __resolveReference: (ref, ctx: MembershipContext) => ctx.loaders.member.load(ref.id) },
       ComparableYear: { __resolveReference: (ref, ctx: MembershipContext) => resolveComparableYear(ctx, ref.id) },
       ...planFigureReferenceResolvers,
+      // Access is checked by each of its fields.
+      PersonalData: { __resolveReference: (ref) => ({ memberId: String(ref.memberId) }) satisfies PersonalData },
     },
   },
-  wire({ ds, outbox, log }) {
+  wire({ ds, outbox, log, config }) {
     const areas = new AreaService(ds, outbox);
     const orgs = new OrganizationService(ds, outbox);
     const members = new MemberService(ds, outbox, orgs);
@@ -112,6 +121,10 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     const reorgs = new ReorganizationService(ds, outbox);
     const orgChanges = new OrganizationChangeService(ds, outbox, orgs, members);
     const figures = new PlanFiguresService(ds);
+    // Fundraising holds donor names recorded against members; erasure asks it to erase its own.
+    const fundraising = loadManifest().find((m) => m.name === 'fundraising');
+    const fundraisingUrl = fundraising ? (process.env[fundraising.urlVariable] ?? `http://127.0.0.1:${fundraising.port}/graphql`) : null;
+    const privacy = new PrivacyService(ds, outbox, new DonorEraser(fundraisingUrl, config.INTERNAL_SECRET));
     return {
       instances: [
         new AreaResolver(areas),
@@ -131,6 +144,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
         new AreaFiguresMembershipResolver(),
         new PlanIndicatorMembershipResolver(),
         new YearReportMembershipResolver(),
+        new PersonalDataResolver(privacy),
       ],
       makeLoaders: () => ({
         ...areaLoaders(areas),
@@ -141,6 +155,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
         ...statsLoaders(stats),
         ...reorganizationLoaders(reorgs, orgChanges),
         ...planFigureLoaders(figures),
+        ...privacyLoaders(privacy),
       }),
     };
   },

@@ -35,7 +35,17 @@ export enum EventType {
   OUTREACH_ACTIVITY_RECORDED = 'OUTREACH_ACTIVITY_RECORDED',
   WORK_PLAN_ADOPTED = 'WORK_PLAN_ADOPTED',
   WORK_PLAN_REVISED = 'WORK_PLAN_REVISED',
+  // A person's right to erasure (Law 91/2025/QH15): membership erased a member's personal data;
+  // fundraising erased the donor names recorded against that member (its own audit entry).
+  PERSONAL_DATA_ERASED = 'PERSONAL_DATA_ERASED',
+  DONOR_NAMES_ERASED = 'DONOR_NAMES_ERASED',
 }
+
+/**
+ * What an erased person's name reads as, in every subgraph that held it. Rows stay (counts and
+ * money are kept); only the identifying text goes.
+ */
+export const ERASED_NAME = '[đã xoá theo yêu cầu / erased]';
 
 /** What a service hands to the outbox. */
 export interface DomainEventInput {

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { SecretBox } from './secret-box';
 
 export interface WebhookRow {
   id: string;
@@ -40,10 +41,16 @@ export interface NewWebhook {
 
 /** The SQL of webhooks and their delivery log, in the gateway's `events` schema. */
 export class WebhookStore {
-  constructor(private readonly pool: Pool) {}
+  /** signing secrets are sealed at rest (secret-box.ts); rows leave this class with the clear secret */
+  constructor(
+    private readonly pool: Pool,
+    private readonly box: SecretBox = SecretBox.fromEnv(),
+  ) {}
+
+  private clear = (r: WebhookRow | undefined): WebhookRow | undefined => r && { ...r, secret: this.box.open(r.secret, r.id) };
 
   async find(id: string): Promise<WebhookRow | undefined> {
-    return (await this.pool.query<WebhookRow>('SELECT * FROM events.webhooks WHERE id = $1 AND removed_at IS NULL', [id])).rows[0];
+    return this.clear((await this.pool.query<WebhookRow>('SELECT * FROM events.webhooks WHERE id = $1 AND removed_at IS NULL', [id])).rows[0]);
   }
 
   /** `ownerSub` null: every webhook. */
@@ -53,7 +60,7 @@ export class WebhookStore {
         ownerSub === null,
         ownerSub,
       ])
-    ).rows;
+    ).rows.map((r) => this.clear(r)!);
   }
 
   /** The latest delivery attempts, newest first. */
@@ -74,9 +81,9 @@ export class WebhookStore {
       await this.pool.query<WebhookRow>(
         `INSERT INTO events.webhooks (id, url, types, area_id, secret, owner_sub, delivered_through)
        VALUES ($1, $2, $3, $4, $5, $6, (SELECT coalesce(max(cursor), 0) FROM events.log)) RETURNING *`,
-        [w.id, w.url, w.types, w.areaId, w.secret, w.ownerSub],
+        [w.id, w.url, w.types, w.areaId, this.box.seal(w.secret, w.id), w.ownerSub],
       )
-    ).rows[0];
+    ).rows.map((r) => this.clear(r)!)[0];
   }
 
   async resume(id: string): Promise<WebhookRow> {
@@ -85,7 +92,7 @@ export class WebhookStore {
         'UPDATE events.webhooks SET active = true, consecutive_failures = 0, next_attempt_at = now() WHERE id = $1 RETURNING *',
         [id],
       )
-    ).rows[0];
+    ).rows.map((r) => this.clear(r)!)[0];
   }
 
   async remove(id: string): Promise<void> {
@@ -114,7 +121,7 @@ export class WebhookStore {
       const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key]);
       if (!rows[0].ok) return;
       try {
-        await serve(new DeliverySession(c));
+        await serve(new DeliverySession(c, this.box));
       } finally {
         await c.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
       }
@@ -126,11 +133,16 @@ export class WebhookStore {
 
 /** One webhook's deliveries on the connection that holds its lock. */
 export class DeliverySession {
-  constructor(private readonly c: PoolClient) {}
+  constructor(
+    private readonly c: PoolClient,
+    private readonly box: SecretBox,
+  ) {}
 
   async dueWebhook(id: string): Promise<WebhookRow | undefined> {
-    return (await this.c.query<WebhookRow>('SELECT * FROM events.webhooks WHERE id = $1 AND active AND removed_at IS NULL AND next_attempt_at <= now()', [id]))
-      .rows[0];
+    const r = (
+      await this.c.query<WebhookRow>('SELECT * FROM events.webhooks WHERE id = $1 AND active AND removed_at IS NULL AND next_attempt_at <= now()', [id])
+    ).rows[0];
+    return r && { ...r, secret: this.box.open(r.secret, r.id) };
   }
 
   /** The next events for the webhook, in cursor order: its types, its area's subtree, since it was registered. */

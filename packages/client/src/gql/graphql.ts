@@ -417,6 +417,8 @@ export type Donation = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Where this donation sits in `donations`: pass it as `after`. */
   cursor: Scalars['String']['output'];
+  /** A person or an organisation; recorded as PERSON unless said otherwise. */
+  donorKind: DonorKind;
   /** The donor, when a member of the association. */
   donorMember?: Maybe<Member>;
   /** Donor (người / đơn vị ủng hộ). */
@@ -442,6 +444,12 @@ export type DonationMethod =
   /** Hiện vật, at its agreed value in dong */
   | 'IN_KIND';
 
+export type DonorKind =
+  /** A company, school or other body: the name is shown to every reader. */
+  | 'ORGANIZATION'
+  /** A person: the name is personal data (masked for analysts and departments). */
+  | 'PERSON';
+
 /** A signed link a browser opens without a header; it renders with the rights of the caller who asked for it. */
 export type Download = {
   __typename?: 'Download';
@@ -462,6 +470,7 @@ export type EventType =
   | 'COOPERATION_PROGRAM_SIGNED'
   | 'DONATION_RECORDED'
   | 'DONATION_VOIDED'
+  | 'DONOR_NAMES_ERASED'
   | 'ELIGIBLE_COUNT_SET'
   | 'FEE_PAID'
   | 'FUND_OPENED'
@@ -478,6 +487,7 @@ export type EventType =
   | 'ORGANIZATION_CREATED'
   | 'ORGANIZATION_MOVED'
   | 'OUTREACH_ACTIVITY_RECORDED'
+  | 'PERSONAL_DATA_ERASED'
   | 'POLICY_DOCUMENT_REGISTERED'
   | 'RECOMMENDATION_CHANGED'
   | 'TRAINING_COURSE_RECORDED'
@@ -847,6 +857,8 @@ export type Mutation = {
   createOrganization: Organization;
   /** Decides on a REGISTERED entry: recognised (decisionNumber and decidedOn required) or not. A second decision is a CONFLICT: use correctLearningModelDecision. */
   decideLearningModel: LearningModelEntry;
+  /** Erases a member’s name, phone number and birth year in every subgraph that holds them (donor names recorded against the member too); counts and amounts stay. ADMIN; cannot be undone. */
+  erasePersonalData: Member;
   /** Records the grade of a year (one per year; a second is a CONFLICT unless replace: true). */
   evaluateCommunityLearningCenter: CommunityLearningCenter;
   /** Pays an award from a fund; refused (CONFLICT) when the fund’s balance is lower than the amount, also under concurrent requests. */
@@ -983,6 +995,12 @@ export type MutationDecideLearningModelArgs = {
   decisionNumber?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   recognized: Scalars['Boolean']['input'];
+};
+
+
+export type MutationErasePersonalDataArgs = {
+  memberId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1302,6 +1320,28 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Everything the platform holds about one member: ADMIN, or the member themself. */
+export type PersonalData = {
+  __typename?: 'PersonalData';
+  /** Donations made as this member, in the order they were recorded. */
+  donations: Array<Donation>;
+  /** Profile, membership periods, card and fees. */
+  member: Member;
+  /** Who read the member’s phone number or birth year, and when, newest first. */
+  reads: Array<PersonalDataRead>;
+};
+
+/** One read of a member’s personal fields (phone number, birth year): who, with which role, when. */
+export type PersonalDataRead = {
+  __typename?: 'PersonalDataRead';
+  /** The fields read, e.g. ["phone", "birthYear"]. */
+  fields: Array<Scalars['String']['output']>;
+  readAt: Scalars['DateTime']['output'];
+  /** Token subject of the reader. */
+  readerId: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+};
+
 /** An indicator of a task (chỉ tiêu): its target and its live actual value for the plan’s organisation and each child area. */
 export type PlanIndicator = {
   __typename?: 'PlanIndicator';
@@ -1466,6 +1506,8 @@ export type Query = {
   organizationsByIds: Array<Maybe<Organization>>;
   /** Outreach activities, latest first: by the year held, organisation and/or document spread. */
   outreachActivities: Array<OutreachActivity>;
+  /** Everything held about one member, across the subgraphs (Law 91/2025/QH15): ADMIN, or the member themself. */
+  personalData: PersonalData;
   /** Changes made through plans, newest first: by entity, actor (token subject) and time (ADMIN only). */
   plansAuditTrail: Array<AuditEntry>;
   /** One policy document by id or by code (case does not matter). */
@@ -1702,6 +1744,11 @@ export type QueryOutreachActivitiesArgs = {
 };
 
 
+export type QueryPersonalDataArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
 export type QueryPlansAuditTrailArgs = {
   actor?: InputMaybe<Scalars['String']['input']>;
   entityId?: InputMaybe<Scalars['ID']['input']>;
@@ -1778,6 +1825,8 @@ export type RecordDonationInput = {
   amount: Scalars['Vnd']['input'];
   /** A campaign of the same fund, in the year of `receivedOn`. */
   campaignId?: InputMaybe<Scalars['ID']['input']>;
+  /** PERSON (the default) or ORGANIZATION, whose name every reader sees. */
+  donorKind?: InputMaybe<DonorKind>;
   /** When the donor is a member of the association. */
   donorMemberId?: InputMaybe<Scalars['ID']['input']>;
   donorName: Scalars['String']['input'];

@@ -12,6 +12,19 @@ registerEnumType(DonationMethod, {
   },
 });
 
+/** Who gave: a person's name is personal data; an organisation's (a company, a school) is not. */
+export enum DonorKind {
+  PERSON = 'PERSON',
+  ORGANIZATION = 'ORGANIZATION',
+}
+registerEnumType(DonorKind, {
+  name: 'DonorKind',
+  valuesConfig: {
+    PERSON: { description: 'A person: the name is personal data (masked for analysts and departments).' },
+    ORGANIZATION: { description: 'A company, school or other body: the name is shown to every reader.' },
+  },
+});
+
 @Entity({ name: 'donations' })
 @ObjectType({ implements: Node, description: 'A donation to a fund (khoản ủng hộ). Never deleted or edited: a mistaken one is voided with a reason.' })
 @Key('id')
@@ -32,6 +45,10 @@ export class Donation {
 
   @Column({ name: 'donor_member_id', type: 'text', nullable: true })
   donorMemberId: string | null;
+
+  @Column({ name: 'donor_kind', type: 'text', default: DonorKind.PERSON })
+  @Field(() => DonorKind, { description: 'A person or an organisation; recorded as PERSON unless said otherwise.' })
+  donorKind: DonorKind;
 
   @Column({ type: 'bigint', transformer: bigintTransformer })
   @Field(() => VndScalar)

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DonationMethod } from '@khg/domain';
 import { DateScalar, VndScalar } from '@khg/platform';
+import { DonorKind } from './donation.entity';
 
 @InputType({ description: 'A donation received by a fund. Idempotent on `idempotencyKey`.' })
 export class RecordDonationInput {
@@ -15,6 +16,9 @@ export class RecordDonationInput {
 
   @Field(() => ID, { nullable: true, description: 'When the donor is a member of the association.' })
   donorMemberId?: string | null;
+
+  @Field(() => DonorKind, { nullable: true, description: 'PERSON (the default) or ORGANIZATION, whose name every reader sees.' })
+  donorKind?: DonorKind | null;
 
   @Field(() => VndScalar, { description: 'Whole dong, positive.' })
   amount: bigint;

@@ -4,7 +4,7 @@ import type { FundraisingContext } from '../../context';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Fund } from '../funds/fund.entity';
 import { Member, memberRef } from '../shared/stubs';
-import { Donation } from './donation.entity';
+import { Donation, DonorKind } from './donation.entity';
 import { RecordDonationInput } from './donation.input';
 import type { DonationService } from './donation.service';
 
@@ -22,11 +22,13 @@ export class DonationResolver {
 
   @FieldResolver(() => String, {
     description:
-      'Donor (người / đơn vị ủng hộ). Personal data: ADMIN, officers of the fund’s subtree and the donor (MEMBER) see it; others read "' +
+      'Donor (người / đơn vị ủng hộ). A person’s name is personal data: ADMIN, officers of the fund’s subtree and the donor (MEMBER) see it; others read "' +
       WITHHELD +
-      '" (the field cannot be null).',
+      '" (the field cannot be null). An ORGANIZATION’s name is shown to every reader.',
   })
   async donorName(@Root() d: Donation, @Ctx() ctx: FundraisingContext): Promise<string> {
+    // An organisation's name is not personal data: every reader sees it.
+    if (d.donorKind === DonorKind.ORGANIZATION) return d.donorName;
     const { caller } = ctx;
     let orgAncestry: string[] | null = null;
     if (caller.role === 'OFFICER' && this.directory) {

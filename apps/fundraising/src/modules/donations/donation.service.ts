@@ -6,7 +6,7 @@ import type { FundService } from '../funds/fund.service';
 import { post } from '../funds/ledger';
 import { cleanText } from '../shared/validate';
 import { Campaign } from '../campaigns/campaign.entity';
-import { Donation } from './donation.entity';
+import { Donation, DonorKind } from './donation.entity';
 import type { RecordDonationInput } from './donation.input';
 
 export const receiptNumber = (seq: number) => `PT-${String(seq).padStart(6, '0')}`;
@@ -17,13 +17,14 @@ interface DonationContent {
   campaignId: string | null;
   donorName: string;
   donorMemberId: string | null;
+  donorKind: DonorKind;
   amount: bigint;
   receivedOn: string;
   method: string;
 }
 
 function differences(prior: Donation, c: DonationContent): string[] {
-  const keys: (keyof DonationContent)[] = ['fundId', 'campaignId', 'donorName', 'donorMemberId', 'amount', 'receivedOn', 'method'];
+  const keys: (keyof DonationContent)[] = ['fundId', 'campaignId', 'donorName', 'donorMemberId', 'donorKind', 'amount', 'receivedOn', 'method'];
   return keys.filter((k) => prior[k] !== c[k]);
 }
 
@@ -71,6 +72,10 @@ export class DonationService {
     if (!isPlausibleYear(+input.receivedOn.slice(0, 4))) throw badInput(`receivedOn ${input.receivedOn} is outside 1990–2100`);
     if (input.campaignId) requireId('Campaign', input.campaignId, 'campaignId');
     if (input.donorMemberId) requireId('Member', input.donorMemberId, 'donorMemberId');
+    const donorKind = input.donorKind ?? DonorKind.PERSON;
+    if (donorKind === DonorKind.ORGANIZATION && input.donorMemberId) {
+      throw badInput('donorKind ORGANIZATION cannot name a donorMemberId: a member gives as a person', { argument: 'donorKind' });
+    }
     const donorName = cleanText(input.donorName, 'donorName', 1, 300, 'the donor’s name, or "Ẩn danh" for an anonymous gift');
     if (input.idempotencyKey.length < 8 || input.idempotencyKey.length > 200) {
       throw badInput('idempotencyKey must be 8 to 200 characters, the same on every retry (a UUID is a good choice)', { argument: 'idempotencyKey' });
@@ -80,6 +85,7 @@ export class DonationService {
       campaignId: input.campaignId ?? null,
       donorName,
       donorMemberId: input.donorMemberId ?? null,
+      donorKind,
       amount: input.amount,
       receivedOn: input.receivedOn,
       method: input.method,

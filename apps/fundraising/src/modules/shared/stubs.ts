@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { External, Key } from '@khg/platform';
 import { AreaYearAncestry } from '@khg/platform/membership-refs';
 
@@ -55,3 +55,12 @@ export class Member {
 export const areaRef = (id: string): Area => Object.assign(new Area(), { id });
 export const organizationRef = (id: string): Organization => Object.assign(new Organization(), { id });
 export const memberRef = (id: string): Member => Object.assign(new Member(), { id });
+
+/** Membership's record of everything held about a member; fundraising adds the donations made as that member. */
+@ObjectType()
+@Key('memberId')
+export class PersonalData {
+  @Field(() => ID)
+  @Directive('@inaccessible')
+  memberId: string;
+}

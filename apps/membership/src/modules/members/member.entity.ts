@@ -45,6 +45,10 @@ export class Member {
   @Column({ type: 'text' })
   @Field(() => MemberStatus)
   status: MemberStatus;
+
+  /** when the member's personal data was erased (erasePersonalData); the row stays for the figures */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
 }
 
 @Entity({ name: 'membership_periods' })

@@ -60,6 +60,9 @@ export class MemberResolver {
       orgAncestry = org ? idsOfLtreePath(org.path) : null;
     }
     if (!maySeePersonalData(caller, { memberId: m.id, orgAncestry })) throw personalDataWithheld(`Member.${field}`, caller);
+    // Who read whose phone number or birth year is recorded before the value is handed out
+    // (batched: one insert per request however many members a page holds).
+    await ctx.loaders.personalDataReadLog.load({ memberId: m.id, field, readerId: caller.sub, role: caller.role });
   }
 
   @FieldResolver(() => Organization, { description: 'The organisation the member belongs to now.' })
