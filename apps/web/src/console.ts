@@ -7,8 +7,8 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 const pct = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 1000) / 10}%`);
 const vnd = (v: number | null | undefined) => (v == null ? '—' : `${v.toLocaleString('vi-VN')} đ`);
-const KINDS = { FAMILY: 'Gia đình', CLAN: 'Dòng họ', COMMUNITY: 'Cộng đồng', UNIT: 'Đơn vị' } as const;
-const COLORS = { FAMILY: '#0b5394', CLAN: '#e69138', COMMUNITY: '#6aa84f', UNIT: '#a64d79' } as const;
+const KINDS = { FAMILY: 'Gia đình', CLAN: 'Dòng họ', COMMUNITY: 'Cộng đồng', UNIT: 'Đơn vị', CITIZEN: 'Công dân' } as const;
+const COLORS = { FAMILY: '#0b5394', CLAN: '#e69138', COMMUNITY: '#6aa84f', UNIT: '#a64d79', CITIZEN: '#45818e' } as const;
 const EVENT_NAMES: Record<string, string> = { MEMBER_ADMITTED: 'Kết nạp hội viên', DONATION_RECORDED: 'Ghi nhận ủng hộ' };
 
 const client = createGraphClient({ url: new URL('/graphql', location.origin).href, token: () => sessionStorage.getItem(TOKEN_KEY) ?? '' });

@@ -37,7 +37,7 @@ if (!available)
     await tab.$eval('#code', (e, code) => ((e as HTMLInputElement).value = code), t.province.code);
     await tab.$eval('#year', (e, y) => ((e as HTMLInputElement).value = String(y)), year);
     await tab.click('#dashboard-form button');
-    await tab.waitForFunction((n) => document.querySelectorAll('#chart svg rect.rate').length === n * 4, { timeout: 20_000 }, t.districts.length);
+    await tab.waitForFunction((n) => document.querySelectorAll('#chart svg rect.rate').length === n * 5, { timeout: 20_000 }, t.districts.length);
     const status = await tab.$eval('#dashboard-status', (e) => e.textContent);
     expect(status).toContain(`${t.districts.length} huyện`);
     const fundRows = await tab.$$eval('#fund tr', (rows) => rows.map((r) => r.textContent));

@@ -73,7 +73,7 @@ describe('trusted documents at a safelisting gateway', () => {
   it('answers the typed client: the dashboard of a province, member search', async () => {
     const dashboard = await client.query(ProvinceDashboardDocument, { code: tree.province.code, on: today, year });
     expect(dashboard.area?.children.map((d) => d.name).sort()).toEqual(tree.districts.map((d) => d.name).sort());
-    expect(dashboard.area?.children[0].learningModels.map((m) => m.kind).sort()).toEqual(['CLAN', 'COMMUNITY', 'FAMILY', 'UNIT']);
+    expect(dashboard.area?.children[0].learningModels.map((m) => m.kind).sort()).toEqual(['CITIZEN', 'CLAN', 'COMMUNITY', 'FAMILY', 'UNIT']);
     const found = await client.query(MemberSearchDocument, { search: 'zzz-nobody-by-this-name' });
     expect(found.members.totalCount).toBe(0);
   });
