@@ -97,6 +97,19 @@ subscription SuKienTrucTiep {
 }`,
   },
   {
+    name: 'Tiến độ kế hoạch năm',
+    query: `# Kế hoạch công tác năm: từng nhiệm vụ, chỉ tiêu và kết quả thực hiện tính từ số liệu hiện có
+# The year's work plan: each task, its indicators' targets and the actuals computed live from the graph
+query TienDoKeHoach($year: Int!) {
+  workPlans(year: $year) {
+    title
+    organization { name }
+    tasks { number title indicators { metric target actual met } }
+  }
+}`,
+    variables: '{ "year": 2018 }',
+  },
+  {
     name: 'So sánh sau sắp xếp 2025',
     query: `# Sắp xếp đơn vị hành chính 2025: số liệu so sánh được của một xã mới, tính từ các xã cũ hợp thành
 # Reform comparison: a new commune's comparable series, from the units it was formed from

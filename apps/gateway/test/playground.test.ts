@@ -46,6 +46,14 @@ const CHECKS: Record<string, (d: Data) => void> = {
     expect(d.members.edges.length).toBeGreaterThan(0);
   },
   'Kiến nghị chưa thực hiện': (d) => expect(d.recommendations.length).toBeGreaterThan(0),
+  'Tiến độ kế hoạch năm': (d) => {
+    // Hưng Yên's 2018 plan: seven tasks; the families' rate carries the document's 40 % and a live actual
+    const plan = d.workPlans.find((p: { tasks: unknown[] }) => p.tasks.length === 7);
+    expect(plan).toBeDefined();
+    const family = plan.tasks.flatMap((t: { indicators: unknown[] }) => t.indicators).find((i: { metric: string }) => i.metric === 'FAMILY_RATE');
+    expect(family).toMatchObject({ target: 0.4 });
+    expect(typeof family.actual).toBe('number');
+  },
   'So sánh sau sắp xếp 2025': (d) => {
     expect(d.area.predecessors.length).toBeGreaterThan(0);
     expect(d.area.comparableSeries.length).toBeGreaterThan(0);
@@ -93,8 +101,8 @@ describe('Playground on the demo data', () => {
     await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   });
 
-  it('preloads the seven tabs the analysts asked for, one of them a subscription', () => {
-    expect(ANALYST_TABS).toHaveLength(7);
+  it('preloads the eight tabs the analysts asked for, one of them a subscription', () => {
+    expect(ANALYST_TABS).toHaveLength(8);
     expect(subscriptionTabs.map((t) => t.name)).toEqual(['Sự kiện trực tiếp']);
     expect(queryTabs.map((t) => t.name).sort()).toEqual(Object.keys(CHECKS).sort());
   });
