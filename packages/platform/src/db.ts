@@ -49,6 +49,10 @@ export function createDataSource(o: DataSourceOptions): DataSource {
     entities: o.entities,
     migrations: o.migrations,
     migrationsTableName: 'migrations',
+    // TypeORM would otherwise CREATE EXTENSION on connect, outside our migration lock and into the
+    // first schema on the search path; subgraphs starting together then collide in pg_extension.
+    // initializeDatabase() creates the extensions in public, under the lock.
+    installExtensions: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: true,
