@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -37,7 +38,12 @@ export interface GraphQLServerParts {
   safelist: Safelist | null;
   cache: ResponseCache | null;
   events: EventServices | null;
+  /** APQ documents shared by the replicas (Redis); null: Apollo's in-memory cache per replica */
+  apq: KeyValueCache<string> | null;
 }
+
+/** How long a registered APQ document stays in Redis after its last registration. */
+const APQ_TTL_S = 86_400;
 
 /** Apollo Gateway over the supergraph (the remote subgraphs and the in-process webhooks one) and Apollo Server with its plugins. */
 export function createGraphQLServer(config: GatewayConfig, log: Logger, p: GraphQLServerParts): GraphQLServer {
@@ -75,9 +81,13 @@ export function createGraphQLServer(config: GatewayConfig, log: Logger, p: Graph
     csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: config.MAX_BATCH > 0,
-    // Automatic persisted queries: Apollo Server's default in-memory cache (bounded LRU), behind the
-    // safelist's trusted documents when it has them (sent by hash alone; safelist.ts).
-    persistedQueries: p.safelist ? { cache: trustedDocumentsCache(p.safelist) } : {},
+    // Automatic persisted queries: Apollo Server's default in-memory cache (bounded LRU), or Redis
+    // shared by the replicas (a hash registered through one is known to all), behind the safelist's
+    // trusted documents when it has them (sent by hash alone; safelist.ts).
+    persistedQueries: {
+      ...(p.safelist ? { cache: trustedDocumentsCache(p.safelist, p.apq ?? undefined) } : p.apq ? { cache: p.apq } : {}),
+      ...(p.apq ? { ttl: APQ_TTL_S } : {}),
+    },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: p.httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),

@@ -3,7 +3,8 @@ import type { Logger } from '@khg/platform';
 import { introspect, introspectionOnly } from './introspection';
 import { LimitError, limitError, maskSuggestions, type OperationGuard } from './limits';
 import { sendGraphQL, wantsGraphQLResponse } from './media';
-import { rateLimited, type RateLimiter } from './rate-limit';
+import type { AddressOf } from './client-address';
+import { rateLimited, type Limiter } from './rate-limit';
 import type { ResponseCache } from './response-cache';
 import type { GraphQLHttpRequest } from './request-context';
 
@@ -40,12 +41,12 @@ export function operationLimits(guard: OperationGuard, maxBatch: number): Check 
   };
 }
 
-/** Per caller (or per address without a valid token) and per role: 429 with Retry-After. */
-export function rateLimit(limiter: RateLimiter, log: Logger): Check {
+/** Per caller (or per client address without a valid token) and per role: 429 with Retry-After. */
+export function rateLimit(limiter: Limiter, addressOf: AddressOf, log: Logger): Check {
   return async (r) => {
     const who = await r.caller();
     const role = who?.caller.role ?? 'ANONYMOUS';
-    const wait = limiter.take(who?.caller.sub ?? `ip:${r.req.socket.remoteAddress}`, role, Date.now());
+    const wait = await limiter.take(who?.caller.sub ?? `ip:${addressOf(r.req)}`, role);
     if (wait <= 0) return false;
     const err = rateLimited(wait, role);
     log.info({ requestId: r.requestId, operationName: r.operation?.operationName ?? null, code: 'RATE_LIMITED', role }, 'request refused: client error');

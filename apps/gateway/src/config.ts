@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { boolFlag, loadConfig, loadManifest, manifestEntry, port, secret, z, type SubgraphManifestEntry } from '@khg/platform';
+import { trustedProxiesProblem } from './client-address';
 import { ORIGIN_ENTRY } from './cors';
 import type { OidcSettings } from './identity';
 import { parseDataKey } from './events/secret-box';
@@ -149,6 +150,19 @@ function loadGatewaySettings(env: NodeJS.ProcessEnv, urlShape: Record<string, Re
         .string()
         .regex(/^\d+(\.\d+)?\/\d+$/)
         .default('500/2000'),
+      /** Redis (or Valkey) shared by the gateway replicas for rate limits and APQ; unset: each replica's memory */
+      REDIS_URL: z
+        .string()
+        .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://redis:6379')
+        .optional(),
+      /** proxies whose X-Forwarded-For is believed (addresses, CIDRs, loopback/linklocal/uniquelocal); none by default */
+      TRUSTED_PROXIES: z
+        .string()
+        .default('')
+        .superRefine((v, ctx) => {
+          const problem = trustedProxiesProblem(v);
+          if (problem) ctx.addIssue({ code: 'custom', message: `TRUSTED_PROXIES must list addresses or CIDRs, comma-separated (${problem})` });
+        }),
       /** a JSON array of operation texts; roles in SAFELIST_ROLES may run only these */
       SAFELIST_PATH: z.string().optional(),
       SAFELIST_ROLES: z.string().default(''),

@@ -16,7 +16,12 @@ export async function subgraphHealth(urls: Record<string, string>, timeoutMs = 2
   return Object.fromEntries(entries);
 }
 
-/** /health/ready: 503 while draining or with the degraded subgraphs named. */
+/**
+ * /health/ready is shallow: the gateway listens only once its supergraph is loaded, so it can serve
+ * until it drains. A subgraph that is down is reported (`degraded`, named) but not fatal: every
+ * gateway replica sees the same subgraph, so failing readiness on it would take them all out of the
+ * load balancer at once, although queries that do not touch that subgraph still work.
+ */
 export function serveReadiness(res: ServerResponse, urls: Record<string, string>, draining: boolean): void {
   if (draining) return sendJson(res, 503, { status: 'stopping' });
   subgraphHealth(urls).then(
@@ -24,8 +29,8 @@ export function serveReadiness(res: ServerResponse, urls: Record<string, string>
       const degraded = Object.entries(subgraphs)
         .filter(([, s]) => s === 'down')
         .map(([n]) => n);
-      sendJson(res, degraded.length ? 503 : 200, { status: degraded.length ? 'degraded' : 'ready', subgraphs, degraded });
+      sendJson(res, 200, { status: degraded.length ? 'degraded' : 'ready', subgraphs, degraded });
     },
-    (e: Error) => sendJson(res, 503, { status: 'unavailable', reason: e.message }),
+    (e: Error) => sendJson(res, 200, { status: 'degraded', reason: e.message }),
   );
 }

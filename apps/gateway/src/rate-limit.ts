@@ -14,11 +14,16 @@ interface State {
   at: number;
 }
 
+/** Takes one request from the caller's and the role's budgets; seconds to wait when refused, else 0. */
+export interface Limiter {
+  take(sub: string, role: Role | 'ANONYMOUS'): number | Promise<number>;
+}
+
 /**
- * In-memory token buckets (one per caller and one per role), refilled continuously. A replica
- * enforces its own share; docs/operations.md says how to share them across replicas.
+ * In-memory token buckets (one per caller and one per role), refilled continuously: the default, one
+ * replica's own budgets. With REDIS_URL the replicas share theirs (rate-limit-shared.ts).
  */
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   private readonly buckets = new Map<string, State>();
 
   constructor(

@@ -13,7 +13,11 @@ import { OperationGuard } from './limits';
 import { serveMetrics } from './metrics';
 import { graphqlPipeline } from './pipeline';
 import { servePlaygroundAsset, servePlaygroundPage, wantsPlayground } from './playground';
-import { RateLimiter, parseRateLimits } from './rate-limit';
+import { RateLimiter, parseRateLimits, type Limiter } from './rate-limit';
+import { SharedRateLimiter } from './rate-limit-shared';
+import { connectRedis } from './redis';
+import { apqCache } from './apq';
+import { clientAddress } from './client-address';
 import { ResponseCache } from './response-cache';
 import { exactly, router, type Route } from './routes';
 import { loadSafelist } from './safelist';
@@ -54,12 +58,14 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     maxBatch: config.MAX_BATCH,
   });
   const bucket = (v: string) => ({ rate: Number(v.split('/')[0]), burst: Number(v.split('/')[1]) });
-  const limiter = new RateLimiter(parseRateLimits(config.RATE_LIMITS), {
-    perCaller: bucket(config.RATE_LIMIT_CALLER),
-    perRole: bucket(config.RATE_LIMIT_ROLE),
-  });
+  const limits = parseRateLimits(config.RATE_LIMITS);
+  const fallback = { perCaller: bucket(config.RATE_LIMIT_CALLER), perRole: bucket(config.RATE_LIMIT_ROLE) };
+  // With Redis the replicas share rate limits and APQ documents; without it each keeps its own.
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, log) : null;
+  const limiter: Limiter = redis ? new SharedRateLimiter(redis, limits, fallback) : new RateLimiter(limits, fallback);
   const safelist = loadSafelist(config.SAFELIST_PATH, config.SAFELIST_ROLES);
-  const graphql = createGraphQLServer(config, log, { httpServer, auth, directory, guard, safelist, cache, events });
+  const apq = redis ? apqCache(redis) : null;
+  const graphql = createGraphQLServer(config, log, { httpServer, auth, directory, guard, safelist, cache, events, apq });
   const lifecycle = new Lifecycle(graphql.apollo, events);
   const cors = new CorsPolicy(corsSettings(config));
   const sse = events ? sseSubscriptions({ schema: graphql.schema, auth, guard, log }) : null;
@@ -87,7 +93,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     checks: [
       variablesAreObjects,
       operationLimits(guard, config.MAX_BATCH),
-      rateLimit(limiter, log),
+      rateLimit(limiter, clientAddress(config.TRUSTED_PROXIES), log),
       localIntrospection(guard, graphql.schema),
       ...(cache ? [responseCache(cache)] : []),
     ],
@@ -137,5 +143,9 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   const port = (httpServer.address() as AddressInfo).port;
   log.info({ port }, 'gateway listening');
-  return { url: `http://${config.HOST}:${port}${ENDPOINT}`, port, httpServer, stop: () => lifecycle.stop() };
+  const stop = async () => {
+    await lifecycle.stop();
+    await redis?.close().catch(() => undefined);
+  };
+  return { url: `http://${config.HOST}:${port}${ENDPOINT}`, port, httpServer, stop };
 }

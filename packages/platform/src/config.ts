@@ -39,6 +39,10 @@ export const subgraphConfigShape = (defaultPort: number) => ({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** `connection`: search_path as a startup option (a shared role); `role`: the subgraph's own role's default (PgBouncer) */
+  DB_SEARCH_PATH: z.enum(['connection', 'role']).default('connection'),
+  /** `start`: migrate at start; `only`: migrate and exit; `skip`: a migration job did it (refuse to start otherwise) */
+  DB_MIGRATE: z.enum(['start', 'only', 'skip']).default('start'),
   INTERNAL_SECRET: secret('INTERNAL_SECRET'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: boolFlag(false),

@@ -3,7 +3,7 @@ import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Logger } from 'pino';
 import { loadConfig, subgraphConfigShape, type SubgraphConfig } from './config';
 import { createLogger } from './logger';
-import { createDataSource, initializeDatabase } from './db';
+import { createDataSource, initializeDatabase, setRoleSearchPath } from './db';
 import { buildFederatedSchema, type FederatedSchemaOptions } from './federation';
 import { startSubgraphServer, stopOnSignals, type RunningSubgraph } from './subgraph-server';
 import { Outbox } from './outbox';
@@ -45,16 +45,23 @@ export interface SubgraphDeps {
 export async function runSubgraph<L>(def: SubgraphDefinition<L>, env: NodeJS.ProcessEnv = process.env): Promise<RunningSubgraph> {
   const config = loadConfig(def.name, subgraphConfigShape(def.defaultPort), env);
   const log = createLogger(def.name, config.LOG_LEVEL);
+  if (config.DB_SEARCH_PATH === 'role' && config.DB_MIGRATE !== 'skip') await setRoleSearchPath(config.DATABASE_URL, def.dbSchema);
   const ds = createDataSource({
     url: config.DATABASE_URL,
     schema: def.dbSchema,
+    searchPath: config.DB_SEARCH_PATH,
     entities: def.entities,
     migrations: [...(def.migrations as never[]), AuditIndexes1765000000000],
     poolMax: config.DB_POOL_MAX,
     applicationName: `khg-${def.name}`,
     log,
   });
-  await initializeDatabase(ds, def.dbSchema);
+  await initializeDatabase(ds, def.dbSchema, config.DB_MIGRATE, config.DB_SEARCH_PATH);
+  if (config.DB_MIGRATE === 'only') {
+    log.info({ schema: def.dbSchema }, 'migrated; exiting (DB_MIGRATE=only)');
+    await ds.destroy();
+    process.exit(0);
+  }
   const directory = new MembershipDirectory(config.MEMBERSHIP_URL, config.INTERNAL_SECRET, def.name);
   const deps: SubgraphDeps = { ds, directory, outbox: new Outbox(def.dbSchema), config, log };
   const { instances, makeLoaders } = def.wire(deps);

@@ -118,6 +118,8 @@ export interface PlatformOptions {
   subgraphPorts: Record<string, number>;
   env: NodeJS.ProcessEnv;
   output: 'inherit' | string;
+  /** settings for one subgraph only, by name, over the rest (e.g. its own DATABASE_URL and role) */
+  subgraphEnv?: Record<string, NodeJS.ProcessEnv>;
 }
 
 export interface RunningPlatform {
@@ -138,7 +140,7 @@ export async function startPlatform(o: PlatformOptions): Promise<RunningPlatform
   const subgraphs: Record<string, RunningService> = {};
   const started = await Promise.allSettled(
     specs.map(async (spec) => {
-      subgraphs[spec.name] = await startService(spec, port(spec), { env, output: o.output });
+      subgraphs[spec.name] = await startService(spec, port(spec), { env: { ...env, ...o.subgraphEnv?.[spec.name] }, output: o.output });
     }),
   );
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
