@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
-const dirs = ['apps', 'packages'].flatMap((d) => readdirSync(join(root, d)).map((n) => join(root, d, n)));
+const dirs = [...['apps', 'packages'].flatMap((d) => readdirSync(join(root, d)).map((n) => join(root, d, n))), join(root, 'infra')];
 const resultFile = (d) => join(d, '.test-results.json');
 for (const d of dirs) rmSync(resultFile(d), { force: true });
 
