@@ -209,6 +209,9 @@ export async function startEmbeddedPostgres(o: EmbeddedOptions): Promise<Running
         'shared_buffers=256MB',
         '-c',
         'fsync=' + (o.persistent ? 'on' : 'off'),
+        // the gateway's relay reads the outboxes through a logical replication slot (apps/gateway/src/events/logical-relay.ts)
+        '-c',
+        'wal_level=logical',
       ],
     });
   } catch (e) {
