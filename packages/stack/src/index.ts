@@ -7,3 +7,4 @@ export * from './startup-error';
 export * from './port-check';
 export * from './data-checks';
 export * from './reach';
+export * from './engines';

@@ -124,8 +124,8 @@ export class LogWriter {
       ],
     );
     const rows = r.rows.sort((a, b) => (BigInt(a.cursor) < BigInt(b.cursor) ? -1 : 1));
-    // sent by the relay's own transaction, never by a subgraph's write
-    if (rows.length && !this.bus) await c.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(rows.length)]);
+    // sent by the relay's own transaction, never by a subgraph's write; replicas without the bus hear it
+    if (rows.length) await c.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(rows.length)]);
     return { rows, prev: before.rows[0].c };
   }
 

@@ -88,7 +88,8 @@ export class LogicalRelay {
 
   async start(): Promise<void> {
     await this.prepare();
-    this.timer = setInterval(() => this.tick(), this.o.pollMs);
+    // a follower retries at least as often as a silent leader loses the slot
+    this.timer = setInterval(() => this.tick(), Math.min(this.o.pollMs, this.o.leaderTimeoutMs));
     this.tick();
   }
 
@@ -239,6 +240,8 @@ export class LogicalRelay {
     if (this.ackTimer) clearInterval(this.ackTimer);
     this.ackTimer = null;
     service.removeAllListeners();
+    // the library may still report the broken connection while it stops: an unheard 'error' would end the process
+    service.on('error', () => undefined);
     await service.stop().catch(() => undefined);
   }
 
