@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { PgBinaries } from './pg-binaries';
 
 /**
  * The engines of the distributed mode, from Debian's packages (never downloaded by us): which are
@@ -21,6 +22,14 @@ export function postgresBinDir(): string | null {
     .filter((d) => /^\d+$/.test(d) && existsSync(join(root, d, 'bin', 'postgres')))
     .sort((a, b) => Number(b) - Number(a));
   return majors.length ? join(root, majors[0], 'bin') : null;
+}
+
+/** Debian's PostgreSQL as startEmbeddedPostgres takes it (`systemBinaries`), or null. */
+export function debianPostgres(): PgBinaries | null {
+  const bin = postgresBinDir();
+  if (!bin) return null;
+  const major = Number(bin.split('/').slice(-2)[0]);
+  return { native: dirname(bin), version: `${major} (Debian)`, major };
 }
 
 /** The executable of an engine, or null when its package is not installed. */

@@ -8,3 +8,4 @@ export * from './port-check';
 export * from './data-checks';
 export * from './reach';
 export * from './engines';
+export * from './cluster';
