@@ -65,6 +65,12 @@ CREATE TABLE events.relay_leader (
 );
 INSERT INTO events.relay_leader (id) VALUES (1);`,
   },
+  {
+    id: 3,
+    sql: `
+-- how many events a receiver takes in one POST, as it said (X-KHG-Accept-Batch); 1 until it says so
+ALTER TABLE events.webhooks ADD COLUMN batch_max int NOT NULL DEFAULT 1;`,
+  },
 ];
 
 export interface EventRow {
