@@ -170,6 +170,17 @@ function loadGatewaySettings(env: NodeJS.ProcessEnv, urlShape: Record<string, Re
       SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
       DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),
       EVENT_POLL_MS: z.coerce.number().int().min(50).default(1000),
+      /** where the relay reads the outboxes: logical replication, snapshot polling, or auto (logical when the database allows it) */
+      EVENT_RELAY: z.enum(['auto', 'logical', 'snapshot']).default('auto'),
+      /** how long a silent relay leader keeps the replication slot before another replica takes over */
+      EVENT_LEADER_TIMEOUT_MS: z.coerce.number().int().min(1000).default(5000),
+      /** the distributed mode: NATS servers (nats://host:port, comma-separated) whose JetStream carries events to every replica */
+      EVENT_BUS: z
+        .string()
+        .regex(/^nats:\/\/[^,\s]+(,\s*nats:\/\/[^,\s]+)*$/, 'EVENT_BUS must be nats://host:port, or several separated by commas')
+        .optional(),
+      /** copies of the event stream across the JetStream cluster */
+      EVENT_BUS_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
       WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
       WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).default(8),
       WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),

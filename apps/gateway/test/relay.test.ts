@@ -17,23 +17,18 @@ async function connect(): Promise<Client> {
 const ACTOR = JSON.stringify({ sub: 'relay-test', role: 'ADMIN' });
 
 describe('the outbox relay', () => {
-  it('relays a transaction that commits late, after later ones, exactly once and in transaction order', async () => {
+  it('delivers an event while another transaction is held open, then the open one once it commits, in commit order and once', async () => {
     const late = await connect();
     try {
       await late.query('BEGIN');
-      const [{ txid }] = (
-        await late.query<{ txid: string }>(
-          `INSERT INTO membership.outbox_events (type, subject_id, actor) VALUES ('MEMBER_ADMITTED', 'late-commit-subject', $1) RETURNING txid::text AS txid`,
-          [ACTOR],
-        )
-      ).rows;
-      // A write through the graph to the same outbox commits while the earlier transaction is still open.
+      await late.query(`INSERT INTO membership.outbox_events (type, subject_id, actor) VALUES ('MEMBER_ADMITTED', 'late-commit-subject', $1)`, [ACTOR]);
       const t = await createTree(1, 1);
+      const sub = await subscribe<Ev>(EVENTS, { areaId: t.province.id, types: ['MEMBER_ADMITTED'] });
+      // A write through the graph to the same outbox commits while the earlier transaction is still open:
+      // its event arrives now (a relay that waits for the oldest open transaction never delivers it here).
       const m = await admitMember(t.communeOrgs[0].id);
-      // Its event waits behind the open transaction's horizon (and can never be there before it).
-      expect(await sql('SELECT 1 FROM events.log WHERE subject_id = $1', [m.id])).toEqual([]);
-      const [offset] = await sql<{ next: string }>(`SELECT next_txid::text AS next FROM events.relay_offsets WHERE source = 'membership'`);
-      expect(BigInt(offset.next)).toBeLessThanOrEqual(BigInt(txid));
+      expect((await sub.waitFor(1))[0].events.subjectId).toBe(m.id);
+      await sub.close();
       await late.query('COMMIT');
       const rows = await eventually(async () => {
         const r = await sql<{ cursor: string; subject_id: string }>(
@@ -42,19 +37,38 @@ describe('the outbox relay', () => {
         );
         return r.length === 2 && r;
       }, 'both events in the log');
-      expect(rows.map((r) => r.subject_id)).toEqual(['late-commit-subject', m.id]);
+      // cursors follow commits: the transaction that began first but committed last comes last
+      expect(rows.map((r) => r.subject_id)).toEqual([m.id, 'late-commit-subject']);
     } finally {
       await late.end();
     }
   });
 
-  it('copies a batch larger than one read whole: a transaction cut by the batch limit is finished, none doubled', async () => {
-    const hold = await connect();
+  it('writes no NOTIFY in a subgraph write: the relay hears commits through its replication slot', async () => {
+    const [slot] = await sql<{ plugin: string; active: boolean }>(`SELECT plugin, active FROM pg_replication_slots WHERE slot_name = 'khg_events'`);
+    expect(slot).toEqual({ plugin: 'pgoutput', active: true });
+    const published = await sql<{ schemaname: string }>(`SELECT schemaname FROM pg_publication_tables WHERE pubname = 'khg_outbox' ORDER BY 1`);
+    expect(published.map((r) => r.schemaname)).toEqual(['fundraising', 'inspections', 'learning', 'membership', 'plans'].sort());
+    const listener = await connect();
+    try {
+      const heard: string[] = [];
+      listener.on('notification', (n) => heard.push(n.channel));
+      await listener.query('LISTEN khg_outbox');
+      await listener.query('LISTEN khg_events');
+      const t = await createTree(1, 1);
+      const m = await admitMember(t.communeOrgs[0].id);
+      await eventually(async () => (await sql('SELECT 1 FROM events.log WHERE subject_id = $1', [m.id])).length === 1, 'the event relayed');
+      // the relay's own write wakes the hubs; no subgraph transaction notified anyone
+      await eventually(() => heard.includes('khg_events'), 'the hubs woken');
+      expect(heard).not.toContain('khg_outbox');
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it('copies a large transaction whole, in its outbox order and commit order, none doubled', async () => {
     const writer = await connect();
     try {
-      // Holding the horizon makes the relay see all three transactions in one pass once it ends.
-      await hold.query('BEGIN');
-      await hold.query('SELECT pg_current_xact_id()');
       const write = async (n: number, tag: string) => {
         await writer.query(
           `INSERT INTO inspections.outbox_events (type, subject_id, actor)
@@ -62,23 +76,20 @@ describe('the outbox relay', () => {
           [n, tag, ACTOR],
         );
       };
-      await write(4_999, 'batch-a'); // with the first row of b, exactly one batch (5,000)
-      await write(3, 'batch-b'); // cut by the batch limit: its other two rows must follow at once
-      await write(2, 'batch-c'); // the next pass
-      await hold.query('COMMIT');
+      await write(4_999, 'batch-a');
+      await write(3, 'batch-b');
+      await write(2, 'batch-c');
       const subjects = await eventually(async () => {
         const [r] = await sql<{ n: number; distinct: number }>(`SELECT count(*)::int AS n, count(DISTINCT subject_id)::int AS distinct FROM events.log
           WHERE subject_id LIKE 'batch-%'`);
         return r.distinct === 5_004 && r;
       }, 'every row of the three transactions in the log');
       expect(subjects).toEqual({ n: 5_004, distinct: 5_004 });
-      // In the log's order, each transaction's rows stay together and in their outbox order.
       const order = await sql<{ subject_id: string }>(
         `SELECT subject_id FROM events.log WHERE subject_id LIKE 'batch-b-%' OR subject_id LIKE 'batch-c-%' ORDER BY cursor`,
       );
       expect(order.map((r) => r.subject_id)).toEqual(['batch-b-1', 'batch-b-2', 'batch-b-3', 'batch-c-1', 'batch-c-2']);
     } finally {
-      await hold.end();
       await writer.end();
     }
   });

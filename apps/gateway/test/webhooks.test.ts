@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Role } from '@khg/domain';
-import { admitMember, codes, createTree, eventually, graph, graphOk, tokenFor } from '@khg/testing';
+import { admitMember, codes, createTree, eventually, graph, graphOk, sql, tokenFor } from '@khg/testing';
 
 interface Received {
   body: { cursor: string; type: string; subjectId: string; webhookId: string };
@@ -116,5 +116,51 @@ describe('webhooks', () => {
     const other = await tokenFor({ role: Role.DEPARTMENT, sub: 'someone-else' });
     expect(codes(await graph(`mutation($id: ID!) { resumeWebhook(id: $id) { id } }`, { id }, { token: other }))).toEqual(['NOT_FOUND']);
     await rx.close();
+  });
+  it('sends a receiver that fell behind and accepts batches many events per POST, in cursor order, each once', async () => {
+    const t = await createTree(1, 1);
+    const posts: { cursors: string[]; batch: string | undefined }[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const server: Server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { cursor?: string; events?: { cursor: string }[] };
+        posts.push({ cursors: body.events ? body.events.map((e) => e.cursor) : [body.cursor!], batch: req.headers['x-khg-batch'] as string | undefined });
+        // the second POST waits until the writes below are done: meanwhile the receiver falls behind
+        const answer = () => {
+          res.setHeader('x-khg-accept-batch', '8');
+          res.statusCode = 204;
+          res.end();
+        };
+        if (posts.length === 2) void held.then(answer);
+        else answer();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      await graphOk(REGISTER, { i: { url, types: ['MEMBER_ADMITTED'], areaId: t.province.id } });
+      const members: string[] = [];
+      for (let i = 0; i < 2; i++) members.push((await admitMember(t.communeOrgs[0].id)).id);
+      await eventually(() => posts.length === 2, 'the second delivery in flight');
+      for (let i = 0; i < 20; i++) members.push((await admitMember(t.communeOrgs[0].id)).id);
+      release();
+      const expected = (await sql<{ cursor: string }>('SELECT cursor::text FROM events.log WHERE subject_id = ANY($1) ORDER BY cursor', [members])).map(
+        (r) => r.cursor,
+      );
+      await eventually(() => posts.flatMap((p) => p.cursors).length >= expected.length, 'every event delivered');
+      expect(posts.flatMap((p) => p.cursors)).toEqual(expected);
+      // one at a time until the receiver said it takes 8; then batches of at most 8
+      expect(posts.slice(0, 2).map((p) => p.cursors.length)).toEqual([1, 1]);
+      expect(posts.slice(2).every((p) => p.cursors.length <= 8)).toBe(true);
+      expect(posts.length).toBeLessThan(expected.length);
+      expect(posts.filter((p) => p.cursors.length > 1).every((p) => p.batch === String(p.cursors.length))).toBe(true);
+    } finally {
+      server.close();
+    }
   });
 });

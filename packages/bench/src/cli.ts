@@ -25,6 +25,7 @@ import { unexpectedFailures } from './verdict';
 import { drain, measure, post, waitForYearEndFigures, type Measurement, type Target } from './load';
 import { DONATION_PAGE, scenarios } from './scenarios';
 import { measureDelivery, type DeliveryResult } from './subscriptions';
+import { measureDeliveryWhileHeld } from './held-transaction';
 import { renderReport, type Report } from './report';
 
 function options() {
@@ -214,6 +215,7 @@ async function main(): Promise<void> {
     }
 
     let delivery: DeliveryResult | null = null;
+    let deliveryWhileHeld: Report['deliveryWhileHeld'] = null;
     if (o.subscriptions) {
       await drain(db.url);
       say(`Subscriptions: ${o.subscribers} graphql-ws subscribers, ${o.mutations} mutations…`);
@@ -226,6 +228,17 @@ async function main(): Promise<void> {
         communes: sizesFor(o.scale).communes,
         gatewayPid: platform.gateway.child.pid,
       });
+      say('Subscriptions while a write transaction is held open for 30 s elsewhere…');
+      deliveryWhileHeld = await measureDeliveryWhileHeld({
+        gatewayUrl: `${platform.gateway.url}/graphql`,
+        token,
+        subscribers: Math.min(o.subscribers, 50),
+        mutations: Math.min(o.mutations, 20),
+        runId: `${runId}-held`,
+        communes: sizesFor(o.scale).communes,
+        gatewayPid: platform.gateway.child.pid,
+        databaseUrl: db.url,
+      });
     }
 
     const report: Report = {
@@ -237,6 +250,7 @@ async function main(): Promise<void> {
       generation,
       scenarios: results,
       delivery,
+      deliveryWhileHeld,
       totalSeconds: (Date.now() - started) / 1000,
     };
     const text = renderReport(report);

@@ -4,7 +4,8 @@ import type { Caller } from './auth';
 
 /**
  * The transactional outbox: a domain change and its event commit together, so an event exists
- * exactly when its change does. `seq` orders the subgraph's events; the relay delivers them.
+ * exactly when its change does. `seq` orders the subgraph's events; the relay delivers them (read
+ * through logical replication in commit order, or by polling: apps/gateway/src/events).
  * Every subgraph has this table in its own schema.
  */
 @Entity({ name: 'outbox_events' })
@@ -60,15 +61,14 @@ CREATE INDEX IF NOT EXISTS outbox_events_actor ON outbox_events ((actor->>'sub')
 /** A new subgraph's first migration runs this: its outbox, with the audit queries' indexes. */
 export const OUTBOX_SQL = OUTBOX_TABLE_SQL + OUTBOX_AUDIT_INDEXES_SQL;
 
-export const OUTBOX_CHANNEL = 'khg_outbox';
-
 export type OutboxListener = (em: EntityManager, events: DomainEventInput[]) => Promise<void> | void;
 
 /** One subgraph's outbox. */
 export class Outbox {
   private readonly listeners: OutboxListener[] = [];
 
-  constructor(private readonly schema: string) {}
+  /** `schema`: the subgraph's Postgres schema, where its outbox table lives */
+  constructor(readonly schema: string) {}
 
   /**
    * Runs `listener` inside the change's transaction whenever this process appends events:
@@ -80,8 +80,8 @@ export class Outbox {
   }
 
   /**
-   * Appends events inside the change's transaction and wakes the relay; NOTIFY is delivered only
-   * if the transaction commits.
+   * Appends events inside the change's transaction. Nothing else: the relay hears the commit through
+   * logical replication (a NOTIFY here would take a lock every committing writer queues on).
    */
   async append(em: EntityManager, caller: Caller, ...events: DomainEventInput[]): Promise<void> {
     if (events.length === 0) return;
@@ -101,7 +101,6 @@ export class Outbox {
         })) as never,
       )
       .execute();
-    await em.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, this.schema]);
     for (const l of this.listeners) await l(em, events);
   }
 }

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { assertDataVersion, assertDiskSpace, diskFullMessage, explainPostgresOutput } from './data-checks';
 import { ensurePostgresAccount } from './pg-account';
-import { binPath, locateBinaries, reachableBinaries } from './pg-binaries';
+import { binPath, locateBinaries, reachableBinaries, type PgBinaries } from './pg-binaries';
 import { placeDataDir, reapClusters, removeDataDir, ROOT_HOME } from './pg-placement';
 import type { Account } from './reach';
 import { StartupError } from './startup-error';
@@ -27,6 +27,8 @@ export interface EmbeddedOptions {
   /** the settings named in failure messages (defaults: EMBEDDED_PG_PORT, DATA_DIR) */
   portSetting?: string;
   dirSetting?: string;
+  /** PostgreSQL installed on the system (Debian's, for `npm run cluster`) instead of the npm package's */
+  systemBinaries?: PgBinaries;
 }
 
 const USER = 'postgres';
@@ -147,13 +149,14 @@ export async function startEmbeddedPostgres(o: EmbeddedOptions): Promise<Running
   let child: ChildProcess;
   let dataDir: string;
   try {
-    const bins = locateBinaries();
+    const bins = o.systemBinaries ?? locateBinaries();
     assertDataVersion(o.dir, bins.major, o.dir, o.dirSetting); // before anything is moved or created
     const as = process.getuid?.() === 0 ? ensurePostgresAccount() : null;
     let native = bins.native;
     if (as) {
       reapClusters(ROOT_HOME);
-      native = reachableBinaries(bins, as, ROOT_HOME);
+      // installed software is reachable by every account; the npm package's copy may not be
+      native = o.systemBinaries ? bins.native : reachableBinaries(bins, as, ROOT_HOME);
       dataDir = placeDataDir(o.dir, as, ROOT_HOME);
     } else {
       dataDir = resolve(o.dir);
@@ -209,6 +212,9 @@ export async function startEmbeddedPostgres(o: EmbeddedOptions): Promise<Running
         'shared_buffers=256MB',
         '-c',
         'fsync=' + (o.persistent ? 'on' : 'off'),
+        // the gateway's relay reads the outboxes through a logical replication slot (apps/gateway/src/events/logical-relay.ts)
+        '-c',
+        'wal_level=logical',
       ],
     });
   } catch (e) {

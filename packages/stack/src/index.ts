@@ -7,3 +7,5 @@ export * from './startup-error';
 export * from './port-check';
 export * from './data-checks';
 export * from './reach';
+export * from './engines';
+export * from './cluster';

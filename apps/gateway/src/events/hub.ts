@@ -1,6 +1,7 @@
 import { PgListener } from '../pg-listener';
 import { SerialTask, type Logger } from '@khg/platform';
-import { EVENTS_CHANNEL } from './relay';
+import type { BusEvent, EventBus } from './bus';
+import { EVENTS_CHANNEL } from './log-writer';
 import type { EventRow, EventStore } from './store';
 
 export interface EventFilter {
@@ -18,7 +19,9 @@ type Listener = (rows: EventRow[]) => void;
 
 /**
  * One reader of the log per gateway process: a NOTIFY from the relay (or a poll) makes it read the
- * new rows once and hand them, in cursor order, to every live subscriber.
+ * new rows once and hand them, in cursor order, to every live subscriber. With an event bus (the
+ * distributed mode) live rows come from the bus instead; a row whose predecessor this hub has not
+ * handed out makes it read the log up to it, so a publish that was lost costs a read, not an event.
  */
 export class EventHub {
   private readonly listeners = new Set<Listener>();
@@ -37,11 +40,24 @@ export class EventHub {
     private readonly pollMs: number,
   ) {}
 
-  async start(): Promise<void> {
+  /** `bus`: the distributed mode's source of live rows (none: NOTIFY from the relay). */
+  async start(bus: EventBus | null = null): Promise<void> {
     this.last = await this.store.latestCursor();
-    this.client = new PgListener(this.databaseUrl, 'khg-events-hub', EVENTS_CHANNEL, () => this.read(), this.log);
-    await this.client.start();
+    if (bus) await bus.follow((e) => this.fromBus(e));
+    else {
+      this.client = new PgListener(this.databaseUrl, 'khg-events-hub', EVENTS_CHANNEL, () => this.read(), this.log);
+      await this.client.start();
+    }
     this.timer = setInterval(() => this.read(), this.pollMs);
+  }
+
+  private fromBus({ row, prev }: BusEvent): void {
+    const cursor = BigInt(row.cursor);
+    if (cursor <= this.last) return; // already handed out (read from the log, or published twice)
+    if (BigInt(prev) === this.last && !this.reads.running) {
+      this.last = cursor;
+      for (const l of this.listeners) l([row]);
+    } else this.read();
   }
 
   /** The highest cursor handed out so far. */

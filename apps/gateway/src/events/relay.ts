@@ -1,11 +1,8 @@
 import type { PoolClient } from 'pg';
-import { PgListener } from '../pg-listener';
-import { EventType } from '@khg/domain';
-import { SerialTask, type Logger, type MembershipDirectory } from '@khg/platform';
+import { SerialTask, type Logger } from '@khg/platform';
+import { changeOf } from './logical-relay';
+import type { LogWriter } from './log-writer';
 import type { EventStore } from './store';
-
-export const OUTBOX_CHANNEL = 'khg_outbox';
-export const EVENTS_CHANNEL = 'khg_events';
 
 const BATCH = 5000;
 
@@ -20,37 +17,39 @@ interface OutboxRow {
 }
 
 /**
- * The outbox relay: the only reader of the subgraphs' outbox tables (read-only). It copies new
- * outbox rows into the global log, giving each a cursor that orders all events totally.
+ * The snapshot relay, for a database that offers no logical replication (EVENT_RELAY=snapshot, or
+ * auto without wal_level=logical or the REPLICATION right): it polls the subgraphs' outbox tables
+ * (read-only) every EVENT_POLL_MS and copies new rows into the global log.
  *
  * A row is copied only once every transaction that might still commit with a lower sequence has
  * ended: the window is [offset, snapshot xmin) over the writing transaction ids, so nothing is
- * skipped when transactions commit out of order. One gateway replica relays at a time (advisory
- * lock); a NOTIFY from the subgraphs wakes it and a poll covers lost notifications.
+ * skipped when transactions commit out of order — and so a transaction held open anywhere delays
+ * every event until it ends (the logical relay has no such wait). One gateway replica relays at a
+ * time (advisory lock), and its writes are fenced like the logical relay's (log-writer.ts).
  */
 export class OutboxRelay {
-  private listener: PgListener | null = null;
   private lockHolder: PoolClient | null = null;
+  private epoch: bigint | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly passes = new SerialTask(
     () => this.pass(),
-    (e) => this.log.warn({ err: e.message }, 'relay pass failed; will retry'),
+    (e) => {
+      this.log.warn({ err: e.message }, 'relay pass failed; will retry');
+      this.dropLock();
+    },
   );
-  private readonly areaCache = new Map<string, string[]>();
 
   constructor(
     private readonly store: EventStore,
-    private readonly databaseUrl: string,
-    private readonly directory: MembershipDirectory,
+    private readonly writer: LogWriter,
     private readonly log: Logger,
     private readonly pollMs: number,
     /** the subgraphs' Postgres schemas whose outboxes feed the log (the manifest's) */
     private readonly sources: readonly string[],
+    private readonly holder: string,
   ) {}
 
   async start(): Promise<void> {
-    this.listener = new PgListener(this.databaseUrl, 'khg-relay-listener', OUTBOX_CHANNEL, () => this.kick(), this.log);
-    await this.listener.start();
     this.timer = setInterval(() => this.kick(), this.pollMs);
     this.kick();
   }
@@ -66,39 +65,34 @@ export class OutboxRelay {
     const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', ['khg-relay']);
     if (rows[0].ok) {
       this.lockHolder = c;
-      c.on('error', () => {
-        // may fire more than once for one broken connection: release it once
-        if (this.lockHolder !== c) return;
-        this.lockHolder = null;
-        try {
-          c.release(true);
-        } catch {
-          /* already released */
-        }
-      });
+      c.on('error', () => this.dropLock(c));
+      this.epoch = await this.writer.claim(this.holder);
       return true;
     }
     c.release();
     return false;
   }
 
-  private async ancestry(areaIds: string[]): Promise<Map<string, string[]>> {
-    const missing = [...new Set(areaIds.filter((id) => !this.areaCache.has(id)))];
-    if (missing.length) {
-      const infos = await this.directory.areas(missing);
-      infos.forEach((info, i) => this.areaCache.set(missing[i], info ? info.ancestry : [missing[i]]));
+  /** Lock lost (broken connection) or fenced: leads again only after taking the lock anew. May run more than once for one connection. */
+  private dropLock(c: PoolClient | null = this.lockHolder): void {
+    if (!c || this.lockHolder !== c) return;
+    this.lockHolder = null;
+    this.epoch = null;
+    try {
+      c.release(true);
+    } catch {
+      /* already released */
     }
-    return this.areaCache;
   }
 
   private async pass(): Promise<void> {
-    if (!(await this.holdLock())) return;
-    let copied = 0;
-    for (const source of this.sources) copied += await this.relaySource(source);
-    if (copied) await this.store.pool.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(copied)]);
+    if (!(await this.holdLock()) || this.epoch === null) return;
+    // the epoch this pass began under: a lock lost mid-pass makes its next write fail, not slip in beside the next leader
+    const epoch = this.epoch;
+    for (const source of this.sources) await this.relaySource(source, epoch);
   }
 
-  private async relaySource(source: string): Promise<number> {
+  private async relaySource(source: string, epoch: bigint): Promise<number> {
     const c = await this.store.pool.connect();
     try {
       const exists = await c.query(`SELECT to_regclass($1) AS t`, [`${source}.outbox_events`]);
@@ -130,38 +124,18 @@ export class OutboxRelay {
         );
         next = (BigInt(last.txid) + 1n).toString();
       }
-      if (rows.length) {
-        // A reorganisation moves areas under new parents: ancestries cached before it are stale,
-        // and subscribers' area filters and officers' scopes would read the old tree.
-        if (rows.some((r) => r.type === EventType.AREA_REORGANIZED)) this.areaCache.clear();
-        const areas = await this.ancestry(rows.flatMap((r) => (r.area_id ? [r.area_id] : [])));
-        await c.query(
-          `INSERT INTO events.log (source, source_seq, type, subject_id, area_id, area_ancestry, payload, occurred_at)
-           SELECT $1, s, t, sub, a, coalesce(anc, '{}'), p, o
-           FROM jsonb_to_recordset($2::jsonb) AS x(s bigint, t text, sub text, a text, anc text[], p jsonb, o timestamptz)
-           ON CONFLICT (source, source_seq) DO NOTHING`,
-          [
-            source,
-            JSON.stringify(
-              rows.map((r) => ({
-                s: r.seq,
-                t: r.type,
-                sub: r.subject_id,
-                a: r.area_id,
-                anc: r.area_id ? areas.get(r.area_id) : null,
-                p: r.payload,
-                o: r.occurred_at,
-              })),
-            ),
-          ],
-        );
-      }
+      const appended = await this.writer.append(
+        c,
+        epoch,
+        rows.map((r) => changeOf(source, r as unknown as Record<string, unknown>)),
+      );
       await c.query(
         `INSERT INTO events.relay_offsets (source, next_txid) VALUES ($1, $2::xid8)
          ON CONFLICT (source) DO UPDATE SET next_txid = excluded.next_txid`,
         [source, next],
       );
       await c.query('COMMIT');
+      await this.writer.announce(appended);
       return rows.length;
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined);
@@ -174,7 +148,6 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.passes.stop();
-    await this.listener?.stop();
     if (this.lockHolder) {
       await this.lockHolder.query('SELECT pg_advisory_unlock(hashtext($1))', ['khg-relay']).catch(() => undefined);
       this.lockHolder.release();

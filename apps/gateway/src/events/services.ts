@@ -1,7 +1,12 @@
+import { hostname } from 'node:os';
 import type { Logger, MembershipDirectory } from '@khg/platform';
 import type { GatewayConfig } from '../config';
+import { EventBus } from './bus';
 import { EventHub } from './hub';
+import { LogWriter } from './log-writer';
+import { LogicalRelay } from './logical-relay';
 import { OutboxRelay } from './relay';
+import { chooseRelayMode } from './relay-mode';
 import { EventStore, type EventRow } from './store';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookStore } from './webhook-store';
@@ -15,26 +20,19 @@ const RETENTION_EVERY_MS = 3_600_000;
  */
 export class EventServices {
   readonly hub: EventHub;
-  private readonly relay: OutboxRelay;
+  private relay: LogicalRelay | OutboxRelay | null = null;
+  private bus: EventBus | null = null;
   private readonly dispatcher: WebhookDispatcher;
   private retention: NodeJS.Timeout | null = null;
 
   private constructor(
     readonly store: EventStore,
-    databaseUrl: string,
+    private readonly databaseUrl: string,
     private readonly config: GatewayConfig,
-    directory: MembershipDirectory,
+    private readonly directory: MembershipDirectory,
     private readonly log: Logger,
   ) {
     this.hub = new EventHub(store, databaseUrl, log, config.EVENT_POLL_MS);
-    this.relay = new OutboxRelay(
-      store,
-      databaseUrl,
-      directory,
-      log,
-      config.EVENT_POLL_MS,
-      config.manifest.map((m) => m.dbSchema),
-    );
     this.dispatcher = new WebhookDispatcher(
       new WebhookStore(store.pool),
       {
@@ -59,7 +57,14 @@ export class EventServices {
 
   /** `onEvents` hears every new row of the log, after the webhook dispatcher. */
   async start(onEvents: (rows: EventRow[]) => void): Promise<void> {
-    await this.hub.start();
+    if (this.config.EVENT_BUS) {
+      this.bus = await EventBus.connect(this.config.EVENT_BUS, this.log, {
+        replicas: this.config.EVENT_BUS_REPLICAS,
+        retentionDays: this.config.EVENT_RETENTION_DAYS,
+      });
+    }
+    await this.hub.start(this.bus);
+    this.relay = await this.createRelay(new LogWriter(this.store, this.directory, this.log, this.bus));
     await this.relay.start();
     this.dispatcher.start();
     this.hub.listen(() => this.dispatcher.kick());
@@ -69,12 +74,27 @@ export class EventServices {
     }, RETENTION_EVERY_MS);
   }
 
+  private async createRelay(writer: LogWriter): Promise<LogicalRelay | OutboxRelay> {
+    const sources = this.config.manifest.map((m) => m.dbSchema);
+    const holder = `${hostname()}:${process.pid}:${this.config.PORT}`;
+    const { mode, why } = await chooseRelayMode(this.store.pool, this.config.EVENT_RELAY);
+    if (why) this.log.warn(`events are relayed by polling every EVENT_POLL_MS, and a transaction held open delays them: ${why}`);
+    if (mode === 'snapshot') return new OutboxRelay(this.store, writer, this.log, this.config.EVENT_POLL_MS, sources, holder);
+    return new LogicalRelay(this.store, writer, this.databaseUrl, this.log, {
+      pollMs: this.config.EVENT_POLL_MS,
+      leaderTimeoutMs: this.config.EVENT_LEADER_TIMEOUT_MS,
+      sources,
+      holder,
+    });
+  }
+
   /** Deliveries, then the relay, then the hub; the pool last, once nothing uses it. */
   async stop(): Promise<void> {
     if (this.retention) clearInterval(this.retention);
     await this.dispatcher.stop();
-    await this.relay.stop();
+    await this.relay?.stop();
     await this.hub.stop();
+    await this.bus?.close();
     await this.store.close();
   }
 }

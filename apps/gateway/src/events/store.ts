@@ -49,11 +49,35 @@ CREATE TABLE events.webhook_deliveries (
   PRIMARY KEY (webhook_id, cursor)
 );`,
   },
+  {
+    id: 2,
+    sql: `
+-- Relay leadership: the epoch is the fencing token every log write checks (log-writer.ts); lsn is the
+-- commit position of the last transaction the logical relay wrote; published lists the outboxes
+-- whose rows from before they joined the publication were copied.
+CREATE TABLE events.relay_leader (
+  id int PRIMARY KEY CHECK (id = 1),
+  epoch bigint NOT NULL DEFAULT 0,
+  holder text,
+  claimed_at timestamptz,
+  lsn pg_lsn NOT NULL DEFAULT '0/0',
+  published text[] NOT NULL DEFAULT '{}'
+);
+INSERT INTO events.relay_leader (id) VALUES (1);`,
+  },
+  {
+    id: 3,
+    sql: `
+-- how many events a receiver takes in one POST, as it said (X-KHG-Accept-Batch); 1 until it says so
+ALTER TABLE events.webhooks ADD COLUMN batch_max int NOT NULL DEFAULT 1;`,
+  },
 ];
 
 export interface EventRow {
   cursor: string;
   source: string;
+  /** the row's sequence in its source's outbox: with `source`, the event's id */
+  source_seq: string;
   type: string;
   subject_id: string;
   area_id: string | null;

@@ -10,12 +10,17 @@ export interface DispatcherOptions {
 }
 
 const DUE_PER_PASS = 50;
-const EVENTS_PER_TURN = 20;
+const EVENTS_PER_TURN = 200;
 const MAX_RETRY_MS = 600_000;
+/** the most events one POST carries, whatever a receiver accepts */
+export const MAX_BATCH = 100;
 
 /**
  * Delivers events to webhooks, at least once and strictly in cursor order per webhook: the next
- * event waits until the previous one is acknowledged. A failure is retried after
+ * POST waits until the previous one is acknowledged. A receiver that answers with
+ * `X-KHG-Accept-Batch: n` gets, when it has fallen behind, up to n events (at most 100) in one POST
+ * (`{ webhookId, events: [...] }`, header `X-KHG-Batch`), still in order; without it, one event per
+ * POST as always. A failure is retried after
  * base × 2^(failures−1) (capped at 10 minutes); after `maxFailures` in a row the webhook is paused.
  * A per-webhook advisory lock keeps several gateway replicas from delivering the same webhook at once.
  */
@@ -49,14 +54,16 @@ export class WebhookDispatcher {
   private async serve(s: DeliverySession, id: string): Promise<void> {
     const w = await s.dueWebhook(id);
     if (!w) return;
-    for (const e of await s.pendingEvents(w, EVENTS_PER_TURN)) {
-      if (this.passes.stopped || !(await this.deliver(s, w, e))) break;
+    const pending = await s.pendingEvents(w, EVENTS_PER_TURN);
+    for (let i = 0; i < pending.length && !this.passes.stopped;) {
+      const chunk = pending.slice(i, i + Math.max(1, Math.min(w.batch_max, MAX_BATCH)));
+      if (!(await this.deliver(s, w, chunk))) break;
+      i += chunk.length;
     }
   }
 
-  private async deliver(s: DeliverySession, w: WebhookRow, e: PendingEvent): Promise<boolean> {
-    const body = JSON.stringify({
-      webhookId: w.id,
+  private async deliver(s: DeliverySession, w: WebhookRow, events: PendingEvent[]): Promise<boolean> {
+    const one = (e: PendingEvent) => ({
       cursor: e.cursor,
       type: e.type,
       occurredAt: e.occurred_at,
@@ -64,6 +71,9 @@ export class WebhookDispatcher {
       areaId: e.area_id,
       payload: e.payload,
     });
+    const batch = events.length > 1;
+    const last = events[events.length - 1];
+    const body = JSON.stringify(batch ? { webhookId: w.id, events: events.map(one) } : { webhookId: w.id, ...one(last) });
     const ts = Math.floor(Date.now() / 1000);
     let status: number | null = null;
     let error: string | null = null;
@@ -75,8 +85,9 @@ export class WebhookDispatcher {
           'user-agent': 'khuyen-hoc-graph-webhooks/1',
           'x-khg-signature': signature(w.secret, ts, body),
           'x-khg-webhook-id': w.id,
-          'x-khg-event-cursor': e.cursor,
-          'x-khg-event-type': e.type,
+          // a batch: its last cursor, and how many events it carries
+          'x-khg-event-cursor': last.cursor,
+          ...(batch ? { 'x-khg-batch': String(events.length) } : { 'x-khg-event-type': last.type }),
         },
         body,
         redirect: 'manual',
@@ -85,13 +96,23 @@ export class WebhookDispatcher {
       status = res.status;
       await res.arrayBuffer().catch(() => undefined);
       if (!res.ok) error = `HTTP ${res.status}`;
+      const accepts = Number(res.headers.get('x-khg-accept-batch'));
+      if (res.ok && Number.isInteger(accepts) && accepts >= 1 && Math.min(accepts, MAX_BATCH) !== w.batch_max) {
+        w.batch_max = Math.min(accepts, MAX_BATCH);
+        await s.setBatchMax(w.id, w.batch_max);
+      }
     } catch (err) {
       error = (err as Error).message;
     }
-    await s.recordAttempt(w.id, e.cursor, status, error);
+    await s.recordAttempts(
+      w.id,
+      events.map((e) => e.cursor),
+      status,
+      error,
+    );
     if (error === null) {
-      await s.markDelivered(w.id, e.cursor);
-      w.delivered_through = e.cursor;
+      await s.markDelivered(w.id, last.cursor);
+      w.delivered_through = last.cursor;
       return true;
     }
     const failures = w.consecutive_failures + 1;

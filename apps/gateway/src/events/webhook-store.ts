@@ -12,6 +12,8 @@ export interface WebhookRow {
   owner_sub: string;
   secret: string;
   delivered_through: string;
+  /** events per POST the receiver accepts (X-KHG-Accept-Batch) */
+  batch_max: number;
 }
 export interface DeliveryRow {
   cursor: string;
@@ -158,14 +160,19 @@ export class DeliverySession {
     ).rows;
   }
 
-  async recordAttempt(webhookId: string, cursor: string, status: number | null, error: string | null): Promise<void> {
+  /** The attempt of one POST: a row per event it carried, in one statement. */
+  async recordAttempts(webhookId: string, cursors: string[], status: number | null, error: string | null): Promise<void> {
     await this.c.query(
       `INSERT INTO events.webhook_deliveries (webhook_id, cursor, attempts, last_status, last_error, delivered_at)
-       VALUES ($1, $2, 1, $3, $4, CASE WHEN $5 THEN now() END)
+       SELECT $1, c, 1, $3, $4, CASE WHEN $5 THEN now() END FROM unnest($2::bigint[]) AS c
        ON CONFLICT (webhook_id, cursor) DO UPDATE SET attempts = webhook_deliveries.attempts + 1, last_status = $3,
          last_error = $4, delivered_at = CASE WHEN $5 THEN now() END, updated_at = now()`,
-      [webhookId, cursor, status, error, error === null],
+      [webhookId, cursors, status, error, error === null],
     );
+  }
+
+  async setBatchMax(webhookId: string, n: number): Promise<void> {
+    await this.c.query('UPDATE events.webhooks SET batch_max = $2 WHERE id = $1', [webhookId, n]);
   }
 
   async markDelivered(webhookId: string, cursor: string): Promise<void> {
