@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { Role } from '@khg/domain';
-import { ROOT, SUBGRAPHS, freePort, startPlatform, type RunningDatabase, type RunningPlatform } from '@khg/stack';
+import { GATEWAY, ROOT, SUBGRAPHS, freePort, startPlatform, startService, type RunningDatabase, type RunningPlatform } from '@khg/stack';
 import { eventually, graph, subscribe, testState, tokenFor } from '@khg/testing';
 
 /**
@@ -202,6 +202,23 @@ describe('database faults', () => {
 
 describe('graceful shutdown', () => {
   it('finishes in-flight reads and writes, closes subscriptions with a reconnectable code, refuses new requests, then exits', async () => {
+    // A gateway of the same platform whose subgraph timeout and shutdown grace are far longer than
+    // the test: the in-flight requests end when the test lets the frozen subgraphs go (SIGCONT),
+    // never because a timer ran out on a loaded machine (the 1.5 s timeout above made this flaky).
+    await p.gateway.stop();
+    const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv!, `http://127.0.0.1:${p.subgraphs[s.name].port}/graphql`]));
+    p.gateway = await startService(GATEWAY, p.gateway.port, {
+      env: {
+        ...process.env,
+        ...testState().env,
+        ...urls,
+        DATABASE_URL: db.url,
+        EVENT_POLL_MS: '200',
+        SUBGRAPH_TIMEOUT_MS: '600000',
+        SHUTDOWN_GRACE_MS: '600000',
+      },
+      output: testState().logFile,
+    });
     const admin = await tokenFor({ role: Role.ADMIN });
     const gql = (q: string, v: Record<string, unknown> = {}) => graph(q, v, { url, token: admin });
     const area = (
