@@ -23,6 +23,8 @@ describe('personal data through every path', () => {
   let t: Tree;
   let tokens: Record<Reader, string>;
   let fundId: string;
+  /** a fund in the subtree of the officer beside, for its sentinel event */
+  let besideFundId: string;
   let memberA: { id: string };
   let names: { own: string; person: string; company: string };
   let ids: { own: string; person: string; company: string };
@@ -43,6 +45,9 @@ describe('personal data through every path', () => {
     };
     fundId = (await graphOk('mutation($o: ID!, $n: String!) { openFund(organizationId: $o, name: $n) { id } }', { o: t.communeOrgs[0].id, n: unique('Quỹ ') }))
       .openFund.id;
+    besideFundId = (
+      await graphOk('mutation($o: ID!, $n: String!) { openFund(organizationId: $o, name: $n) { id } }', { o: t.communeOrgs[1].id, n: unique('Quỹ ') })
+    ).openFund.id;
     names = { own: unique('Nguyễn Văn A '), person: unique('Trần Văn '), company: unique('Công ty Sữa ') };
     mayRead = {
       own: ['admin', 'officerAbove', 'memberA'],
@@ -66,22 +71,36 @@ describe('personal data through every path', () => {
 
   it('reaches subscribers of the event with the names each may see, and none with a name it may not', async () => {
     const Q = `subscription { events(types: [DONATION_RECORDED]) { subjectId ... on DomainEvent { donation { id donorName } } } }`;
-    const subscribers: Reader[] = ['officerAbove', 'officerBeside', 'analyst', 'admin'];
-    const subs = await Promise.all(
-      subscribers.map((r) => subscribe<{ events: { subjectId: string; donation: { id: string; donorName: string } } }>(Q, {}, { token: tokens[r] })),
-    );
+    type Payload = { events: { subjectId: string; donation: { id: string; donorName: string } } };
+    const inScope: Reader[] = ['officerAbove', 'analyst', 'admin'];
+    const subs = await Promise.all(inScope.map((r) => subscribe<Payload>(Q, {}, { token: tokens[r] })));
+    const beside = await subscribe<Payload>(Q, {}, { token: tokens.officerBeside });
     await recordAll();
-    for (const [i, reader] of subscribers.entries()) {
+    for (const [i, reader] of inScope.entries()) {
       const got = await subs[i].waitUntil((p) => p.events.subjectId === ids.company);
       const mine = got.filter((p) => Object.values(ids).includes(p.events.subjectId));
-      expect(mine.map((p) => p.events.donation)).toEqual([
-        { id: ids.own, donorName: expectedName('own', reader) },
-        { id: ids.person, donorName: expectedName('person', reader) },
-        { id: ids.company, donorName: expectedName('company', reader) },
-      ]);
+      expect({ reader, donations: mine.map((p) => p.events.donation) }).toEqual({
+        reader,
+        donations: [
+          { id: ids.own, donorName: expectedName('own', reader) },
+          { id: ids.person, donorName: expectedName('person', reader) },
+          { id: ids.company, donorName: expectedName('company', reader) },
+        ],
+      });
       await subs[i].close();
     }
-    // Members may not subscribe at all (events.test.ts); here: nothing else to check for them.
+    // The officer beside sees events of its own subtree only: a sentinel there comes, the three before it never do.
+    const sentinel = (
+      await graphOk(RECORD, {
+        i: { fundId: besideFundId, donorName: unique('Lê Thị '), amount: 10_000, receivedOn: '2018-05-12', method: 'CASH', idempotencyKey: randomUUID() },
+      })
+    ).recordDonation.id as string;
+    const seen = await beside.waitUntil((p) => p.events.subjectId === sentinel);
+    expect(seen.filter((p) => Object.values(ids).includes(p.events.subjectId))).toEqual([]);
+    expect(JSON.stringify(seen)).not.toContain(names.own);
+    expect(JSON.stringify(seen)).not.toContain(names.person);
+    await beside.close();
+    // Members may not subscribe at all (member-role.test.ts).
   });
 
   it('shows each reader the donor names it may see in lists, by ids and through node(id), cached or not', async () => {
