@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { Role } from '@khg/domain';
-import { ROOT, SUBGRAPHS, freePort, startPlatform, type RunningDatabase, type RunningPlatform } from '@khg/stack';
+import { GATEWAY, ROOT, SUBGRAPHS, freePort, startPlatform, startService, type RunningDatabase, type RunningPlatform } from '@khg/stack';
 import { eventually, graph, subscribe, testState, tokenFor } from '@khg/testing';
 
 /**
@@ -59,10 +59,12 @@ beforeAll(async () => {
     gatewayPort: await freePort(),
     subgraphPorts,
     output: testState().logFile,
-    env: { ...process.env, ...testState().env, SUBGRAPH_TIMEOUT_MS: '1500', EVENT_POLL_MS: '200', SHUTDOWN_GRACE_MS: '5000' },
+    // 10 s (the default), not less: every request of these tests goes through this gateway, and on the
+    // loaded 2-core VM a healthy subgraph took over 1.5 s to answer a setup write, which then failed.
+    env: { ...process.env, ...testState().env, SUBGRAPH_TIMEOUT_MS: '10000', EVENT_POLL_MS: '200', SHUTDOWN_GRACE_MS: '5000' },
   });
   url = `${p.gateway.url}/graphql`;
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await p?.stop();
@@ -97,7 +99,7 @@ describe('subgraph faults', () => {
     const again = await graph(MIXED, { f: NO_FUND }, { url });
     expect(again.errors).toBeUndefined();
     expect(await ready()).toMatchObject({ status: 200, body: { status: 'ready', degraded: [] } });
-  }, 60_000);
+  }, 300_000);
 
   it('times out a frozen subgraph instead of hanging', async () => {
     const child = p.subgraphs.inspections.child;
@@ -199,11 +201,28 @@ describe('database faults', () => {
     const r = await graph(MIXED, { f: fund }, { url, token: admin });
     expect(r.errors).toBeUndefined();
     expect(r.data!.fund.id).toBe(fund);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('graceful shutdown', () => {
   it('finishes in-flight reads and writes, closes subscriptions with a reconnectable code, refuses new requests, then exits', async () => {
+    // A gateway of the same platform whose subgraph timeout and shutdown grace are far longer than
+    // the test: the in-flight requests end when the test lets the frozen subgraphs go (SIGCONT),
+    // never because a timer ran out on a loaded machine (the 1.5 s timeout above made this flaky).
+    await p.gateway.stop();
+    const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv!, `http://127.0.0.1:${p.subgraphs[s.name].port}/graphql`]));
+    p.gateway = await startService(GATEWAY, p.gateway.port, {
+      env: {
+        ...process.env,
+        ...testState().env,
+        ...urls,
+        DATABASE_URL: db.url,
+        EVENT_POLL_MS: '200',
+        SUBGRAPH_TIMEOUT_MS: '600000',
+        SHUTDOWN_GRACE_MS: '600000',
+      },
+      output: testState().logFile,
+    });
     const admin = await tokenFor({ role: Role.ADMIN });
     const gql = (q: string, v: Record<string, unknown> = {}) => graph(q, v, { url, token: admin });
     const area = (
@@ -259,5 +278,5 @@ describe('graceful shutdown', () => {
       await c.end();
     }
     p.gateway = await p.gateway.restart();
-  }, 60_000);
+  }, 300_000);
 });

@@ -104,7 +104,9 @@ export async function startService(spec: ServiceSpec, port: number, o: ServiceOp
     restart: () => startService(spec, port, o),
   };
   try {
-    await waitReady(`${service.url}/health/ready`, child, spec.name, o.readyTimeoutMs ?? 60_000);
+    // A deadline for a process that will never be ready, not a measure of speed: on a 2-core VM shared
+    // by several test runs a subgraph's boot and migrations took over 60 s, and the run failed for it.
+    await waitReady(`${service.url}/health/ready`, child, spec.name, o.readyTimeoutMs ?? 180_000);
   } catch (e) {
     await service.stop();
     throw e;

@@ -4,3 +4,4 @@ export * from './database';
 export * from './fixtures';
 export * from './jest-preset';
 export * from './subscriptions';
+export * from './fault-audit';

@@ -13,8 +13,9 @@ export function platformJestConfig(dir: string): Record<string, unknown> {
   return {
     maxWorkers: 1,
     // A global option: jest ignores testTimeout inside a project, and a platform under load (2 cores
-    // shared) needs more than the default 5 s for a test that starts a process.
-    testTimeout: 60_000,
+    // shared) needs more than the default 5 s for a test that starts a process: up to the 180 s a
+    // service has to become ready (@khg/stack), which a test restarting the gateway must allow.
+    testTimeout: 240_000,
     projects: [
       project(dir, 'unit', ['<rootDir>/src/**/*.test.ts']),
       project(dir, 'integration', ['<rootDir>/test/**/*.test.ts'], {
