@@ -87,7 +87,7 @@ export class Outbox {
     if (events.length === 0) return;
     if (!em.queryRunner?.isTransactionActive) throw new Error('Outbox.append must run inside the transaction of the change');
     const actor = { sub: caller.sub, role: caller.role, ...(caller.orgId ? { orgId: caller.orgId } : {}) };
-    await em
+    const [insert, params] = em
       .createQueryBuilder()
       .insert()
       .into(OutboxEvent)
@@ -100,8 +100,9 @@ export class Outbox {
           actor,
         })) as never,
       )
-      .execute();
-    await em.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, this.schema]);
+      .getQueryAndParameters();
+    // The rows and the wake-up in one statement: every write sends one statement fewer.
+    await em.query(`WITH appended AS (${insert}) SELECT pg_notify($${params.length + 1}, $${params.length + 2})`, [...params, OUTBOX_CHANNEL, this.schema]);
     for (const l of this.listeners) await l(em, events);
   }
 }
