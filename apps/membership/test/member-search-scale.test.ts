@@ -56,7 +56,7 @@ describe('member search at scale', () => {
     expect(exact.membership).toBe(1);
     expect(estimated.membership).toBe(exact.membership + 1);
     expect(estimatedSmallPage.membership).toBe(estimated.membership);
-  });
+  }, 600_000); // 1,001 admissions through the gateway first
 
   it('reads Organization.members for a list of organisations in statements that do not grow with the list', async () => {
     const query = `query($p: ID!) { organizations(parentId: $p) { id members(first: 3) { totalCount totalCountIsEstimate edges { node { fullName } } pageInfo { hasNextPage } } } }`;

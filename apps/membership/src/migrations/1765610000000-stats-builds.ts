@@ -13,7 +13,9 @@ export class StatsBuilds1765610000000 implements MigrationInterface {
 CREATE TABLE stats_builds (
   name text PRIMARY KEY,
   built_at timestamptz NOT NULL DEFAULT now(),
-  through_year int NOT NULL
+  through_year int NOT NULL,
+  -- how long the build took (operators and the benchmark read it); null for a build from before
+  took_ms int
 );
 INSERT INTO stats_builds (name, through_year)
 SELECT 'org_year_stats', max(year) FROM org_year_stats HAVING count(*) > 0;`);

@@ -181,15 +181,18 @@ export class StatsService {
 
   /**
    * Builds the maintained rows unless a full build is on record (data loaded by SQL, or a database
-   * from before the table existed), in the background: until then figures are computed from the
+   * from before the table existed; a bulk load that writes history without events deletes the
+   * record, or calls rebuild()), in the background: until then figures are computed from the
    * history tables. A session advisory lock keeps replicas from building twice; the one that
    * waits retries and finds the build recorded.
    */
   async ensureBuilt(): Promise<void> {
     const done = await this.exclusively(async () => {
-      const [{ built }] = await this.ds.query(`SELECT EXISTS (SELECT 1 FROM stats_builds WHERE name = 'org_year_stats') AS built`);
-      // An empty database is built in no time, and recorded, so figures it gains through writes are not rebuilt at the next start.
-      if (!built) await buildOrgYearStats(this.ds, this.log);
+      const [{ built, members }] = await this.ds.query(
+        `SELECT EXISTS (SELECT 1 FROM stats_builds WHERE name = 'org_year_stats') AS built, EXISTS (SELECT 1 FROM members) AS members`,
+      );
+      // An empty database records nothing: data loaded into it by SQL later must still be built.
+      if (!built && members) await buildOrgYearStats(this.ds, this.log);
     });
     if (done) this.ready = true;
     else setTimeout(() => this.buildInBackground(), 5000).unref();

@@ -84,12 +84,12 @@ export async function buildOrgYearStats(db: DataSource | EntityManager, log?: Lo
     await ('manager' in db ? db.transaction((tx) => buildYear(tx, year)) : buildYear(db, year));
     log?.debug({ year, ms: Date.now() - yearStarted }, 'year-end figures of one year built');
   }
-  await em.query(
-    `INSERT INTO stats_builds (name, through_year) VALUES ('org_year_stats', $1)
-     ON CONFLICT (name) DO UPDATE SET built_at = now(), through_year = excluded.through_year`,
-    [last],
-  );
   const report = { years: years.length, ms: Date.now() - started };
+  await em.query(
+    `INSERT INTO stats_builds (name, through_year, took_ms) VALUES ('org_year_stats', $1, $2)
+     ON CONFLICT (name) DO UPDATE SET built_at = now(), through_year = excluded.through_year, took_ms = excluded.took_ms`,
+    [last, report.ms],
+  );
   log?.info(report, 'membership year-end figures built');
   return report;
 }
