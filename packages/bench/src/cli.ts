@@ -116,7 +116,14 @@ async function main(): Promise<void> {
       db = await startEmbeddedPostgres({ dir: pgDir, port: pgPort, persistent: true });
       takeOverSignals(interrupted);
       say('  migrating: booting the platform once with SEED_DEMO=false');
-      platform = await startPlatform({ databaseUrl: db.url, gatewayPort: await freePort(), subgraphPorts: await ports(), env, output: logFile });
+      platform = await startPlatform({
+        databaseUrl: db.url,
+        gatewayPort: await freePort(),
+        subgraphPorts: await ports(),
+        env,
+        output: logFile,
+        readyTimeoutMs: 300_000,
+      });
       await platform.stop();
       platform = null;
       await loadDataset(db.url, o.scale, say);
@@ -136,7 +143,14 @@ async function main(): Promise<void> {
     );
 
     say('Starting the platform (4 subgraphs + gateway)…');
-    platform = await startPlatform({ databaseUrl: db.url, gatewayPort: await freePort(), subgraphPorts: await ports(), env, output: logFile });
+    platform = await startPlatform({
+      databaseUrl: db.url,
+      gatewayPort: await freePort(),
+      subgraphPorts: await ports(),
+      env,
+      output: logFile,
+      readyTimeoutMs: 300_000,
+    });
     const built = await waitForYearEndFigures(db.url, say);
     if (built !== null && generation.yearEndBuildSeconds === undefined) {
       // kept with the dataset: the build happens once, at the first start on it

@@ -118,6 +118,8 @@ export interface PlatformOptions {
   subgraphPorts: Record<string, number>;
   env: NodeJS.ProcessEnv;
   output: 'inherit' | string;
+  /** how long each service may take to become ready (default a minute) */
+  readyTimeoutMs?: number;
 }
 
 export interface RunningPlatform {
@@ -138,7 +140,7 @@ export async function startPlatform(o: PlatformOptions): Promise<RunningPlatform
   const subgraphs: Record<string, RunningService> = {};
   const started = await Promise.allSettled(
     specs.map(async (spec) => {
-      subgraphs[spec.name] = await startService(spec, port(spec), { env, output: o.output });
+      subgraphs[spec.name] = await startService(spec, port(spec), { env, output: o.output, readyTimeoutMs: o.readyTimeoutMs });
     }),
   );
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -146,7 +148,7 @@ export async function startPlatform(o: PlatformOptions): Promise<RunningPlatform
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     throw failed.reason;
   }
-  const gateway = await startService(GATEWAY, o.gatewayPort, { env, output: o.output });
+  const gateway = await startService(GATEWAY, o.gatewayPort, { env, output: o.output, readyTimeoutMs: o.readyTimeoutMs });
   const platform: RunningPlatform = {
     gateway,
     subgraphs,
