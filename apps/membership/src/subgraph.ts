@@ -48,6 +48,7 @@ import { AreaFiguresMembershipResolver, PlanIndicatorMembershipResolver, YearRep
 import { PlanFiguresService } from './modules/plan-figures/plan-figures.service';
 import { planFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 import { PersonalData1765400000000 } from './migrations/1765400000000-personal-data';
+import { StatsBuilds1765610000000 } from './migrations/1765610000000-stats-builds';
 import { PersonalDataResolver } from './modules/privacy/privacy.resolver';
 import { PrivacyService } from './modules/privacy/privacy.service';
 import { privacyLoaders } from './modules/privacy/privacy.loaders';
@@ -93,7 +94,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     AreaLineage,
     AreaReorganization,
   ],
-  migrations: [Initial1764600000000, AreasOverTime1765000000000, OrgYearStats1765200000000, PersonalData1765400000000],
+  migrations: [Initial1764600000000, AreasOverTime1765000000000, OrgYearStats1765200000000, PersonalData1765400000000, StatsBuilds1765610000000],
   schema: {
     resolvers: [...resolvers],
     // Plans' figure types: reached only through the plans subgraph, extended here with membership's figures.
@@ -131,7 +132,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
         new OrganizationResolver(orgs),
         new MemberResolver(members),
         new MembershipPeriodResolver(),
-        new OrganizationMembersResolver(members),
+        new OrganizationMembersResolver(),
         new MemberCardResolver(cards),
         new MemberFeesResolver(fees),
         new CharterOrderResolver(charterOrders),

@@ -26,7 +26,7 @@ import { drain, measure, post, waitForYearEndFigures, type Measurement, type Tar
 import { DONATION_PAGE, scenarios } from './scenarios';
 import { measureDelivery, type DeliveryResult } from './subscriptions';
 import { measureDeliveryWhileHeld } from './held-transaction';
-import { renderReport, type Report } from './report';
+import { renderGrowth, renderReport, type Report } from './report';
 
 function options() {
   const { values } = parseArgs({
@@ -90,9 +90,11 @@ async function main(): Promise<void> {
   let platform: RunningPlatform | null = null;
   let hive: RunningHive | null = null;
   let uncached: RunningService | null = null;
+  let shared: RunningService | null = null;
   const cleanup = async () => {
     await hive?.stop().catch(() => undefined);
     await uncached?.stop().catch(() => undefined);
+    await shared?.stop().catch(() => undefined);
     await platform?.stop().catch(() => undefined);
     await db?.stop().catch(() => undefined);
   };
@@ -108,14 +110,21 @@ async function main(): Promise<void> {
       for (const s of SUBGRAPHS) p[s.name] = await freePort();
       return p;
     };
-    let generation: { seconds: number; counts: Record<string, number> };
+    let generation: Report['generation'];
     if (!existsSync(marker)) {
       say(`Generating the scale-${o.scale} dataset in ${dir} (once; later runs reuse it)…`);
       const t = Date.now();
       db = await startEmbeddedPostgres({ dir: pgDir, port: pgPort, persistent: true });
       takeOverSignals(interrupted);
       say('  migrating: booting the platform once with SEED_DEMO=false');
-      platform = await startPlatform({ databaseUrl: db.url, gatewayPort: await freePort(), subgraphPorts: await ports(), env, output: logFile });
+      platform = await startPlatform({
+        databaseUrl: db.url,
+        gatewayPort: await freePort(),
+        subgraphPorts: await ports(),
+        env,
+        output: logFile,
+        readyTimeoutMs: 300_000,
+      });
       await platform.stop();
       platform = null;
       await loadDataset(db.url, o.scale, say);
@@ -135,8 +144,21 @@ async function main(): Promise<void> {
     );
 
     say('Starting the platform (4 subgraphs + gateway)…');
-    platform = await startPlatform({ databaseUrl: db.url, gatewayPort: await freePort(), subgraphPorts: await ports(), env, output: logFile });
-    await waitForYearEndFigures(db.url, say);
+    platform = await startPlatform({
+      databaseUrl: db.url,
+      gatewayPort: await freePort(),
+      subgraphPorts: await ports(),
+      env,
+      output: logFile,
+      readyTimeoutMs: 300_000,
+    });
+    const built = await waitForYearEndFigures(db.url, say);
+    if (built !== null && generation.yearEndBuildSeconds === undefined) {
+      // kept with the dataset: the build happens once, at the first start on it
+      generation.yearEndBuildSeconds = built;
+      writeFileSync(marker, JSON.stringify(generation, null, 2));
+    }
+    const yearEndBuildSeconds = generation.yearEndBuildSeconds ?? null;
     const subgraphs = Object.fromEntries(Object.entries(platform.subgraphs).map(([n, s]) => [n, s.url]));
     const admin: Caller = { sub: 'bench-admin', role: Role.ADMIN };
     const token = await signUserToken(secrets.JWT_SECRET, admin, '4h');
@@ -149,18 +171,32 @@ async function main(): Promise<void> {
       pid: platform.gateway.child.pid,
       metricsUrl: `${platform.gateway.url}/metrics`,
     };
-    // The same gateway with the response cache off: what every answer costs when it must be computed.
-    say('Starting a second gateway with the response cache off…');
-    uncached = await startService(GATEWAY, await freePort(), {
-      env: {
-        ...env,
-        DATABASE_URL: db.url,
-        RESPONSE_CACHE_MB: '0',
-        ...Object.fromEntries(SUBGRAPHS.map((sg) => [sg.urlEnv!, `${platform!.subgraphs[sg.name].url}/graphql`])),
-      },
-      output: logFile,
-    });
+    // The same gateway with the response cache off and no shared subgraph fetches: what every answer
+    // costs when it must be computed (like Hive and the direct rows, which share nothing). A third
+    // one shares identical fetches in flight, as shipped: the difference is sharing's own effect.
+    const gatewayWith = async (settings: Record<string, string>) =>
+      startService(GATEWAY, await freePort(), {
+        env: {
+          ...env,
+          DATABASE_URL: db!.url,
+          ...settings,
+          ...Object.fromEntries(SUBGRAPHS.map((sg) => [sg.urlEnv!, `${platform!.subgraphs[sg.name].url}/graphql`])),
+        },
+        output: logFile,
+        // a loaded machine (the bench shares it with its own PostgreSQL) can take more than the default minute
+        readyTimeoutMs: 300_000,
+      });
+    say('Starting two more gateways with the response cache off (shared fetches off, on)…');
+    uncached = await gatewayWith({ RESPONSE_CACHE_MB: '0', SUBGRAPH_FETCH_SHARING: 'off' });
+    shared = await gatewayWith({ RESPONSE_CACHE_MB: '0', SUBGRAPH_FETCH_SHARING: 'on' });
     const oursUncached: Target = { ...ours, name: 'gateway, cache off', base: uncached.url, pid: uncached.child.pid, metricsUrl: `${uncached.url}/metrics` };
+    const oursShared: Target = {
+      ...ours,
+      name: 'gateway, cache off, shared fetches',
+      base: shared.url,
+      pid: shared.child.pid,
+      metricsUrl: `${shared.url}/metrics`,
+    };
     if (o.compare) {
       say('Starting Hive Gateway on the same supergraph…');
       hive = await startHive({
@@ -194,6 +230,7 @@ async function main(): Promise<void> {
       const bg = s.background;
       const rows: Measurement[] = [await measure(ours, s.request, counter, subgraphs, load, bg)];
       if (!s.write) rows.push(await measure(oursUncached, s.request, counter, subgraphs, load, bg));
+      if (!s.write) rows.push(await measure(oursShared, s.request, counter, subgraphs, load, bg));
       if (hiveTarget) rows.push(await measure(hiveTarget, s.request, counter, subgraphs, load, bg));
       if (o.compare && s.direct) {
         const url = subgraphs[s.direct.subgraph];
@@ -248,12 +285,15 @@ async function main(): Promise<void> {
       connections: o.connections,
       seconds: o.seconds,
       generation,
+      yearEndBuildSeconds,
       scenarios: results,
       delivery,
       deliveryWhileHeld,
       totalSeconds: (Date.now() - started) / 1000,
     };
-    const text = renderReport(report);
+    // the scale-1 run to grow from: a plain run's report, else a --compare run's
+    const baseline = ['report.json', 'report-compare.json'].map((f) => join(ROOT, '.data', 'bench-1', f)).find((f) => existsSync(f));
+    const text = renderReport(report) + (o.scale > 1 && baseline ? '\n\n' + renderGrowth(JSON.parse(readFileSync(baseline, 'utf8')) as Report, report) : '');
     say('\n' + text);
     writeFileSync(join(dir, `report${o.compare ? '-compare' : ''}.md`), text);
     writeFileSync(join(dir, `report${o.compare ? '-compare' : ''}.json`), JSON.stringify(report, null, 2));

@@ -196,23 +196,27 @@ async function withDatabase<T>(databaseUrl: string, fn: (c: Client) => Promise<T
 
 /**
  * A dataset loaded by SQL has no maintained year-end membership figures: membership builds them in
- * the background at its first start (minutes at scale 10) and computes live meanwhile. Measuring
- * before they exist would measure the fallback, and a drain would cancel the build.
+ * the background at its first start and computes live meanwhile. Measuring before they exist would
+ * measure the fallback, and a drain would cancel the build. Returns how long the build took, as
+ * membership recorded it.
  */
-export async function waitForYearEndFigures(databaseUrl: string, say: (s: string) => void, maxMs = 45 * 60_000): Promise<void> {
-  await withDatabase(databaseUrl, async (c) => {
+export async function waitForYearEndFigures(databaseUrl: string, say: (s: string) => void, maxMs = 45 * 60_000): Promise<number | null> {
+  return withDatabase(databaseUrl, async (c) => {
     const started = Date.now();
     let told = false;
     for (;;) {
-      const { rows } = await c.query<{ built: boolean }>('SELECT EXISTS (SELECT 1 FROM membership.org_year_stats) AS built');
-      if (rows[0].built) break;
+      const { rows } = await c.query<{ took_ms: number | null }>(`SELECT took_ms FROM membership.stats_builds WHERE name = 'org_year_stats'`);
+      if (rows.length) {
+        const seconds = rows[0].took_ms === null ? null : rows[0].took_ms / 1000;
+        if (seconds !== null) say(`  membership's year-end figures built in ${seconds.toFixed(1)} s`);
+        return seconds;
+      }
       if (!told) {
         say('  waiting for membership to build its year-end figures (first start on this dataset)…');
         told = true;
       }
       if (Date.now() - started > maxMs) throw new Error(`membership did not build its year-end figures within ${maxMs / 60_000} min`);
-      await new Promise((r) => setTimeout(r, 2000));
+      await new Promise((r) => setTimeout(r, 1000));
     }
-    if (told) say(`  built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   });
 }

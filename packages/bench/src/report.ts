@@ -9,7 +9,9 @@ export interface Report {
   at: string;
   connections: number;
   seconds: number;
-  generation: { seconds: number; counts: Record<string, number> };
+  generation: { seconds: number; counts: Record<string, number>; yearEndBuildSeconds?: number };
+  /** membership's first build of its year-end figures on this dataset, as timed by the bench (null: not known) */
+  yearEndBuildSeconds?: number | null;
   scenarios: { key: string; title: string; rows: Measurement[] }[];
   delivery: DeliveryResult | null;
   /** the same measurement while a write transaction is held open for 30 s elsewhere */
@@ -28,7 +30,8 @@ export function renderReport(r: Report): string {
   lines.push(
     `Scale ${r.scale}: ${Object.entries(c)
       .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
-      .join(', ')}; generated in ${r.generation.seconds.toFixed(0)} s.`,
+      .join(', ')}; generated in ${r.generation.seconds.toFixed(0)} s` +
+      (r.yearEndBuildSeconds != null ? `; membership's year-end figures built in ${r.yearEndBuildSeconds.toFixed(0)} s.` : '.'),
   );
   lines.push(`${r.connections} concurrent clients, ${r.seconds} s per run after a warm-up, loopback. ${r.at}`);
   lines.push('');
@@ -106,5 +109,42 @@ export function renderReport(r: Report): string {
       }
     }
   }
+  return lines.join('\n');
+}
+
+/** The computed row (cache off, no shared fetches) of every scenario: what grows with the data. */
+const COMPUTED = ['gateway, cache off'];
+const computedRow = (r: Report, key: string) =>
+  r.scenarios.find((s) => s.key === key)?.rows.find((m) => COMPUTED.includes(m.target) && !m.error) ??
+  // a write scenario has no cache-off row: our gateway as shipped computes every mutation
+  r.scenarios.find((s) => s.key === key)?.rows.find((m) => m.target === 'gateway' && !m.error);
+
+/**
+ * Scale 1 and this scale side by side: each scenario computed (cache off, no shared fetches), the
+ * ratio of this scale to scale 1, and the one-off costs (generation, year-end build).
+ */
+export function renderGrowth(base: Report, r: Report): string {
+  const lines = [
+    `Growth, scale ${base.scale} → scale ${r.scale} (computed: cache off, shared fetches off; writes through our gateway):`,
+    '',
+    `| scenario | req/s ×${base.scale} | req/s ×${r.scale} | ratio | p50 ms ×${base.scale} | p50 ms ×${r.scale} | ratio | SQL/req ×${base.scale} | SQL/req ×${r.scale} |`,
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const s of r.scenarios) {
+    const a = computedRow(base, s.key);
+    const b = computedRow(r, s.key);
+    if (!a || !b) {
+      lines.push(`| ${s.title} | ${a ? f1(a.rps) : '–'} | ${b ? f1(b.rps) : '–'} | – | | | | | |`);
+      continue;
+    }
+    lines.push(
+      `| ${s.title} | ${f1(a.rps)} | ${f1(b.rps)} | ${ratio(b.rps, a.rps)} | ${f1(a.p50)} | ${f1(b.p50)} | ${ratio(b.p50, a.p50)} | ${f2(a.sqlPerRequest)} | ${f2(b.sqlPerRequest)} |`,
+    );
+  }
+  const build = (x: Report) => x.yearEndBuildSeconds ?? x.generation.yearEndBuildSeconds;
+  lines.push(
+    `| generation (s) | ${f1(base.generation.seconds)} | ${f1(r.generation.seconds)} | ${ratio(r.generation.seconds, base.generation.seconds)} | | | | | |`,
+    `| year-end figures build (s) | ${f1(build(base) ?? NaN)} | ${f1(build(r) ?? NaN)} | ${ratio(build(r) ?? NaN, build(base) ?? NaN)} | | | | | |`,
+  );
   return lines.join('\n');
 }

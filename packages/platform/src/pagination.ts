@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 import { Shareable } from './federation';
 
@@ -27,4 +28,79 @@ export function decodeCursor(cursor: string): string {
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!key || encodeCursor(key) !== cursor) throw badInput(`after "${cursor}" is not a cursor this list gave out`);
   return key;
+}
+
+/** A page of a connection, as the GraphQL types below carry it. */
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * `<Name>Connection` and `<Name>Edge` object types for a node type: the same shape as members'
+ * (edges with cursors, pageInfo, totalCount), one class pair per list.
+ */
+export function connectionType<T extends object>(node: ClassType<T>, name: string, description: string): ClassType<Connection<T>> {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor: string;
+
+    @Field(() => node)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description })
+  class NodeConnection {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'Items matching the filters, all pages together.' })
+    totalCount: number;
+  }
+  return NodeConnection;
+}
+
+/**
+ * A page of a list ordered by a sort column then id, both descending (newest first), from `after`
+ * on: the cursor holds both, so a page never skips or repeats rows that share a sort value. Two
+ * statements (page and total), whatever the page size.
+ */
+export async function newestFirstPage<T extends { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  o: { sortColumn: string; sortValue: (row: T) => string; first?: number | null; after?: string | null },
+): Promise<Connection<T>> {
+  const first = pageSize(o.first);
+  const alias = qb.alias;
+  const total = qb.clone().getCount();
+  if (o.after) {
+    let key: unknown;
+    try {
+      key = JSON.parse(decodeCursor(o.after));
+    } catch {
+      key = null;
+    }
+    if (!Array.isArray(key) || key.length !== 2 || !key.every((k) => typeof k === 'string'))
+      throw badInput(`after "${o.after}" is not a cursor this list gave out`);
+    qb.andWhere(`(${o.sortColumn}, ${alias}.id) < (:cursorSort, :cursorId)`, { cursorSort: key[0], cursorId: key[1] });
+  }
+  const rows =
+    first === 0
+      ? []
+      : await qb
+          .orderBy(o.sortColumn, 'DESC')
+          .addOrderBy(`${alias}.id`, 'DESC')
+          .limit(first + 1)
+          .getMany();
+  const page = rows.slice(0, first);
+  const cursorOf = (row: T) => encodeCursor(JSON.stringify([o.sortValue(row), row.id]));
+  return {
+    edges: page.map((node) => ({ cursor: cursorOf(node), node })),
+    pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? cursorOf(page[page.length - 1]) : null },
+    totalCount: await total,
+  };
 }

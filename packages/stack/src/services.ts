@@ -122,6 +122,8 @@ export interface PlatformOptions {
   output: 'inherit' | string;
   /** settings for one subgraph only, by name, over the rest (e.g. its own DATABASE_URL and role) */
   subgraphEnv?: Record<string, NodeJS.ProcessEnv>;
+  /** how long each service may take to become ready (default a minute) */
+  readyTimeoutMs?: number;
 }
 
 export interface RunningPlatform {
@@ -142,7 +144,7 @@ export async function startPlatform(o: PlatformOptions): Promise<RunningPlatform
   const subgraphs: Record<string, RunningService> = {};
   const started = await Promise.allSettled(
     specs.map(async (spec) => {
-      subgraphs[spec.name] = await startService(spec, port(spec), { env: { ...env, ...o.subgraphEnv?.[spec.name] }, output: o.output });
+      subgraphs[spec.name] = await startService(spec, port(spec), { env: { ...env, ...o.subgraphEnv?.[spec.name] }, output: o.output, readyTimeoutMs: o.readyTimeoutMs });
     }),
   );
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -150,7 +152,7 @@ export async function startPlatform(o: PlatformOptions): Promise<RunningPlatform
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     throw failed.reason;
   }
-  const gateway = await startService(GATEWAY, o.gatewayPort, { env, output: o.output });
+  const gateway = await startService(GATEWAY, o.gatewayPort, { env, output: o.output, readyTimeoutMs: o.readyTimeoutMs });
   const platform: RunningPlatform = {
     gateway,
     subgraphs,

@@ -6,7 +6,7 @@ import { Organization } from '../modules/organizations/organization.entity';
 import { Member, MemberStatusChange, MembershipPeriod } from '../modules/members/member.entity';
 import { FeePayment } from '../modules/fees/fee.entity';
 import { CARD_PREFIX } from '../modules/cards/card.service';
-import { buildOrgYearStats } from '../modules/stats/stats.service';
+import { buildOrgYearStats } from '../modules/stats/year-end-build';
 import { seedReformDemo } from './reform';
 
 const FEE_2018 = 24_000n;

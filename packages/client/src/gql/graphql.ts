@@ -631,6 +631,21 @@ export type Inspection = Node & {
   title: Scalars['String']['output'];
 };
 
+/** A page of inspections, latest start first. */
+export type InspectionConnection = {
+  __typename?: 'InspectionConnection';
+  edges: Array<InspectionEdge>;
+  pageInfo: PageInfo;
+  /** Items matching the filters, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InspectionEdge = {
+  __typename?: 'InspectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Inspection;
+};
+
 /** PLANNED → IN_PROGRESS → COMPLETED; CANCELLED from PLANNED or IN_PROGRESS. */
 export type InspectionStatus =
   /** Đã hủy */
@@ -778,8 +793,10 @@ export type MemberConnection = {
   __typename?: 'MemberConnection';
   edges: Array<MemberEdge>;
   pageInfo: PageInfo;
-  /** Members matching the filters, all pages together. */
+  /** Members matching the filters, all pages together. Exact unless `totalCountIsEstimate`: a name search counts at most 1,000 matches, then estimates. */
   totalCount: Scalars['Int']['output'];
+  /** true when `totalCount` is an estimate (a name search with more than 1,000 matches); false when it is exact. */
+  totalCountIsEstimate: Scalars['Boolean']['output'];
 };
 
 export type MemberEdge = {
@@ -1482,6 +1499,8 @@ export type Query = {
   inspectionsAuditTrail: Array<AuditEntry>;
   /** Inspections by id, in the order asked (null where none exists): for subscriptions and systems that hold many ids. */
   inspectionsByIds: Array<Maybe<Inspection>>;
+  /** The same list as `inspections`, a page at a time (cursor connection, like `members`): for lists longer than the 2,000 `inspections` returns. */
+  inspectionsPage: InspectionConnection;
   /** Entries of a year in the area and below it (all areas when areaId is left out), in registration order; page with `after` = the last id’s cursor (`cursor` field). */
   learningModelEntries: Array<LearningModelEntry>;
   /** Entries by id, in the order asked (null where none exists). */
@@ -1654,6 +1673,17 @@ export type QueryInspectionsAuditTrailArgs = {
 
 export type QueryInspectionsByIdsArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryInspectionsPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  documentId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  leadId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<InspectionStatus>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

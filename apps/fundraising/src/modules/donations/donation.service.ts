@@ -8,20 +8,9 @@ import { cleanText } from '../shared/validate';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Donation, DonorKind } from './donation.entity';
 import type { RecordDonationInput } from './donation.input';
+import { writeDonation, type DonationContent } from './donation.write';
 
 export const receiptNumber = (seq: number) => `PT-${String(seq).padStart(6, '0')}`;
-
-/** What an idempotent retry must repeat exactly. */
-interface DonationContent {
-  fundId: string;
-  campaignId: string | null;
-  donorName: string;
-  donorMemberId: string | null;
-  donorKind: DonorKind;
-  amount: bigint;
-  receivedOn: string;
-  method: string;
-}
 
 function differences(prior: Donation, c: DonationContent): string[] {
   const keys: (keyof DonationContent)[] = ['fundId', 'campaignId', 'donorName', 'donorMemberId', 'donorKind', 'amount', 'receivedOn', 'method'];
@@ -90,56 +79,42 @@ export class DonationService {
       receivedOn: input.receivedOn,
       method: input.method,
     };
-    const { fund, org } = await this.funds.writable(caller, input.fundId, 'fundId', 'Recording a donation');
+    const { fund, org } = await this.funds.writableOwner(caller, input.fundId, 'fundId', 'Recording a donation');
+    if (content.campaignId) {
+      // A campaign's fund and year never change, so this check needs no lock.
+      const campaign = await this.ds.getRepository(Campaign).findOneBy({ id: content.campaignId });
+      if (!campaign) throw notFound('Campaign', content.campaignId);
+      if (campaign.fundId !== fund.id) throw badInput(`Campaign "${campaign.name}" belongs to another fund, not ${fund.name}`);
+      if (campaign.year !== +content.receivedOn.slice(0, 4)) {
+        throw badInput(`Campaign "${campaign.name}" runs in ${campaign.year}; receivedOn ${content.receivedOn} is outside it`);
+      }
+    }
     try {
-      return await this.ds.transaction(async (em) => {
-        // Under the fund's lock, a retry racing its original finds it committed here.
-        const locked = await this.funds.lock(em, fund.id);
-        const prior = await em.findOneBy(Donation, { idempotencyKey: input.idempotencyKey });
-        if (prior) return this.replay(prior, content);
-        // After the check for a retry, so a donation recorded before the dissolution still replays.
+      const outcome = await this.ds.transaction(async (em) => {
         if (org.closedOn) {
+          // A donation recorded before the dissolution still replays.
+          const prior = await em.findOneBy(Donation, { idempotencyKey: input.idempotencyKey });
+          if (prior) return { priorId: prior.id };
           throw conflict(`${org.name} was dissolved on ${org.closedOn}; record the donation in the fund of its successor, not in ${fund.name}`, {
             closedOn: org.closedOn,
           });
         }
-        if (content.campaignId) {
-          const campaign = await em.findOneBy(Campaign, { id: content.campaignId });
-          if (!campaign) throw notFound('Campaign', content.campaignId);
-          if (campaign.fundId !== fund.id) throw badInput(`Campaign "${campaign.name}" belongs to another fund, not ${fund.name}`);
-          if (campaign.year !== +content.receivedOn.slice(0, 4)) {
-            throw badInput(`Campaign "${campaign.name}" runs in ${campaign.year}; receivedOn ${content.receivedOn} is outside it`);
-          }
+        const written = await writeDonation(em, newId('Donation'), content, input.idempotencyKey);
+        if ('donation' in written) {
+          const { donation } = written;
+          await this.outbox.append(em, caller, {
+            type: EventType.DONATION_RECORDED,
+            subjectId: donation.id,
+            areaId: org.areaId,
+            payload: { fundId: fund.id, amount: Number(content.amount), receiptNumber: donation.receiptNumber },
+          });
         }
-        const seq = locked.receiptsIssued + 1;
-        const donation = em.create(Donation, {
-          id: newId('Donation'),
-          ...content,
-          method: input.method,
-          receiptSeq: seq,
-          receiptNumber: receiptNumber(seq),
-          idempotencyKey: input.idempotencyKey,
-          voided: false,
-          voidReason: null,
-          voidedAt: null,
-        });
-        await em.insert(Donation, donation);
-        await post(
-          em,
-          locked,
-          { kind: LedgerKind.DONATION, amount: content.amount, entryOn: content.receivedOn, donationId: donation.id },
-          { receiptsIssued: seq },
-        );
-        await this.outbox.append(em, caller, {
-          type: EventType.DONATION_RECORDED,
-          subjectId: donation.id,
-          areaId: org.areaId,
-          payload: { fundId: fund.id, amount: Number(content.amount), receiptNumber: donation.receiptNumber },
-        });
-        return em.findOneByOrFail(Donation, { id: donation.id });
+        return written;
       });
+      if ('donation' in outcome) return outcome.donation;
+      return this.replay(await this.ds.getRepository(Donation).findOneByOrFail({ id: outcome.priorId }), content);
     } catch (e) {
-      // The same key sent at the same moment to two funds: the loser answers like a retry.
+      // The same key sent at the same moment (to this fund or another): the loser answers like a retry.
       if (isUniqueViolation(e, 'donations_idempotency_key')) {
         const prior = await this.ds.getRepository(Donation).findOneBy({ idempotencyKey: input.idempotencyKey });
         if (prior) return this.replay(prior, content);

@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InspectionStatus, Severity } from '@khg/domain';
-import { DateScalar, requireId } from '@khg/platform';
+import { DateScalar, requireId, type Connection } from '@khg/platform';
 import type { InspectionsContext } from '../../context';
 import { Organization, organizationRef } from '../shared/stubs';
 import { PolicyDocument } from '../policy-documents/policy-document.entity';
 import { Recommendation } from '../recommendations/recommendation.entity';
 import { Finding, Inspection } from './inspection.entity';
+import { InspectionConnection } from './inspection.types';
 import { PlanInspectionInput } from './inspection.input';
 import type { InspectionService } from './inspection.service';
 
@@ -22,6 +23,21 @@ export class InspectionResolver {
     @Arg('documentId', () => ID, { nullable: true, description: 'Inspections of this policy document.' }) documentId?: string,
   ): Promise<Inspection[]> {
     return this.service.list({ status, year, leadId, subjectId, documentId });
+  }
+
+  @Query(() => InspectionConnection, {
+    description: 'The same list as `inspections`, a page at a time (cursor connection, like `members`): for lists longer than the 2,000 `inspections` returns.',
+  })
+  inspectionsPage(
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('status', () => InspectionStatus, { nullable: true }) status?: InspectionStatus,
+    @Arg('year', () => Int, { nullable: true, description: 'The year of startsOn.' }) year?: number,
+    @Arg('leadId', () => ID, { nullable: true }) leadId?: string,
+    @Arg('subjectId', () => ID, { nullable: true, description: 'Inspections that inspect this organisation.' }) subjectId?: string,
+    @Arg('documentId', () => ID, { nullable: true, description: 'Inspections of this policy document.' }) documentId?: string,
+  ): Promise<Connection<Inspection>> {
+    return this.service.page({ first, after, status, year, leadId, subjectId, documentId });
   }
 
   @Query(() => Inspection, { nullable: true })

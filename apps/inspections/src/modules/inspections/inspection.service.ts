@@ -1,6 +1,18 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { EventType, InspectionStatus, RecommendationStatus, Severity, todayInVietnam } from '@khg/domain';
-import { badInput, conflict, newId, notFound, requireId, requireWriterWithin, type Caller, type DirectoryLoaders, type Outbox } from '@khg/platform';
+import {
+  badInput,
+  conflict,
+  newId,
+  newestFirstPage,
+  notFound,
+  requireId,
+  requireWriterWithin,
+  type Caller,
+  type Connection,
+  type DirectoryLoaders,
+  type Outbox,
+} from '@khg/platform';
 import { distinctIds, plausibleDate, requireYear, requiredText, yearRange } from '../shared/validate';
 import { requireOrganizations } from '../shared/directory';
 import type { PolicyDocumentService } from '../policy-documents/policy-document.service';
@@ -58,8 +70,17 @@ export class InspectionService {
     return this.ds.getRepository(Finding).find({ where: { inspectionId: In([...inspectionIds]) }, order: { recordedAt: 'ASC', id: 'ASC' } });
   }
 
-  /** Inspections by status, the year they start in, lead, subject and document; newest start first. */
+  /** Inspections by status, the year they start in, lead, subject and document; newest start first (at most 2,000: page with `page`). */
   list(f: InspectionFilter): Promise<Inspection[]> {
+    return this.filtered(f).orderBy('i.starts_on', 'DESC').addOrderBy('i.id', 'DESC').limit(2000).getMany();
+  }
+
+  /** The same list a page at a time, newest start first. */
+  page(f: InspectionFilter & { first?: number | null; after?: string | null }): Promise<Connection<Inspection>> {
+    return newestFirstPage(this.filtered(f), { sortColumn: 'i.starts_on', sortValue: (i) => i.startsOn, first: f.first, after: f.after });
+  }
+
+  private filtered(f: InspectionFilter): SelectQueryBuilder<Inspection> {
     const qb = this.ds.getRepository(Inspection).createQueryBuilder('i');
     if (f.status) qb.andWhere('i.status = :status', { status: f.status });
     const year = requireYear(f.year);
@@ -74,7 +95,7 @@ export class InspectionService {
         documentId: requireId('PolicyDocument', f.documentId, 'documentId'),
       });
     }
-    return qb.orderBy('i.starts_on', 'DESC').addOrderBy('i.id', 'DESC').limit(2000).getMany();
+    return qb;
   }
 
   async plan(caller: Caller, input: PlanInspectionInput, directory: DirectoryLoaders['organizationInfo']): Promise<Inspection> {

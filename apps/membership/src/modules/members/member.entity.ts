@@ -111,6 +111,12 @@ export class MemberConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
-  @Field(() => Int, { description: 'Members matching the filters, all pages together.' })
+  @Field(() => Int, {
+    description:
+      'Members matching the filters, all pages together. Exact unless `totalCountIsEstimate`: a name search counts at most 1,000 matches, then estimates.',
+  })
   totalCount: number;
+
+  @Field(() => Boolean, { description: 'true when `totalCount` is an estimate (a name search with more than 1,000 matches); false when it is exact.' })
+  totalCountIsEstimate: boolean;
 }

@@ -1,4 +1,5 @@
-import { groupedLoader, keyedLoader } from '@khg/platform';
+import { compositeLoader, groupedLoader, keyedLoader } from '@khg/platform';
+import { orgMembersKey, type OrgMembersKey } from './org-member-pages';
 import type { MemberService } from './member.service';
 
 export function memberLoaders(members: MemberService) {
@@ -10,6 +11,11 @@ export function memberLoaders(members: MemberService) {
     memberPeriods: groupedLoader(
       (ids: readonly string[]) => members.periodsOf(ids),
       (p) => p.memberId,
+    ),
+    organizationMembers: compositeLoader(
+      (keys: readonly OrgMembersKey[]) => members.organizationPages(keys),
+      (r) => r.key,
+      orgMembersKey,
     ),
   };
 }

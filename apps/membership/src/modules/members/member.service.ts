@@ -1,4 +1,4 @@
-import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { EventType, MemberStatus, collapseWhitespace, foldVietnamese, todayInVietnam } from '@khg/domain';
 import {
   badInput,
@@ -17,6 +17,7 @@ import { Organization } from '../organizations/organization.entity';
 import type { OrganizationService } from '../organizations/organization.service';
 import { Member, MemberStatusChange, MembershipPeriod, type MemberConnection } from './member.entity';
 import type { AdmitMemberInput } from './member.input';
+import { orgMemberIds, orgMembersKey, type OrgMembersKey } from './org-member-pages';
 
 export interface MemberFilter {
   first?: number | null;
@@ -29,6 +30,19 @@ export interface MemberFilter {
 }
 
 const FINAL: MemberStatus[] = [MemberStatus.DECEASED];
+
+/** A name search counts its matches exactly up to here, then estimates (MemberConnection.totalCountIsEstimate). */
+export const SEARCH_COUNT_BOUND = 1000;
+
+function connection(rows: Member[], first: number, totalCount: number, totalCountIsEstimate: boolean): MemberConnection {
+  const page = rows.slice(0, first);
+  return {
+    edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
+    pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1].id) : null },
+    totalCount,
+    totalCountIsEstimate,
+  };
+}
 
 export class MemberService {
   constructor(
@@ -45,14 +59,20 @@ export class MemberService {
     return this.ds.getRepository(MembershipPeriod).find({ where: { memberId: In([...memberIds]) }, order: { from: 'ASC', id: 'ASC' } });
   }
 
-  /** A page of members in id order: at most two statements (page and total) whatever the page size. */
+  /**
+   * A page of members in id order, whatever the page size: one statement for a name search (page
+   * and bounded count together, plus the planner's estimate when the bound is passed), two otherwise
+   * (page and exact total).
+   */
   async page(f: MemberFilter): Promise<MemberConnection> {
     const first = pageSize(f.first);
     const qb = this.ds.getRepository(Member).createQueryBuilder('m');
     if (f.organizationId) {
       requireId('Organization', f.organizationId, 'organizationId');
       if (f.includeDescendants) {
-        qb.andWhere('m.organization_id IN (SELECT o.id FROM organizations o WHERE o.path <@ (SELECT p.path FROM organizations p WHERE p.id = :org))', {
+        // The subtree's organisation ids first, as an array: the scan of members is then narrowed by
+        // members_organization (and combined with the name index) instead of joining after it.
+        qb.andWhere('m.organization_id = ANY(ARRAY(SELECT o.id FROM organizations o WHERE o.path <@ (SELECT p.path FROM organizations p WHERE p.id = :org)))', {
           org: f.organizationId,
         });
       } else {
@@ -62,35 +82,79 @@ export class MemberService {
     if (f.status) qb.andWhere('m.status = :status', { status: f.status });
     const search = f.search ? foldVietnamese(f.search) : '';
     if (search) qb.andWhere("m.search_name LIKE :search ESCAPE '\\'", { search: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    let rows: Member[];
-    let total: number | Promise<number>;
-    if (search && !f.after && first > 0) {
-      // A name search's first page: one trigram scan yields the page and the count of every match
-      // (the window is computed before LIMIT), instead of scanning the index twice.
-      const { entities, raw } = await qb
-        .addSelect('count(*) OVER ()', 'match_count')
-        .orderBy('m.id', 'ASC')
-        .limit(first + 1)
-        .getRawAndEntities<{ match_count: string }>();
-      rows = entities;
-      total = raw.length ? Number(raw[0].match_count) : 0;
-    } else {
-      total = qb.clone().getCount();
-      if (f.after) qb.andWhere('m.id > :after', { after: decodeCursor(f.after) });
-      rows =
-        first === 0
-          ? []
-          : await qb
-              .orderBy('m.id', 'ASC')
-              .limit(first + 1)
-              .getMany();
+    if (search) return this.searchPage(qb, first, f.after);
+    const total = qb.clone().getCount();
+    if (f.after) qb.andWhere('m.id > :after', { after: decodeCursor(f.after) });
+    const rows =
+      first === 0
+        ? []
+        : await qb
+            .orderBy('m.id', 'ASC')
+            .limit(first + 1)
+            .getMany();
+    return connection(rows, first, await total, false);
+  }
+
+  /**
+   * A name search's page without counting every match: a common name ("nguyen thi") matches a
+   * large share of the province, and an exact count would read all of it for every page. Matches
+   * are counted up to SEARCH_COUNT_BOUND; past it the total is the planner's estimate, flagged.
+   */
+  private async searchPage(matching: SelectQueryBuilder<Member>, first: number, after?: string | null): Promise<MemberConnection> {
+    const hits = matching
+      .clone()
+      .select('m.id', 'id')
+      .limit(SEARCH_COUNT_BOUND + 1);
+    const qb = matching.clone().addCommonTableExpression(hits, 'hits').addSelect('(SELECT count(*) FROM hits)', 'match_count');
+    if (after) qb.andWhere('m.id > :after', { after: decodeCursor(after) });
+    const { entities, raw } = await qb
+      .orderBy('m.id', 'ASC')
+      .limit(Math.max(first, 0) + 1)
+      .getRawAndEntities<{ match_count: string }>();
+    const rows = first === 0 ? [] : entities;
+    // No row to carry the count (past the last page): count on its own.
+    let counted = raw.length ? Number(raw[0].match_count) : await this.countAll(hits);
+    let estimated = false;
+    if (counted > SEARCH_COUNT_BOUND) {
+      const [sql, params] = matching.clone().select('m.id').getQueryAndParameters();
+      const [plan] = await this.ds.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+      counted = Math.max(SEARCH_COUNT_BOUND + 1, Math.round(Number(plan['QUERY PLAN'][0].Plan['Plan Rows'])));
+      estimated = true;
     }
-    const page = rows.slice(0, first);
-    return {
-      edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1].id) : null },
-      totalCount: await total,
-    };
+    return connection(rows, first, counted, estimated);
+  }
+
+  private async countAll(qb: SelectQueryBuilder<Member>): Promise<number> {
+    const [sql, params] = qb.getQueryAndParameters();
+    const [{ n }] = await this.ds.query(`SELECT count(*) AS n FROM (${sql}) h`, params);
+    return Number(n);
+  }
+
+  /**
+   * `Organization.members` for every organisation of a list at once: two statements (the pages'
+   * ids and counts, then the members) however many organisations. A name search past the count
+   * bound is asked again on its own, for the estimate.
+   */
+  async organizationPages(keys: readonly OrgMembersKey[]): Promise<{ key: string; connection: MemberConnection }[]> {
+    const pages = await orgMemberIds(this.ds, keys, SEARCH_COUNT_BOUND);
+    const members = new Map((await this.byIds([...new Set(pages.flatMap((p) => p.ids))])).map((m) => [m.id, m]));
+    return Promise.all(
+      pages.map(async (p) => {
+        const first = pageSize(p.key.first);
+        const estimate = p.key.search && p.count > SEARCH_COUNT_BOUND;
+        return {
+          key: orgMembersKey(p.key),
+          connection: estimate
+            ? await this.page(p.key)
+            : connection(
+                p.ids.map((id) => members.get(id)!),
+                first,
+                p.count,
+                false,
+              ),
+        };
+      }),
+    );
   }
 
   /** Loads a member the caller may write for (inside its organisation's subtree). */

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { EventType, todayInVietnam, type DomainEventInput } from '@khg/domain';
 import type { Logger, Outbox } from '@khg/platform';
 import type { MembershipStats } from './stats.types';
+import { SHARE_YEARS_SQL, buildOrgYearStats, type BuildReport } from './year-end-build';
 
 export interface StatsKey {
   organizationId: string;
@@ -164,7 +165,10 @@ export class StatsService {
           years.filter((y) => y >= period.from_year && (period.to_year === null || y <= period.to_year)),
         );
     }
-    if (pairs.size) await store(em, [...pairs.values()]);
+    if (!pairs.size) return;
+    // Shares the years with a concurrent full build (year-end-build.ts), which would otherwise overwrite these with older figures.
+    await em.query(SHARE_YEARS_SQL, [[...pairs.values()].map((p) => p.year)]);
+    await store(em, [...pairs.values()]);
   }
 
   /** ensureBuilt, retried until it succeeds: a failed build (a cancelled statement, a lost connection) must not leave figures computed live for good. */
@@ -176,20 +180,54 @@ export class StatsService {
   }
 
   /**
-   * Builds the maintained rows when they are missing (data loaded by SQL, or a database from before
-   * the table existed), in the background: until then figures are computed from the history tables.
-   * An advisory lock keeps replicas from building twice; the one that waits retries.
+   * Builds the maintained rows unless a full build is on record (data loaded by SQL, or a database
+   * from before the table existed; a bulk load that writes history without events deletes the
+   * record, or calls rebuild()), in the background: until then figures are computed from the
+   * history tables. A session advisory lock keeps replicas from building twice; the one that
+   * waits retries and finds the build recorded.
    */
   async ensureBuilt(): Promise<void> {
-    const done = await this.ds.transaction(async (tx) => {
-      const [{ ok }] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext('khg-org-year-stats')) AS ok`);
-      if (!ok) return false;
-      const [{ built, members }] = await tx.query(`SELECT EXISTS (SELECT 1 FROM org_year_stats) AS built, EXISTS (SELECT 1 FROM members) AS members`);
-      if (!built && members) await buildOrgYearStats(tx, this.log);
-      return true;
+    const done = await this.exclusively(async () => {
+      const [{ built, members }] = await this.ds.query(
+        `SELECT EXISTS (SELECT 1 FROM stats_builds WHERE name = 'org_year_stats') AS built, EXISTS (SELECT 1 FROM members) AS members`,
+      );
+      // An empty database records nothing: data loaded into it by SQL later must still be built.
+      if (!built && members) await buildOrgYearStats(this.ds, this.log);
     });
     if (done) this.ready = true;
     else setTimeout(() => this.buildInBackground(), 5000).unref();
+  }
+
+  /**
+   * Rebuilds every year's figures, for after a bulk load or an import that wrote history rows
+   * without events. Year by year, each in its own short transaction: the figures stay readable
+   * (the previous ones until a year's new ones commit) and writes keep flowing.
+   */
+  async rebuild(): Promise<BuildReport> {
+    const out: { report?: BuildReport } = {};
+    const done = await this.exclusively(async () => {
+      out.report = await buildOrgYearStats(this.ds, this.log);
+    });
+    if (!done || !out.report) throw new Error('another replica is building the year-end figures; they will be complete when it finishes');
+    this.ready = true;
+    return out.report;
+  }
+
+  /** Runs `work` holding the build lock on one pooled connection (not in one transaction), or returns false if another process holds it. */
+  private async exclusively(work: () => Promise<void>): Promise<boolean> {
+    const runner = this.ds.createQueryRunner();
+    try {
+      const [{ ok }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext('khg-org-year-stats-build')) AS ok`);
+      if (!ok) return false;
+      try {
+        await work();
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(hashtext('khg-org-year-stats-build'))`);
+      }
+      return true;
+    } finally {
+      await runner.release();
+    }
   }
 }
 
@@ -220,17 +258,6 @@ async function store(em: EntityManager, pairs: { org: string; year: number }[]):
       })),
     ),
   ]);
-}
-
-/** (Re)computes every organisation's year-end row from the first year on record to this year. */
-export async function buildOrgYearStats(em: EntityManager, log?: Logger): Promise<void> {
-  const started = Date.now();
-  const [{ first }] = await em.query(`SELECT extract(year FROM min(from_date))::int AS first FROM membership_periods`);
-  if (!first) return;
-  const orgs: { id: string }[] = await em.query('SELECT id FROM organizations');
-  const pairs = orgs.flatMap((o) => range(first, thisYear()).map((year) => ({ org: o.id, year })));
-  for (let i = 0; i < pairs.length; i += 2000) await store(em, pairs.slice(i, i + 2000));
-  log?.info({ pairs: pairs.length, ms: Date.now() - started }, 'membership year-end figures built');
 }
 
 function toStats(r: Row): MembershipStats {
