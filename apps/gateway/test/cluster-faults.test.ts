@@ -85,6 +85,13 @@ async function leaderPort(db: string): Promise<number | null> {
   }
 }
 
+/**
+ * More rows of the fault table, each checked on the running cluster after the faults (the shared rate
+ * limit across both gateways joins here with the Redis-backed limits).
+ */
+export type ClusterCheck = (cluster: RunningCluster, adminToken: string) => Promise<{ fault: string; outcome: string }>;
+const checks: ClusterCheck[] = [];
+
 (missing ? describe.skip : describe)('the cluster under faults', () => {
   let dir: string;
   let cluster: RunningCluster;
@@ -173,17 +180,37 @@ async function leaderPort(db: string): Promise<number | null> {
       // steady load: idempotent donations through HAProxy, each retried with its key until it is recorded
       const keys: { key: string; district: number }[] = [];
       let recorded = 0;
-      const donate = async (key: string, fund: string) => {
+      const donate = async (key: string, fund: string, url = cluster.url) => {
         while (!aborted) {
           const r = await graph(
             'mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id } }',
             { i: { fundId: fund, donorName: 'Nhà hảo tâm', amount: 50000, receivedOn: '2026-11-20', method: 'CASH', idempotencyKey: key } },
-            { url: cluster.url, token: admin },
+            { url, token: admin },
           ).catch(() => null);
           if (r && !r.errors) return;
           await new Promise((res) => setTimeout(res, 100));
         }
       };
+      // the response cache across replicas: an answer cached on one gateway, a write through the other
+      const windows: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const [ga, gb] = cluster.gateways;
+        const balance = async () =>
+          String((await graph('query($f: ID!) { fund(id: $f) { balance } }', { f: funds[0] }, { url: `${ga.url}/graphql`, token: admin })).data!.fund.balance);
+        const before = await balance();
+        await balance();
+        const k = { key: randomUUID(), district: 0 };
+        keys.push(k);
+        await donate(k.key, funds[0], `${gb.url}/graphql`);
+        const written = Date.now();
+        await eventually(async () => (await balance()) !== before, 'the other gateway serving the new balance');
+        windows.push(Date.now() - written);
+      }
+      table.push({
+        fault: 'response cache, write on the other gateway',
+        outcome: `stale at most ${Math.max(...windows)} ms (5 writes: ${windows.join(', ')} ms)`,
+      });
+
       const load = (async () => {
         for (let i = 0; loading; i++) {
           const k = { key: randomUUID(), district: i % 2 };
@@ -314,6 +341,7 @@ async function leaderPort(db: string): Promise<number | null> {
       await eventually(() => new Set(hooks).size >= ids.length, 'the webhook received every donation', 120_000);
       const distinct = hooks.filter((h, i) => i === 0 || h !== hooks[i - 1]).map((h) => BigInt(h));
       expect(distinct.every((x, i) => i === 0 || x > distinct[i - 1])).toBe(true);
+      for (const check of checks) table.push(await check(cluster, admin));
       table.push({
         fault: 'outcome',
         outcome: `${keys.length} donations, none lost or doubled; 40 subscribers complete and in order; webhook ${hooks.length} posts in order`,
