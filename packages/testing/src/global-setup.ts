@@ -20,6 +20,10 @@ export default async function globalSetup(): Promise<void> {
       SEED_DEMO: 'false',
       NODE_ENV: 'test',
       EVENT_POLL_MS: '200',
+      // A deadline for a subgraph that will never answer, not a speed bound: on the shared 2-core VM a
+      // healthy subgraph took over the default 10 s and whole files failed. Timeouts are tested on
+      // a gateway of their own (hardening-faults.test.ts).
+      SUBGRAPH_TIMEOUT_MS: '60000',
       WEBHOOK_RETRY_BASE_MS: '100',
       WEBHOOK_MAX_FAILURES: '4',
     },
