@@ -85,12 +85,33 @@ async function leaderPort(db: string): Promise<number | null> {
   }
 }
 
-/**
- * More rows of the fault table, each checked on the running cluster after the faults (the shared rate
- * limit across both gateways joins here with the Redis-backed limits).
- */
+/** More rows of the fault table, each checked on the running cluster after the faults. */
 export type ClusterCheck = (cluster: RunningCluster, adminToken: string) => Promise<{ fault: string; outcome: string }>;
-const checks: ClusterCheck[] = [];
+
+/** a DEPARTMENT caller may send this many requests in all (the cluster's RATE_LIMITS), whichever gateway it reaches */
+const SHARED_LIMIT = 10;
+
+/** The limit lives in Redis: alternating between the gateways, a caller gets it once, not once per gateway. */
+const sharedRateLimit: ClusterCheck = async (cluster) => {
+  const token = await signUserToken(cluster.env.JWT_SECRET, { sub: `cluster-department-${randomUUID()}`, role: Role.DEPARTMENT }, '1h');
+  const statuses: number[] = [];
+  for (let i = 0; i < 3 * SHARED_LIMIT; i++) {
+    const g = cluster.gateways[i % cluster.gateways.length];
+    const r = await fetch(`${g.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'query Provinces { areas(level: PROVINCE) { id } }' }),
+    });
+    await r.arrayBuffer();
+    statuses.push(r.status);
+  }
+  const allowed = statuses.filter((x) => x === 200).length;
+  expect(statuses.filter((x) => x !== 200 && x !== 429)).toEqual([]);
+  expect(Math.abs(allowed - SHARED_LIMIT)).toBeLessThanOrEqual(1);
+  return { fault: 'shared rate limit across both gateways', outcome: `${allowed} of ${statuses.length} allowed (limit ${SHARED_LIMIT} in all, Redis)` };
+};
+
+const checks: ClusterCheck[] = [sharedRateLimit];
 
 (missing ? describe.skip : describe)('the cluster under faults', () => {
   let dir: string;
@@ -105,7 +126,15 @@ const checks: ClusterCheck[] = [];
       dir,
       port: 0,
       persistent: false,
-      env: { ...process.env, JWT_SECRET: secret, INTERNAL_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
+      env: {
+        ...process.env,
+        JWT_SECRET: secret,
+        INTERNAL_SECRET: randomBytes(24).toString('hex'),
+        LOG_LEVEL: 'warn',
+        SEED_DEMO: 'false',
+        // no refill during the test: the shared-limit check counts one budget across both gateways
+        RATE_LIMITS: `DEPARTMENT=0.0001/${SHARED_LIMIT}:1000/100000`,
+      },
       output: join(dir, 'platform.log'),
     });
   }, 600_000);
