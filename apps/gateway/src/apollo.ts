@@ -22,6 +22,8 @@ import type { EventServices } from './events/services';
 import { buildSubscriptionSchema, type SubscriptionDeps } from './events/subscriptions';
 import { buildWebhooksSchema } from './events/webhooks';
 import { DOWNLOADS_SERVICE, downloadsSchema } from './downloads';
+import { IMPORTS_SERVICE, buildImportsSchema } from './imports';
+import type { ImportStore } from './imports/store';
 
 export interface GraphQLServer {
   apollo: ApolloServer<GatewayContext>;
@@ -37,6 +39,7 @@ export interface GraphQLServerParts {
   safelist: Safelist | null;
   cache: ResponseCache | null;
   events: EventServices | null;
+  imports: ImportStore | null;
 }
 
 /** Apollo Gateway over the supergraph (the remote subgraphs and the in-process webhooks one) and Apollo Server with its plugins. */
@@ -45,7 +48,8 @@ export function createGraphQLServer(config: GatewayConfig, log: Logger, p: Graph
   const webhooks = new LocalSubgraphDataSource(buildWebhooksSchema(p.events?.store.pool ?? null), 'events', log);
   const downloads = new LocalSubgraphDataSource(downloadsSchema(config), DOWNLOADS_SERVICE, log);
   const share = config.SUBGRAPH_FETCH_SHARING === 'on';
-  const local: Record<string, LocalSubgraphDataSource> = { events: webhooks, [DOWNLOADS_SERVICE]: downloads };
+  const imports = new LocalSubgraphDataSource(buildImportsSchema(p.imports), IMPORTS_SERVICE, log);
+  const local: Record<string, LocalSubgraphDataSource> = { events: webhooks, [DOWNLOADS_SERVICE]: downloads, [IMPORTS_SERVICE]: imports };
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => local[name] ?? new SubgraphDataSource(name, urls[name] ?? url, config.SUBGRAPH_TIMEOUT_MS, share),

@@ -21,6 +21,7 @@ import { EventServices } from './events/services';
 import { SSE_PATH, sseSubscriptions } from './events/sse';
 import { serveSubscriptions } from './events/subscriptions';
 import { downloadsRoute } from './downloads';
+import { importStore, importsRoute } from './imports';
 
 export interface RunningGateway {
   url: string;
@@ -59,7 +60,12 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
     perRole: bucket(config.RATE_LIMIT_ROLE),
   });
   const safelist = loadSafelist(config.SAFELIST_PATH, config.SAFELIST_ROLES);
-  const graphql = createGraphQLServer(config, log, { httpServer, auth, directory, guard, safelist, cache, events });
+  const imports = importStore(config, log);
+  if (imports) {
+    await imports.migrate();
+    await imports.failInterrupted();
+  }
+  const graphql = createGraphQLServer(config, log, { httpServer, auth, directory, guard, safelist, cache, events, imports });
   const lifecycle = new Lifecycle(graphql.apollo, events);
   const cors = new CorsPolicy(corsSettings(config));
   const sse = events ? sseSubscriptions({ schema: graphql.schema, auth, guard, log }) : null;
@@ -131,11 +137,20 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
       }),
     },
     downloadsRoute(config, graphql.apollo, log),
+    importsRoute(config, imports, graphql.apollo, auth, log),
   ];
   httpServer.on('request', router(routes, ENDPOINT));
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   const port = (httpServer.address() as AddressInfo).port;
   log.info({ port }, 'gateway listening');
-  return { url: `http://${config.HOST}:${port}${ENDPOINT}`, port, httpServer, stop: () => lifecycle.stop() };
+  return {
+    url: `http://${config.HOST}:${port}${ENDPOINT}`,
+    port,
+    httpServer,
+    stop: async () => {
+      await lifecycle.stop();
+      await imports?.close();
+    },
+  };
 }
