@@ -84,6 +84,8 @@ export function cellPhone(raw: RawCell): CellResult<string | null> {
   }
   const s = cellText(raw).replace(/^'/, '');
   if (!s) return ok(null);
+  // a CSV saved from a sheet where the number had already lost its 0
+  if (/^[1-9]\d{8,9}$/.test(s)) return ok(`0${s}`);
   if (!/^\+?[0-9][0-9 .-]{7,18}$/.test(s)) return bad(`"${s}" is not a phone number; write digits, e.g. 0912 345 678`);
   return ok(s);
 }
