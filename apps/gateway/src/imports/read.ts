@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import type { RawCell } from './cells';
 
 /** A spreadsheet row as read: its own row number (1-based, as Excel shows it) and its cells from column A. */
@@ -19,14 +18,14 @@ export async function readSheet(file: Buffer): Promise<SheetRow[]> {
 }
 
 /**
- * The first worksheet through exceljs' streaming reader: shared strings are kept, styles are not
- * (dates still arrive as Date, since exceljs reads the number format), so memory stays near the size
- * of the values.
+ * The first worksheet through exceljs' streaming reader: rows are read one by one (no model of the
+ * whole workbook); number formats are kept so that date cells arrive as dates.
  */
 async function readXlsx(file: Buffer): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+    const { stream } = await import('exceljs');
+    const reader = new stream.xlsx.WorkbookReader(Readable.from([file]), {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'cache',

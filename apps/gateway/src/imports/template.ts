@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { KindSpec } from './kinds';
 
@@ -11,7 +11,8 @@ const VALIDATED_ROWS = 50_000;
  * each column with choices, one example row) and a notes sheet saying what each column takes.
  */
 export async function writeTemplate(spec: KindSpec, out: Writable): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await import('exceljs');
+  const wb = new Workbook();
   wb.creator = 'Khuyến học Graph';
   const ws = wb.addWorksheet('Dữ liệu', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = spec.columns.map((c) => ({ header: c.required ? `${c.header} *` : c.header, key: c.field, width: c.width ?? 16 }));
