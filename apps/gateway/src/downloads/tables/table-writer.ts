@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import type ExcelJS from 'exceljs';
 
 /** How a column's cells are typed in the workbook (the CSV writes them as text a Vietnamese Excel reads). */
 export type CellType = 'text' | 'int' | 'date' | 'vnd';
