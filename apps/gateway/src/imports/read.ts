@@ -10,6 +10,40 @@ export interface SheetRow {
 
 export class UnreadableFile extends Error {}
 
+/** Decodes UTF-8 across chunk boundaries (a character split between two chunks stays whole). */
+async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const c of chunks) {
+    const text = typeof c === 'string' ? c : decoder.decode(c, { stream: true });
+    if (text) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+interface ReaderInternals {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Iterable<unknown>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
+}
+
+/**
+ * exceljs 4.4's streaming reader decodes each zip chunk on its own, so a Vietnamese letter split
+ * between two chunks becomes "\uFFFD" (exceljs issues #2063, #2084, unfixed): one in a few
+ * thousand rows. Its two text entries are decoded here across chunk boundaries instead.
+ */
+function utf8Safe<T extends new (...args: never[]) => object>(Base: T): T {
+  const B = Base as unknown as new (...args: unknown[]) => ReaderInternals;
+  return class extends B {
+    override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+      return super._parseWorksheet(decodeUtf8(iterator), sheetNo);
+    }
+    override _parseSharedStrings(entry: NodeJS.ReadableStream) {
+      entry.setEncoding('utf8');
+      return super._parseSharedStrings(entry);
+    }
+  } as unknown as T;
+}
+
 const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** The rows of an uploaded `.xlsx` (its first worksheet) or `.csv`/`.txt`, whatever the name says. */
@@ -25,7 +59,7 @@ async function readXlsx(file: Buffer): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
   try {
     const { stream } = await import('exceljs');
-    const reader = new stream.xlsx.WorkbookReader(Readable.from([file]), {
+    const reader = new (utf8Safe(stream.xlsx.WorkbookReader))(Readable.from([file]), {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'cache',

@@ -15,7 +15,11 @@ export class BulkResolver {
   constructor(private readonly bulk: BulkService) {}
 
   @Mutation(() => [Member], { description: `Admits a list of members (a branch’s list), one MEMBER_ADMITTED event each. ${ALL_OR_NOTHING}` })
-  admitMembers(@Ctx() ctx: MembershipContext, @Arg('inputs', () => [AdmitMemberInput]) inputs: AdmitMemberInput[]): Promise<Member[]> {
+  admitMembers(
+    @Ctx() ctx: MembershipContext,
+    // checked row by row by the service, so that every bad row is named in extensions.rows
+    @Arg('inputs', () => [AdmitMemberInput], { validate: false }) inputs: AdmitMemberInput[],
+  ): Promise<Member[]> {
     return this.bulk.admitMembers(ctx.caller, inputs);
   }
 
