@@ -1,3 +1,4 @@
+import { Agent } from 'undici';
 import { LocalGraphQLDataSource, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CALLER_HEADER, REQUEST_ID_HEADER, formatError, type Logger } from '@khg/platform';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -19,6 +20,9 @@ function noteTouched(options: GraphQLDataSourceProcessOptions<GatewayContext>, s
   // health checks and schema loads carry no request context, hence no `touched`
   (options.context as Partial<GatewayContext>).touched?.add(service);
 }
+
+/** The dispatcher of long writes: no headers or body timeout of its own; the signal bounds them. */
+const longWrites = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
 
 /** Carries a longer fetch timeout from the context to the fetcher (an import's one big write); never set by callers. */
 const TIMEOUT_HEADER = 'x-khg-fetch-timeout-ms';
@@ -46,11 +50,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({
       url,
       fetcher: ((input: string, init?: RequestInit) => {
-        const limit = longFetchTimeout(init) ?? timeoutMs;
+        const long = longFetchTimeout(init);
+        const limit = long ?? timeoutMs;
         return fetch(input, {
           ...init,
           signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(limit)]) : AbortSignal.timeout(limit),
-        });
+          // fetch's own dispatcher gives up on headers after 5 minutes, whatever the signal allows
+          ...(long ? { dispatcher: longWrites } : {}),
+        } as RequestInit);
       }) as never,
     });
   }

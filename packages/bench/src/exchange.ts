@@ -152,6 +152,10 @@ export async function runExchangeBench(argv: string[]): Promise<void> {
         .map((l) => l.toFixed(1))
         .join(' ')}\n`,
     );
+  } catch (e) {
+    // the platform's own account of what went wrong, before its directory goes
+    process.stderr.write(`${readFileSync(p.logFile, 'utf8').slice(-6000)}\n`);
+    throw e;
   } finally {
     await p.stop();
     rmSync(work, { recursive: true, force: true });
