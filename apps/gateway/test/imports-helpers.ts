@@ -26,7 +26,7 @@ export async function upload(
   token?: string,
 ): Promise<{ status: number; location: string | null; body: ImportJson & { error?: string; code?: string } }> {
   const form = new FormData();
-  form.append('file', new Blob([file]), fileName);
+  form.append('file', new Blob([new Uint8Array(file)]), fileName);
   const res = await fetch(`${gatewayBase()}/imports/${kind}?${new URLSearchParams(query)}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token ?? (await asAdmin())}` },

@@ -102,7 +102,9 @@ export async function runExchangeBench(argv: string[]): Promise<void> {
       let answer = (await res.json()) as ImportAnswer;
       while (answer.status === 'VALIDATING' || answer.status === 'IMPORTING') {
         await new Promise((r) => setTimeout(r, 250)); // polling the import's progress, as a client does
-        answer = (await (await fetch(`${base}/imports/${answer.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as ImportAnswer;
+        // a reused keep-alive socket the gateway closed meanwhile (a slow timer on a loaded machine): ask again
+        const res = await fetch(`${base}/imports/${answer.id}`, { headers: { authorization: `Bearer ${token}` } }).catch(() => null);
+        if (res) answer = (await res.json()) as ImportAnswer;
       }
       return answer;
     };
