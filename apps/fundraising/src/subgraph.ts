@@ -12,6 +12,8 @@ import { CampaignService } from './modules/campaigns/campaign.service';
 import { campaignLoaders } from './modules/campaigns/campaign.loaders';
 import { Donation } from './modules/donations/donation.entity';
 import { DonationResolver } from './modules/donations/donation.resolver';
+import { BulkDonationResolver } from './modules/bulk/bulk.resolver';
+import { BulkDonationService } from './modules/bulk/bulk.service';
 import { DonationService } from './modules/donations/donation.service';
 import { donationLoaders } from './modules/donations/donation.loaders';
 import { Award } from './modules/awards/award.entity';
@@ -43,6 +45,7 @@ const resolvers = [
   OrganizationFundResolver,
   CampaignResolver,
   DonationResolver,
+  BulkDonationResolver,
   AwardResolver,
   AreaFundraisingResolver,
   FundTransferResolver,
@@ -92,6 +95,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
         new OrganizationFundResolver(),
         new CampaignResolver(campaigns),
         new DonationResolver(donations, directory),
+        new BulkDonationResolver(new BulkDonationService(ds, outbox, funds)),
         new AwardResolver(awards),
         new AreaFundraisingResolver(),
         new FundTransferResolver(new TransferService(ds, outbox, funds)),

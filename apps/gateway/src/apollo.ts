@@ -23,6 +23,8 @@ import type { EventServices } from './events/services';
 import { buildSubscriptionSchema, type SubscriptionDeps } from './events/subscriptions';
 import { buildWebhooksSchema } from './events/webhooks';
 import { DOWNLOADS_SERVICE, downloadsSchema } from './downloads';
+import { IMPORTS_SERVICE, buildImportsSchema } from './imports';
+import type { ImportStore } from './imports/store';
 
 export interface GraphQLServer {
   apollo: ApolloServer<GatewayContext>;
@@ -40,6 +42,7 @@ export interface GraphQLServerParts {
   events: EventServices | null;
   /** APQ documents shared by the replicas (Redis); null: Apollo's in-memory cache per replica */
   apq: KeyValueCache<string> | null;
+  imports: ImportStore | null;
 }
 
 /** How long a registered APQ document stays in Redis after its last registration. */
@@ -51,7 +54,8 @@ export function createGraphQLServer(config: GatewayConfig, log: Logger, p: Graph
   const webhooks = new LocalSubgraphDataSource(buildWebhooksSchema(p.events?.store.pool ?? null), 'events', log);
   const downloads = new LocalSubgraphDataSource(downloadsSchema(config), DOWNLOADS_SERVICE, log);
   const share = config.SUBGRAPH_FETCH_SHARING === 'on';
-  const local: Record<string, LocalSubgraphDataSource> = { events: webhooks, [DOWNLOADS_SERVICE]: downloads };
+  const imports = new LocalSubgraphDataSource(buildImportsSchema(p.imports), IMPORTS_SERVICE, log);
+  const local: Record<string, LocalSubgraphDataSource> = { events: webhooks, [DOWNLOADS_SERVICE]: downloads, [IMPORTS_SERVICE]: imports };
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => local[name] ?? new SubgraphDataSource(name, urls[name] ?? url, config.SUBGRAPH_TIMEOUT_MS, share),

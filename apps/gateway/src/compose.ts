@@ -7,6 +7,7 @@ import { parse, type DocumentNode } from 'graphql';
 import { fromRoot, loadManifest, type SubgraphManifestEntry } from '@khg/platform/manifest';
 import { WEBHOOKS_SDL } from './events/webhooks';
 import { DOWNLOADS_SDL } from './downloads/schema';
+import { IMPORTS_SDL } from './imports/schema';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -21,6 +22,8 @@ export function composeSupergraph(manifest: readonly SubgraphManifestEntry[] = l
   services.push({ name: 'events', url: 'http://gateway.local/events', typeDefs: parse(WEBHOOKS_SDL) });
   // Query.export and its signed links are served inside the gateway too (see downloads/schema.ts).
   services.push({ name: 'downloads', url: 'http://gateway.local/downloads', typeDefs: parse(DOWNLOADS_SDL) });
+  // Query.import(s): the import records live in the gateway's own schema (see imports/schema.ts).
+  services.push({ name: 'imports', url: 'http://gateway.local/imports', typeDefs: parse(IMPORTS_SDL) });
   const result = composeServices(services);
   if (result.errors) return { errors: result.errors.map((e) => e.message) };
   return { supergraph: result.supergraphSdl };
@@ -45,7 +48,7 @@ if (require.main === module) {
     process.stdout.write(
       `supergraph.graphql recomposed from ${loadManifest()
         .map((m) => m.name)
-        .join(', ')}, events and downloads\n`,
+        .join(', ')}, events, downloads and imports\n`,
     );
   }
 }

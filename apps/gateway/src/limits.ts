@@ -1,3 +1,4 @@
+import type { GatewayContext } from './context';
 import { LRUCache } from 'lru-cache';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
@@ -256,7 +257,9 @@ export class OperationGuard {
   plugin(): ApolloServerPlugin {
     return {
       requestDidStart: async () => ({
-        didResolveOperation: async ({ schema, document, request, operationName }) => {
+        didResolveOperation: async ({ schema, document, request, operationName, contextValue }) => {
+          // the gateway's own fixed documents (export pages, import writes) are bounded by their code, not by a caller
+          if ((contextValue as Partial<GatewayContext>).internal) return;
           this.check(schema, document, request.variables ?? undefined, operationName);
         },
       }),

@@ -25,6 +25,7 @@ import { EventServices } from './events/services';
 import { SSE_PATH, sseSubscriptions } from './events/sse';
 import { serveSubscriptions } from './events/subscriptions';
 import { downloadsRoute } from './downloads';
+import { importStore, importsRoute } from './imports';
 
 export interface RunningGateway {
   url: string;
@@ -65,7 +66,12 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   const limiter: Limiter = redis ? new SharedRateLimiter(redis, limits, fallback) : new RateLimiter(limits, fallback);
   const safelist = loadSafelist(config.SAFELIST_PATH, config.SAFELIST_ROLES);
   const apq = redis ? apqCache(redis) : null;
-  const graphql = createGraphQLServer(config, log, { httpServer, auth, directory, guard, safelist, cache, events, apq });
+  const imports = importStore(config, log);
+  if (imports) {
+    await imports.migrate();
+    await imports.failInterrupted();
+  }
+  const graphql = createGraphQLServer(config, log, { httpServer, auth, directory, guard, safelist, cache, events, apq, imports });
   const lifecycle = new Lifecycle(graphql.apollo, events);
   const cors = new CorsPolicy(corsSettings(config));
   const sse = events ? sseSubscriptions({ schema: graphql.schema, auth, guard, log }) : null;
@@ -137,6 +143,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
       }),
     },
     downloadsRoute(config, graphql.apollo, log),
+    importsRoute(config, imports, graphql.apollo, auth, log),
   ];
   httpServer.on('request', router(routes, ENDPOINT));
 
@@ -145,6 +152,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
   log.info({ port }, 'gateway listening');
   const stop = async () => {
     await lifecycle.stop();
+    await imports?.close();
     await redis?.close().catch(() => undefined);
   };
   return { url: `http://${config.HOST}:${port}${ENDPOINT}`, port, httpServer, stop };

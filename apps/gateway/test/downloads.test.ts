@@ -208,11 +208,13 @@ describe('downloads of the year report', () => {
     expect(await res.json()).toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('refuses kinds and formats that have no renderer yet, and a report without organisation or year', async () => {
+  it('refuses formats a kind has no renderer for, lists without their arguments, and a report without organisation or year', async () => {
+    const html = await graph(EXPORT, { k: 'MEMBERS', f: 'HTML', o: s.provinceOrg });
+    expect(html.errors![0].message).toBe('MEMBERS exports as XLSX or CSV, not HTML');
     for (const kind of ['MEMBERS', 'DONATIONS', 'LEARNING_MODEL_ENTRIES', 'AREA_STATISTICS']) {
-      const r = await graph(EXPORT, { k: kind, f: 'XLSX', o: s.provinceOrg, y: 2018 });
+      const r = await graph(EXPORT, { k: kind, f: 'XLSX' });
       expect(codes(r)).toEqual(['BAD_USER_INPUT']);
-      expect(r.errors![0].message).toMatch(/come with the Excel import\/export work/);
+      expect(r.errors![0].message).toMatch(/export needs/);
     }
     const csv = await graph(EXPORT, { k: 'YEAR_REPORT', f: 'CSV', o: s.provinceOrg, y: 2018 });
     expect(codes(csv)).toEqual(['BAD_USER_INPUT']);

@@ -54,6 +54,8 @@ import { PrivacyService } from './modules/privacy/privacy.service';
 import { privacyLoaders } from './modules/privacy/privacy.loaders';
 import { DonorEraser } from './modules/privacy/donor-eraser';
 import type { PersonalData } from './modules/privacy/privacy.types';
+import { BulkResolver } from './modules/bulk/bulk.resolver';
+import { BulkService } from './modules/bulk/bulk.service';
 
 const resolvers = [
   AreaResolver,
@@ -74,6 +76,7 @@ const resolvers = [
   PlanIndicatorMembershipResolver,
   YearReportMembershipResolver,
   PersonalDataResolver,
+  BulkResolver,
 ] as const;
 
 /** Membership: areas, the organisation tree, members, cards, fees, Charter orders. */
@@ -146,6 +149,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
         new PlanIndicatorMembershipResolver(),
         new YearReportMembershipResolver(),
         new PersonalDataResolver(privacy),
+        new BulkResolver(new BulkService(ds, outbox, orgs)),
       ],
       makeLoaders: () => ({
         ...areaLoaders(areas),

@@ -27,6 +27,7 @@ import { DONATION_PAGE, scenarios } from './scenarios';
 import { measureDelivery, type DeliveryResult } from './subscriptions';
 import { measureDeliveryWhileHeld } from './held-transaction';
 import { renderGrowth, renderReport, type Report } from './report';
+import { runExchangeBench } from './exchange';
 
 function options() {
   const { values } = parseArgs({
@@ -70,6 +71,8 @@ function options() {
 const say = (s: string) => process.stdout.write(s + '\n');
 
 async function main(): Promise<void> {
+  // the Excel import/export scenarios run on their own platform (exchange.ts)
+  if (process.argv.includes('--exchange')) return runExchangeBench(process.argv.slice(2));
   const o = options();
   const dir = join(ROOT, '.data', `bench-${o.scale}`);
   const pgDir = join(dir, 'pg');

@@ -26,6 +26,7 @@ export const ID_PREFIX = {
   Webhook: 'whk',
   WorkPlan: 'plan',
   PlanIndicator: 'pind',
+  Import: 'imp',
 } as const;
 
 export type IdType = keyof typeof ID_PREFIX;

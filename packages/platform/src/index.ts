@@ -20,3 +20,4 @@ export * from './directory';
 export * from './personal-data';
 export * from './audit';
 export * from './serial-task';
+export * from './bulk';

@@ -13,6 +13,13 @@ import { DomainError, formatError, toGraphQLError } from './errors';
 import { readJsonBody, runApollo, sendJson, BodyTooLargeError } from './http';
 import { sqlStatements } from './db';
 
+/**
+ * The largest request a subgraph reads. Only the gateway calls subgraphs, and its own body limit
+ * bounds public requests; its imports send a whole file's rows (100,000 members ≈ 15 MB) in one
+ * bulk mutation so that they commit all or nothing.
+ */
+export const SUBGRAPH_BODY_LIMIT = 64_000_000;
+
 export interface SubgraphServerOptions<L> {
   name: string;
   schema: GraphQLSchema;
@@ -71,7 +78,7 @@ export async function startSubgraphServer<L>(o: SubgraphServerOptions<L>): Promi
     }
     if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
     requests++;
-    readJsonBody(req, o.bodyLimit ?? 2_000_000)
+    readJsonBody(req, o.bodyLimit ?? SUBGRAPH_BODY_LIMIT)
       .then((body) =>
         runApollo(apollo, req, res, body, async () => {
           const requestId = String(req.headers[REQUEST_ID_HEADER] ?? '');

@@ -9,10 +9,18 @@ import { buildDownloadsSchema } from './schema';
 import { DownloadSigner } from './signing';
 import { yearReportHtml } from './year-report/html';
 import { yearReportXlsx } from './year-report/xlsx';
+import { tableRenderer } from './tables/renderer';
+import { AREA_STATISTICS, DONATIONS, LEARNING_MODEL_ENTRIES, MEMBERS, type TableSpec } from './tables/tables';
 
-/** What can be downloaded today; the Excel import/export work (#17) adds its kinds here. */
+const table = <R>(spec: TableSpec<R>) => ({ XLSX: tableRenderer(spec, 'XLSX'), CSV: tableRenderer(spec, 'CSV') });
+
+/** What can be downloaded, by kind and format. */
 export const RENDERERS: RendererRegistry = {
   YEAR_REPORT: { XLSX: yearReportXlsx, HTML: yearReportHtml },
+  MEMBERS: table(MEMBERS),
+  DONATIONS: table(DONATIONS),
+  LEARNING_MODEL_ENTRIES: table(LEARNING_MODEL_ENTRIES),
+  AREA_STATISTICS: table(AREA_STATISTICS),
 };
 
 export const DOWNLOADS_SERVICE = 'downloads';

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { Caller } from '@khg/platform';
 import type { ExportArgs } from './signing';
 
 /** The contract's enums (section `exchange`). */
@@ -31,13 +32,12 @@ export interface PreparedDownload {
 }
 
 export interface Renderer {
-  prepare(args: ExportArgs, graph: CallerGraph): Promise<PreparedDownload>;
+  /** a problem with the arguments, refused by Query.export before a link is signed (BAD_USER_INPUT) */
+  check?(args: ExportArgs): string | null;
+  prepare(args: ExportArgs, graph: CallerGraph, caller: Caller): Promise<PreparedDownload>;
 }
 
-/**
- * Renderers by kind and format. The Excel import/export work (#17) adds its kinds here; Query.export
- * refuses a pair that has none with BAD_USER_INPUT.
- */
+/** Renderers by kind and format; Query.export refuses a pair that has none with BAD_USER_INPUT. */
 export type RendererRegistry = Partial<Record<ExportKind, Partial<Record<ExportFormat, Renderer>>>>;
 
 export function rendererFor(registry: RendererRegistry, kind: string, format: string): Renderer | undefined {

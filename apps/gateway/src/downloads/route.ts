@@ -21,7 +21,14 @@ const STATUS: Record<string, number> = { FORBIDDEN: 403, UNAUTHENTICATED: 403, N
 /** The caller's graph: the gateway's own Apollo (limits, plan, subgraph fetches signed for the caller), in process. */
 function graphAs(apollo: ApolloServer<GatewayContext>, caller: Caller, internalSecret: string, requestId: string): CallerGraph {
   return async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-    const contextValue: GatewayContext = { caller, callerHeader: await signInternalCaller(internalSecret, caller, '300s'), requestId, touched: new Set() };
+    // internal: a fixed document of the gateway's (the caller chose only the link), so the cost limit does not apply
+    const contextValue: GatewayContext = {
+      caller,
+      callerHeader: await signInternalCaller(internalSecret, caller, '300s'),
+      requestId,
+      touched: new Set(),
+      internal: true,
+    };
     const response = await apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('a download query answered incrementally');
     const { data, errors } = response.body.singleResult;
@@ -54,7 +61,7 @@ async function serve(d: DownloadRouteDeps, req: IncomingMessage, res: ServerResp
     const claims = d.signer.verify(token);
     const renderer = rendererFor(d.registry, claims.kind, claims.format);
     if (!renderer) return sendJson(res, 404, { error: `Nothing renders ${claims.kind} as ${claims.format} on this gateway`, code: 'NOT_FOUND' });
-    const prepared = await renderer.prepare(claims.args, graphAs(d.apollo, claims.caller, d.internalSecret, requestId));
+    const prepared = await renderer.prepare(claims.args, graphAs(d.apollo, claims.caller, d.internalSecret, requestId), claims.caller);
     res.statusCode = 200;
     res.setHeader('content-type', prepared.contentType);
     res.setHeader(

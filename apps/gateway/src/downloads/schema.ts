@@ -34,7 +34,9 @@ type Download {
 type Query {
   """
   A download link (about 10 minutes). YEAR_REPORT (organizationId, year) as XLSX (a summary sheet and a sheet per task)
-  or HTML (a printable page with charts); the other kinds come with the Excel import/export work.
+  or HTML (a printable page with charts). As XLSX or CSV (UTF-8 with BOM): MEMBERS (organizationId: its whole subtree),
+  DONATIONS (fundId: a fund, or a campaign id for one campaign), LEARNING_MODEL_ENTRIES (year, areaId optional),
+  AREA_STATISTICS (year).
   """
   export(kind: ExportKind!, format: ExportFormat = XLSX, organizationId: ID, areaId: ID, fundId: ID, year: Int): Download!
 }
@@ -56,10 +58,8 @@ export function buildDownloadsSchema(signer: DownloadSigner, registry: RendererR
       export: (_: unknown, input: ExportInput, ctx: { caller?: Caller }) => {
         if (!ctx.caller) throw unauthenticated();
         const { kind, format } = input;
-        if (!rendererFor(registry, kind, 'XLSX') && !rendererFor(registry, kind, 'HTML') && !rendererFor(registry, kind, 'CSV')) {
-          throw badInput(`Exports of kind ${kind} come with the Excel import/export work; today only YEAR_REPORT can be exported`, { argument: 'kind' });
-        }
-        if (!rendererFor(registry, kind, format)) {
+        const renderer = rendererFor(registry, kind, format);
+        if (!renderer) {
           const formats = EXPORT_FORMATS.filter((f) => rendererFor(registry, kind, f));
           throw badInput(`${kind} exports as ${formats.join(' or ')}, not ${format}`, { argument: 'format' });
         }
@@ -69,11 +69,14 @@ export function buildDownloadsSchema(signer: DownloadSigner, registry: RendererR
           fundId: input.fundId ?? null,
           year: input.year ?? null,
         };
+        if (args.year != null && !isPlausibleYear(args.year)) throw badInput('year must be between 1990 and 2100', { argument: 'year' });
         if (kind === 'YEAR_REPORT') {
           if (!args.organizationId || typeOfId(args.organizationId) !== 'Organization')
             throw badInput('A YEAR_REPORT export needs organizationId, an Organization id (org_…)', { argument: 'organizationId' });
-          if (args.year == null || !isPlausibleYear(args.year)) throw badInput('A YEAR_REPORT export needs year, between 1990 and 2100', { argument: 'year' });
+          if (args.year == null) throw badInput('A YEAR_REPORT export needs year, between 1990 and 2100', { argument: 'year' });
         }
+        const problem = renderer.check?.(args);
+        if (problem) throw badInput(problem);
         const { token, expiresAt } = signer.sign({ kind, format, args, caller: ctx.caller });
         return { url: `${baseUrl()}${DOWNLOADS_PATH}${token}/${fileNameOf(kind, format, args)}`, expiresAt };
       },

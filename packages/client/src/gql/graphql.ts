@@ -201,6 +201,13 @@ export type AreaStatistic = {
   year: Scalars['Int']['output'];
 };
 
+/** One area’s population and households for the year of recordAreaStatisticsBatch. */
+export type AreaStatisticsRow = {
+  areaId: Scalars['ID']['input'];
+  households: Scalars['Int']['input'];
+  population: Scalars['Int']['input'];
+};
+
 /** Where an area lay in one year (owned by membership). */
 export type AreaYearAncestry = {
   __typename?: 'AreaYearAncestry';
@@ -605,6 +612,58 @@ export type HostKind =
   | 'UNIVERSITY'
   | 'VOCATIONAL_SCHOOL';
 
+/** An uploaded file and what became of it. The same file (SHA-256) uploaded again for the same target is the same import. */
+export type Import = {
+  __typename?: 'Import';
+  createdAt: Scalars['DateTime']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  fileName: Scalars['String']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kind: ImportKind;
+  problemCount: Scalars['Int']['output'];
+  problems: Array<ImportProblem>;
+  /** data rows in the file (blank rows not counted) */
+  rows: Scalars['Int']['output'];
+  /** rows written: all of them once COMPLETED (the write is one transaction, so this moves from 0 to rows at once) */
+  rowsDone: Scalars['Int']['output'];
+  sha256: Scalars['String']['output'];
+  status: ImportStatus;
+  /** what was accepted but deserves a look (an unknown column ignored) */
+  warnings: Array<ImportProblem>;
+};
+
+
+/** An uploaded file and what became of it. The same file (SHA-256) uploaded again for the same target is the same import. */
+export type ImportProblemsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What a file imports (POST /imports/{kind in lower case with hyphens}). */
+export type ImportKind =
+  | 'AREA_STATISTICS'
+  | 'DONATIONS'
+  | 'FEE_PAYMENTS'
+  | 'LEARNING_MODELS'
+  | 'MEMBERS';
+
+/** A problem of an uploaded file: the spreadsheet's own row number (0: the file as a whole) and the column's header. */
+export type ImportProblem = {
+  __typename?: 'ImportProblem';
+  column?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+};
+
+/** VALIDATING → REJECTED (problems, nothing written) | VALIDATED (a dry run) | IMPORTING → COMPLETED | FAILED (nothing written; upload again). */
+export type ImportStatus =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'IMPORTING'
+  | 'REJECTED'
+  | 'VALIDATED'
+  | 'VALIDATING';
+
 /** An inspection (đợt kiểm tra) of how policy documents are carried out, led by an organisation with departments as partners. */
 export type Inspection = Node & {
   __typename?: 'Inspection';
@@ -854,6 +913,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Admits a member (kết nạp); ADMIN, or an OFFICER within its subtree. */
   admitMember: Member;
+  /** Admits a list of members (a branch’s list), one MEMBER_ADMITTED event each. All or nothing: a list with bad rows changes nothing and is refused with one BAD_USER_INPUT error whose extensions.rows lists every bad row as {index (from 0), field, message}. */
+  admitMembers: Array<Member>;
   /** Adopts the plan of an organisation for a year (one per organisation and year: a second is CONFLICT). ADMIN, or an OFFICER of that organisation. */
   adoptWorkPlan: WorkPlan;
   /** PLANNED or IN_PROGRESS → CANCELLED, with the reason. */
@@ -895,10 +956,16 @@ export type Mutation = {
   recommend: Inspection;
   /** ADMIN: records (or corrects) an area’s population and households for a year. */
   recordAreaStatistics: Area;
+  /** ADMIN: records (or corrects) the population and households of many areas for a year. All or nothing: a list with bad rows changes nothing and is refused with one BAD_USER_INPUT error whose extensions.rows lists every bad row as {index (from 0), field, message}. */
+  recordAreaStatisticsBatch: Array<Area>;
   /** Records a donation and issues its receipt number. Idempotent on input.idempotencyKey: a retry returns the first donation and records nothing. */
   recordDonation: Donation;
+  /** Records a list of donations (a campaign’s collection sheet), each still idempotent on its key, one DONATION_RECORDED event each. All or nothing: a list with bad rows changes nothing and is refused with one BAD_USER_INPUT error whose extensions.rows lists every bad row as {index (from 0), field, message}. */
+  recordDonations: Array<Donation>;
   /** Records a member’s fee for a year; a second payment for the same year is a CONFLICT. */
   recordFeePayment: FeePayment;
+  /** Records a list of fee payments (the fee book), one FEE_PAID event each. All or nothing: a list with bad rows changes nothing and is refused with one BAD_USER_INPUT error whose extensions.rows lists every bad row as {index (from 0), field, message}. */
+  recordFeePayments: Array<FeePayment>;
   /** Records a finding; only while IN_PROGRESS. */
   recordFinding: Inspection;
   /** Records an activity spreading policy documents: ADMIN, or an OFFICER within the organisation’s subtree. */
@@ -946,6 +1013,11 @@ export type Mutation = {
 
 export type MutationAdmitMemberArgs = {
   input: AdmitMemberInput;
+};
+
+
+export type MutationAdmitMembersArgs = {
+  inputs: Array<AdmitMemberInput>;
 };
 
 
@@ -1086,13 +1158,29 @@ export type MutationRecordAreaStatisticsArgs = {
 };
 
 
+export type MutationRecordAreaStatisticsBatchArgs = {
+  rows: Array<AreaStatisticsRow>;
+  year: Scalars['Int']['input'];
+};
+
+
 export type MutationRecordDonationArgs = {
   input: RecordDonationInput;
 };
 
 
+export type MutationRecordDonationsArgs = {
+  inputs: Array<RecordDonationInput>;
+};
+
+
 export type MutationRecordFeePaymentArgs = {
   input: RecordFeePaymentInput;
+};
+
+
+export type MutationRecordFeePaymentsArgs = {
+  inputs: Array<RecordFeePaymentInput>;
 };
 
 
@@ -1484,7 +1572,9 @@ export type Query = {
   donationsByIds: Array<Maybe<Donation>>;
   /**
    * A download link (about 10 minutes). YEAR_REPORT (organizationId, year) as XLSX (a summary sheet and a sheet per task)
-   * or HTML (a printable page with charts); the other kinds come with the Excel import/export work.
+   * or HTML (a printable page with charts). As XLSX or CSV (UTF-8 with BOM): MEMBERS (organizationId: its whole subtree),
+   * DONATIONS (fundId: a fund, or a campaign id for one campaign), LEARNING_MODEL_ENTRIES (year, areaId optional),
+   * AREA_STATISTICS (year).
    */
   export: Download;
   fund?: Maybe<Fund>;
@@ -1492,6 +1582,10 @@ export type Query = {
   fundraisingAuditTrail: Array<AuditEntry>;
   /** Funds by name; `organizationId`: that organisation’s fund; `areaId`: funds of organisations in that area and below. */
   funds: Array<Fund>;
+  /** An import by id (the Location of POST /imports/{kind}); null when unknown or not the caller's to see. */
+  import?: Maybe<Import>;
+  /** Recent imports, newest first: ADMIN sees all; others what they or their organisation uploaded. */
+  imports: Array<Import>;
   inspection?: Maybe<Inspection>;
   /** Inspections, latest start first: by status, the year they start in, lead, subject and/or document. */
   inspections: Array<Inspection>;
@@ -1645,6 +1739,17 @@ export type QueryFundraisingAuditTrailArgs = {
 export type QueryFundsArgs = {
   areaId?: InputMaybe<Scalars['ID']['input']>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryImportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryImportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<ImportKind>;
 };
 
 

@@ -137,6 +137,21 @@ export class StatsService {
     const add = (org: string, years: number[]) => {
       for (const year of years) pairs.set(`${org}|${year}`, { org, year });
     };
+    const touching = events.filter((e) =>
+      [EventType.MEMBER_ADMITTED, EventType.MEMBER_STATUS_CHANGED, EventType.CARD_ISSUED, EventType.CARD_RETIRED, EventType.FEE_PAID].includes(e.type),
+    );
+    const touchingSet = new Set(touching);
+    // Every organisation each member has belonged to, read for all the events at once (a bulk
+    // admission appends thousands together).
+    const periodsOf = new Map<string, { organization_id: string; from_year: number; to_year: number | null }[]>();
+    if (touching.length) {
+      const rows: { member_id: string; organization_id: string; from_year: number; to_year: number | null }[] = await em.query(
+        `SELECT member_id, organization_id, extract(year FROM from_date)::int AS from_year, extract(year FROM to_date)::int AS to_year
+         FROM membership_periods WHERE member_id = ANY($1::text[])`,
+        [[...new Set(touching.map((e) => e.subjectId))]],
+      );
+      for (const r of rows) periodsOf.set(r.member_id, [...(periodsOf.get(r.member_id) ?? []), r]);
+    }
     for (const e of events) {
       const p = e.payload ?? {};
       if (e.type === EventType.MEMBER_TRANSFERRED) {
@@ -145,14 +160,9 @@ export class StatsService {
         add(String(p.to), range(from, now));
         continue;
       }
-      if (![EventType.MEMBER_ADMITTED, EventType.MEMBER_STATUS_CHANGED, EventType.CARD_ISSUED, EventType.CARD_RETIRED, EventType.FEE_PAID].includes(e.type))
-        continue;
-      // Every organisation the member has belonged to, for the years the change can touch.
-      const periods: { organization_id: string; from_year: number; to_year: number | null }[] = await em.query(
-        `SELECT organization_id, extract(year FROM from_date)::int AS from_year, extract(year FROM to_date)::int AS to_year
-         FROM membership_periods WHERE member_id = $1`,
-        [e.subjectId],
-      );
+      if (!touchingSet.has(e)) continue;
+      // the years the change can touch
+      const periods = periodsOf.get(e.subjectId) ?? [];
       const years =
         e.type === EventType.MEMBER_ADMITTED
           ? range(Math.min(...periods.map((x) => x.from_year)), now)

@@ -1,0 +1,106 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import type { RawCell } from './cells';
+
+/** A spreadsheet row as read: its own row number (1-based, as Excel shows it) and its cells from column A. */
+export interface SheetRow {
+  row: number;
+  cells: RawCell[];
+}
+
+export class UnreadableFile extends Error {}
+
+/** Decodes UTF-8 across chunk boundaries (a character split between two chunks stays whole). */
+async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const c of chunks) {
+    const text = typeof c === 'string' ? c : decoder.decode(c, { stream: true });
+    if (text) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+interface ReaderInternals {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Iterable<unknown>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
+}
+
+/**
+ * exceljs 4.4's streaming reader decodes each zip chunk on its own, so a Vietnamese letter split
+ * between two chunks becomes "\uFFFD" (exceljs issues #2063, #2084, unfixed): one in a few
+ * thousand rows. Its two text entries are decoded here across chunk boundaries instead.
+ */
+function utf8Safe<T extends new (...args: never[]) => object>(Base: T): T {
+  const B = Base as unknown as new (...args: unknown[]) => ReaderInternals;
+  return class extends B {
+    override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+      return super._parseWorksheet(decodeUtf8(iterator), sheetNo);
+    }
+    override _parseSharedStrings(entry: NodeJS.ReadableStream) {
+      entry.setEncoding('utf8');
+      return super._parseSharedStrings(entry);
+    }
+  } as unknown as T;
+}
+
+const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** The rows of an uploaded `.xlsx` (its first worksheet) or `.csv`/`.txt`, whatever the name says. */
+export async function readSheet(file: Buffer): Promise<SheetRow[]> {
+  return isZip(file) ? readXlsx(file) : readDelimited(file);
+}
+
+/**
+ * The first worksheet through exceljs' streaming reader: rows are read one by one (no model of the
+ * whole workbook); number formats are kept so that date cells arrive as dates.
+ */
+async function readXlsx(file: Buffer): Promise<SheetRow[]> {
+  const rows: SheetRow[] = [];
+  try {
+    const { stream } = await import('exceljs');
+    const reader = new (utf8Safe(stream.xlsx.WorkbookReader))(Readable.from([file]), {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      worksheets: 'emit',
+    });
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = row.values as RawCell[];
+        rows.push({ row: row.number, cells: values.slice(1) });
+      }
+      break; // the first worksheet is the data; a notes sheet may follow
+    }
+  } catch (e) {
+    throw new UnreadableFile(`The .xlsx file could not be read (${(e as Error).message}); save it again from Excel as "Excel Workbook (.xlsx)"`);
+  }
+  return rows;
+}
+
+/**
+ * Text files as Excel writes them: CSV in UTF-8 with or without a BOM, or "Unicode text" (UTF-16 LE
+ * with a BOM, tab-separated). The separator is the one the first lines use most: `,` `;` or tab.
+ */
+function readDelimited(file: Buffer): SheetRow[] {
+  let text: string;
+  if (file[0] === 0xff && file[1] === 0xfe) text = new TextDecoder('utf-16le').decode(file.subarray(2));
+  else if (file[0] === 0xfe && file[1] === 0xff) text = new TextDecoder('utf-16be').decode(file.subarray(2));
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(file);
+    } catch {
+      throw new UnreadableFile('The file is neither .xlsx nor UTF-8/UTF-16 text; in Excel use "Save as → CSV UTF-8" or "Excel Workbook (.xlsx)"');
+    }
+  }
+  const head = text.slice(0, 4000);
+  const count = (c: string) => head.split(c).length - 1;
+  const delimiter = ['\t', ';', ','].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+  } catch (e) {
+    throw new UnreadableFile(`The text file could not be read as CSV: ${(e as Error).message}`);
+  }
+  return records.map((cells, i) => ({ row: i + 1, cells }));
+}

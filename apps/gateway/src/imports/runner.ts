@@ -1,0 +1,114 @@
+import type { ApolloServer } from '@apollo/server';
+import { signInternalCaller, type Caller, type Logger } from '@khg/platform';
+import type { GatewayContext } from '../context';
+import { KINDS, type ImportKind, type ImportParams } from './kinds';
+import { UnreadableFile, readSheet } from './read';
+import type { ImportStore } from './store';
+import { validateSheet, type Problem } from './validate';
+
+export interface ImportJob {
+  id: string;
+  kind: ImportKind;
+  file: Buffer;
+  sha256: string;
+  dryRun: boolean;
+  params: ImportParams;
+  caller: Caller;
+  requestId: string;
+}
+
+/**
+ * An import's single write may take minutes (100,000 members); cutting it short would leave the
+ * subgraph committing what the import reports as failed.
+ */
+const IMPORT_WRITE_TIMEOUT_MS = 15 * 60_000;
+
+interface GraphError {
+  message: string;
+  extensions?: { code?: string; rows?: { index: number; field: string; message: string }[] };
+}
+
+/**
+ * Runs an import: the whole file is validated first (REJECTED with every problem, nothing written;
+ * or VALIDATED for a dry run), then its rows go to the owning subgraph's bulk mutation in ONE call,
+ * which writes them in chunks inside one transaction: all or nothing. Row errors the subgraph finds
+ * (an unknown id, an officer's row outside its subtree) come back named by spreadsheet row and column.
+ */
+export class ImportRunner {
+  constructor(
+    private readonly store: ImportStore,
+    private readonly apollo: ApolloServer<GatewayContext>,
+    private readonly internalSecret: string,
+    private readonly log: Logger,
+  ) {}
+
+  async run(job: ImportJob): Promise<void> {
+    try {
+      await this.runSteps(job);
+    } catch (e) {
+      this.log.error({ importId: job.id, requestId: job.requestId, err: (e as Error).message }, 'import failed');
+      await this.store
+        .update(
+          job.id,
+          { status: 'FAILED', problems: [{ row: 0, column: null, message: 'The import failed on the server; nothing was written. Try again later.' }] },
+          true,
+        )
+        .catch(() => undefined);
+    }
+  }
+
+  private async runSteps(job: ImportJob): Promise<void> {
+    const spec = KINDS[job.kind];
+    let rows;
+    try {
+      rows = await readSheet(job.file);
+    } catch (e) {
+      if (!(e instanceof UnreadableFile)) throw e;
+      return this.store.update(job.id, { status: 'REJECTED', problems: [{ row: 0, column: null, message: e.message }] }, true);
+    }
+    const v = validateSheet(spec, rows, job.params, job.sha256);
+    if (v.problems.length) return this.store.update(job.id, { status: 'REJECTED', rows: v.rows, problems: v.problems, warnings: v.warnings }, true);
+    if (job.dryRun) return this.store.update(job.id, { status: 'VALIDATED', rows: v.rows, warnings: v.warnings }, true);
+    await this.store.update(job.id, { status: 'IMPORTING', rows: v.rows, warnings: v.warnings });
+
+    const variables: Record<string, unknown> = spec.kind === 'AREA_STATISTICS' ? { year: job.params.year, rows: v.inputs } : { inputs: v.inputs };
+    const errors = await this.execute(job, spec.mutation, variables);
+    if (!errors) return this.store.update(job.id, { status: 'COMPLETED', rowsDone: v.inputs.length }, true);
+
+    const columnOf = (field: string) => spec.columns.find((c) => c.field === field)?.header ?? field;
+    const problems: Problem[] = [];
+    for (const e of errors) {
+      const code = e.extensions?.code;
+      if (code === 'BAD_USER_INPUT' && e.extensions?.rows?.length) {
+        for (const r of e.extensions.rows) problems.push({ row: v.rowNumbers[r.index] ?? 0, column: columnOf(r.field), message: r.message });
+      } else if (code === 'BAD_USER_INPUT' || code === 'FORBIDDEN' || code === 'NOT_FOUND' || code === 'CONFLICT') {
+        problems.push({ row: 0, column: null, message: e.message });
+      } else {
+        this.log.warn({ importId: job.id, code, err: e.message }, 'import write failed');
+        return this.store.update(
+          job.id,
+          { status: 'FAILED', problems: [{ row: 0, column: null, message: `Nothing was written: ${e.message}. Upload the file again later.` }] },
+          true,
+        );
+      }
+    }
+    await this.store.update(job.id, { status: 'REJECTED', problems }, true);
+  }
+
+  /** The mutation through the gateway's own graph as the uploader: the subgraph applies their rights. */
+  private async execute(job: ImportJob, query: string, variables: Record<string, unknown>): Promise<GraphError[] | null> {
+    const contextValue: GatewayContext = {
+      caller: job.caller,
+      callerHeader: await signInternalCaller(this.internalSecret, job.caller, '900s'),
+      requestId: job.requestId,
+      touched: new Set(),
+      // the gateway's own operation: the safelist governs what callers send, not this
+      internal: true,
+      fetchTimeoutMs: IMPORT_WRITE_TIMEOUT_MS,
+    };
+    const response = await this.apollo.executeOperation({ query, variables }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('an import mutation answered incrementally');
+    const errors = response.body.singleResult.errors as GraphError[] | undefined;
+    return errors?.length ? errors : null;
+  }
+}
