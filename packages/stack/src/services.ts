@@ -144,7 +144,11 @@ export async function startPlatform(o: PlatformOptions): Promise<RunningPlatform
   const subgraphs: Record<string, RunningService> = {};
   const started = await Promise.allSettled(
     specs.map(async (spec) => {
-      subgraphs[spec.name] = await startService(spec, port(spec), { env: { ...env, ...o.subgraphEnv?.[spec.name] }, output: o.output, readyTimeoutMs: o.readyTimeoutMs });
+      subgraphs[spec.name] = await startService(spec, port(spec), {
+        env: { ...env, ...o.subgraphEnv?.[spec.name] },
+        output: o.output,
+        readyTimeoutMs: o.readyTimeoutMs,
+      });
     }),
   );
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
