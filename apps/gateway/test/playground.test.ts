@@ -97,6 +97,8 @@ describe('Playground on the demo data', () => {
 
   afterAll(async () => {
     await demo?.stop();
+    // a database with a replication slot cannot be dropped: the demo gateway's relay made one
+    await admin(`SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE database = '${dbName}'`);
     // FORCE: a pooled connection of a stopped process may not be gone from the server yet
     await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   });

@@ -45,7 +45,9 @@ describe('the outbox relay', () => {
   });
 
   it('writes no NOTIFY in a subgraph write: the relay hears commits through its replication slot', async () => {
-    const [slot] = await sql<{ plugin: string; active: boolean }>(`SELECT plugin, active FROM pg_replication_slots WHERE slot_name = 'khg_events'`);
+    const [slot] = await sql<{ plugin: string; active: boolean }>(
+      `SELECT plugin, active FROM pg_replication_slots WHERE database = current_database() AND slot_name LIKE 'khg\\_events\\_%'`,
+    );
     expect(slot).toEqual({ plugin: 'pgoutput', active: true });
     const published = await sql<{ schemaname: string }>(`SELECT schemaname FROM pg_publication_tables WHERE pubname = 'khg_outbox' ORDER BY 1`);
     expect(published.map((r) => r.schemaname)).toEqual(['fundraising', 'inspections', 'learning', 'membership', 'plans'].sort());

@@ -4,7 +4,14 @@ import { SerialTask, type Logger } from '@khg/platform';
 import { RelayFenced, type LogWriter, type OutboxChange } from './log-writer';
 import type { EventStore } from './store';
 
-export const SLOT = 'khg_events';
+/**
+ * The slot of one database. Slot names are unique across the whole PostgreSQL server, so a server
+ * holding several platforms' databases (staging beside production, or a test's second database)
+ * needs one slot each: with one shared name the second platform's relay could never lead.
+ */
+export function slotName(database: string): string {
+  return `khg_events_${database.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
+}
 export const PUBLICATION = 'khg_outbox';
 const CATCH_UP_BATCH = 5000;
 
@@ -64,6 +71,8 @@ export function changeOf(source: string, row: Record<string, unknown>): OutboxCh
  */
 export class LogicalRelay {
   private service: LogicalReplicationService | null = null;
+  /** set by prepare(), before any attempt to lead */
+  private slot = '';
   private epoch: bigint | null = null;
   private written = 0n;
   private pending: Committed[] = [];
@@ -101,8 +110,10 @@ export class LogicalRelay {
   /** Relays the outboxes already there: their rows from before they were published are copied once. */
   private async prepare(): Promise<void> {
     await ignoreDuplicate(this.store.pool.query(`CREATE PUBLICATION ${PUBLICATION}`));
-    const slot = await this.store.pool.query('SELECT 1 FROM pg_replication_slots WHERE slot_name = $1', [SLOT]);
-    if (!slot.rowCount) await ignoreDuplicate(this.store.pool.query(`SELECT pg_create_logical_replication_slot($1, 'pgoutput')`, [SLOT]));
+    const { rows } = await this.store.pool.query<{ db: string }>('SELECT current_database() AS db');
+    this.slot = slotName(rows[0].db);
+    const slot = await this.store.pool.query('SELECT 1 FROM pg_replication_slots WHERE slot_name = $1', [this.slot]);
+    if (!slot.rowCount) await ignoreDuplicate(this.store.pool.query(`SELECT pg_create_logical_replication_slot($1, 'pgoutput')`, [this.slot]));
   }
 
   private tick(): void {
@@ -133,7 +144,7 @@ export class LogicalRelay {
     service.on('error', (e: Error) => void this.lose(e, service));
     service.on('start', () => void this.lead(service));
     service
-      .subscribe(new PgoutputPlugin({ protoVersion: 1, publicationNames: [PUBLICATION] }), SLOT)
+      .subscribe(new PgoutputPlugin({ protoVersion: 1, publicationNames: [PUBLICATION] }), this.slot)
       .catch((e: Error) => {
         if (this.epoch === null && /is active for PID/.test(e.message)) this.log.debug('relay: another replica leads');
         else if (!this.stopped) this.log.warn({ err: e.message }, 'relay: replication stream failed');
