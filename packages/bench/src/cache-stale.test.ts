@@ -23,6 +23,11 @@ describe('the stale window across two replicas (summary and report line)', () =>
     ]);
   });
 
+  it('names the slow samples and the warm-up write', () => {
+    const line = renderStaleWindow({ ...summarizeStaleWindow([10, 1500], 2), slow: '#1: 1500 ms', warmupMs: 4200 });
+    expect(line).toContain('(p99 < 1000: NOT met); over 1 s: #1: 1500 ms; the unmeasured first write took 4200.0 ms');
+  });
+
   it('has no figures without samples', () => {
     expect(renderStaleWindow(summarizeStaleWindow([], 0))).toContain('0/0 samples; median – ms, p99 – ms, max – ms (p99 < 1000: NOT met)');
   });
