@@ -2,7 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Role } from '@khg/domain';
-import { admitMember, codes, createTree, eventually, graph, graphOk, sql, tokenFor } from '@khg/testing';
+import { createLogger } from '@khg/platform';
+import { admitMember, codes, createTree, eventually, graph, graphOk, sql, testState, tokenFor } from '@khg/testing';
+import { EventStore } from '../src/events/store';
 
 interface Received {
   body: { cursor: string; type: string; subjectId: string; webhookId: string };
@@ -33,6 +35,7 @@ async function receiver(secretRef: { secret: string }, statuses: number[] = []):
 }
 
 const REGISTER = `mutation($i: RegisterWebhookInput!) { registerWebhook(input: $i) { secret webhook { id url types areaId active } } }`;
+const WITH_GAP = `{ webhooks { id active lostEvents { afterCursor throughCursor events } } }`;
 const DELIVERIES = `{ webhooks { id active consecutiveFailures deliveries { cursor eventType attempts lastStatus deliveredAt lastError } } }`;
 
 describe('webhooks', () => {
@@ -160,6 +163,56 @@ describe('webhooks', () => {
       expect(posts.length).toBeLessThan(expected.length);
       expect(posts.filter((p) => p.cursors.length > 1).every((p) => p.batch === String(p.cursors.length))).toBe(true);
     } finally {
+      server.close();
+    }
+  });
+  it('reports the events retention removed before a paused webhook received them, then goes on from the oldest event kept', async () => {
+    const t = await createTree(1, 1);
+    const dept = await tokenFor({ role: Role.DEPARTMENT, sub: 'so-lao-dong' });
+    let open = false;
+    const posts: { body: { cursor?: string; gap?: unknown; events?: { cursor: string }[] }; gap: string | undefined }[] = [];
+    const server: Server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        if (open) posts.push({ body: JSON.parse(Buffer.concat(chunks).toString('utf8')), gap: req.headers['x-khg-gap'] as string | undefined });
+        res.setHeader('x-khg-accept-batch', '100');
+        res.statusCode = open ? 204 : 500;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const store = new EventStore(testState().databaseUrl, createLogger('retention-test'));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      // no filter: the events pruned below (whatever they are) are ones this webhook should have had
+      const id = (await graphOk(REGISTER, { i: { url } }, { token: dept })).registerWebhook.webhook.id;
+      await admitMember(t.communeOrgs[0].id);
+      const paused = async () => (await graphOk(WITH_GAP, {}, { token: dept })).webhooks.find((w: { id: string }) => w.id === id);
+      await eventually(async () => !(await paused()).active, 'the webhook paused after failing');
+      // As if it had been paused for 40 days: its last acknowledged cursor and registration go back,
+      // and the log's three oldest events age past EVENT_RETENTION_DAYS. The oldest ones, not new
+      // ones: the log is shared with the other test files, whose replay cursors must stay above the floor.
+      await sql(`UPDATE events.webhooks SET delivered_through = 0, created_at = now() - interval '50 days' WHERE id = $1`, [id]);
+      const oldest = (await sql<{ cursor: string }>('SELECT cursor::text FROM events.log ORDER BY cursor LIMIT 3')).map((r) => r.cursor);
+      await sql(`UPDATE events.log SET occurred_at = now() - interval '40 days' WHERE cursor = ANY($1::bigint[])`, [oldest]);
+      expect(await store.applyRetention(30)).toBe(3);
+      const gap = { afterCursor: '0', throughCursor: oldest[2], events: 3 };
+      expect((await paused()).lostEvents).toEqual(gap);
+      open = true;
+      await graphOk(`mutation($id: ID!) { resumeWebhook(id: $id) { active } }`, { id }, { token: dept });
+      await eventually(() => posts.length >= 1, 'a delivery after resuming');
+      expect(posts[0].body.gap).toEqual(gap);
+      expect(posts[0].gap).toBe(`after=0,through=${oldest[2]},events=3`);
+      const first = posts[0].body.events ? posts[0].body.events[0].cursor : posts[0].body.cursor!;
+      const kept = (await sql<{ cursor: string }>('SELECT min(cursor)::text AS cursor FROM events.log'))[0].cursor;
+      expect(first).toBe(kept);
+      // said once: cleared when acknowledged
+      await eventually(async () => (await paused()).lostEvents === null, 'the gap cleared');
+      expect(posts.slice(1).some((p) => p.body.gap !== undefined || p.gap !== undefined)).toBe(false);
+      await graphOk(`mutation($id: ID!) { removeWebhook(id: $id) }`, { id }, { token: dept });
+    } finally {
+      await store.close();
       server.close();
     }
   });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --scale N] [--compare] [--no-subscriptions] [--seconds S] [--connections C]`
+// `npm run bench [-- --scale N] [--compare] [--no-subscriptions] [--seconds S] [--connections C] [--stale-samples N]`
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -19,7 +19,8 @@ import {
   type RunningDatabase,
   type RunningPlatform,
 } from '@khg/stack';
-import { datasetCounts, loadDataset, sizesFor } from './dataset';
+import { datasetCounts, loadDataset, sizesFor, uidJs } from './dataset';
+import { measureStaleWindow, type StaleWindowResult } from './cache-stale';
 import { startHive, type RunningHive } from './hive';
 import { unexpectedFailures } from './verdict';
 import { drain, measure, post, waitForYearEndFigures, type Measurement, type Target } from './load';
@@ -41,6 +42,7 @@ function options() {
       warmup: { type: 'string', default: '3' },
       connections: { type: 'string', default: '16' },
       'write-rate': { type: 'string', default: '5' },
+      'stale-samples': { type: 'string', default: '50' },
       only: { type: 'string' },
       regenerate: { type: 'boolean', default: false },
     },
@@ -63,6 +65,7 @@ function options() {
     warmup: int('warmup', values.warmup, 0, 120),
     connections: int('connections', values.connections, 1, 512),
     writeRate: int('write-rate', values['write-rate'], 1, 1000),
+    staleSamples: int('stale-samples', values['stale-samples'], 1, 1000),
     only: values.only ? values.only.split(',') : null,
     regenerate: values.regenerate!,
   };
@@ -94,7 +97,9 @@ async function main(): Promise<void> {
   let hive: RunningHive | null = null;
   let uncached: RunningService | null = null;
   let shared: RunningService | null = null;
+  let replica: RunningService | null = null;
   const cleanup = async () => {
+    await replica?.stop().catch(() => undefined);
     await hive?.stop().catch(() => undefined);
     await uncached?.stop().catch(() => undefined);
     await shared?.stop().catch(() => undefined);
@@ -281,6 +286,23 @@ async function main(): Promise<void> {
       });
     }
 
+    let staleWindow: StaleWindowResult | null = null;
+    if (!o.only || o.only.includes('stale-window')) {
+      // a second replica as shipped (its own response cache) on the same database and subgraphs
+      say(`Response cache across two replicas: starting a second gateway; ${o.staleSamples} writes through the first…`);
+      replica = await gatewayWith({});
+      await drain(db.url);
+      staleWindow = await measureStaleWindow({
+        writerUrl: `${platform.gateway.url}/graphql`,
+        readerUrl: `${replica.url}/graphql`,
+        token,
+        fundId: uidJs('fund', 3, 1),
+        samples: o.staleSamples,
+        runId,
+      });
+      say(`  median ${staleWindow.p50.toFixed(1)} ms, p99 ${staleWindow.p99.toFixed(1)} ms${staleWindow.error ? `; ${staleWindow.error}` : ''}`);
+    }
+
     const report: Report = {
       scale: o.scale,
       compare: o.compare,
@@ -292,6 +314,7 @@ async function main(): Promise<void> {
       scenarios: results,
       delivery,
       deliveryWhileHeld,
+      staleWindow,
       totalSeconds: (Date.now() - started) / 1000,
     };
     // the scale-1 run to grow from: a plain run's report, else a --compare run's

@@ -1,5 +1,6 @@
 import type { Measurement } from './load';
 import type { DeliveryResult } from './subscriptions';
+import type { StaleWindowResult } from './cache-stale';
 import { SUBGRAPH_MANIFEST } from '@khg/platform/manifest';
 import { mb } from './metrics';
 
@@ -16,6 +17,8 @@ export interface Report {
   delivery: DeliveryResult | null;
   /** the same measurement while a write transaction is held open for 30 s elsewhere */
   deliveryWhileHeld?: (DeliveryResult & { heldMs: number }) | null;
+  /** how long a cached answer on a second gateway replica stays stale after a write through the first */
+  staleWindow?: StaleWindowResult | null;
   totalSeconds: number;
 }
 
@@ -89,6 +92,7 @@ export function renderReport(r: Report): string {
         (d.error ? `; error: ${d.error}` : ''),
     );
   }
+  if (r.staleWindow) lines.push(renderStaleWindow(r.staleWindow));
   lines.push('');
   for (const key of ['dashboard', 'dashboard-writes']) {
     for (const m of r.scenarios.find((s) => s.key === key)?.rows.filter((x) => x.target.startsWith('gateway')) ?? []) {
@@ -110,6 +114,17 @@ export function renderReport(r: Report): string {
     }
   }
   return lines.join('\n');
+}
+
+/** The response cache's stale window across two replicas, as one line of the report. */
+export function renderStaleWindow(w: StaleWindowResult): string {
+  return (
+    `Response cache across two gateway replicas: a write through one, until the other's cached answer changes: ${w.measured}/${w.samples} samples; ` +
+    `median ${f1(w.p50)} ms, p99 ${f1(w.p99)} ms, max ${f1(w.max)} ms (p99 < 1000: ${w.measured === w.samples && w.p99 < 1000 ? 'met' : 'NOT met'})` +
+    (w.slow ? `; over 1 s: ${w.slow}` : '') +
+    (w.warmupMs !== undefined ? `; the unmeasured first write took ${f1(w.warmupMs)} ms` : '') +
+    (w.error ? `; error: ${w.error}` : '')
+  );
 }
 
 /** The computed row (cache off, no shared fetches) of every scenario: what grows with the data. */

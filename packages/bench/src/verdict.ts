@@ -8,9 +8,9 @@ export type ExpectedFailures = Record<string, Record<string, string>>;
 
 /**
  * What makes a benchmark run fail: a measurement that could not run, failed requests no one
- * expected, or subscribers that did not receive every event. Empty when the run is good.
+ * expected, subscribers that did not receive every event, or a replica's cache that stayed stale. Empty when the run is good.
  */
-export function unexpectedFailures(report: Pick<Report, 'scenarios' | 'delivery'>, expected: ExpectedFailures = {}): string[] {
+export function unexpectedFailures(report: Pick<Report, 'scenarios' | 'delivery' | 'staleWindow'>, expected: ExpectedFailures = {}): string[] {
   const problems: string[] = [];
   for (const s of report.scenarios) {
     for (const row of s.rows) {
@@ -24,5 +24,7 @@ export function unexpectedFailures(report: Pick<Report, 'scenarios' | 'delivery'
     if (d.connected < d.subscribers) problems.push(`subscriptions: only ${d.connected} of ${d.subscribers} subscribers connected`);
     if (d.delivered !== d.expected) problems.push(`subscriptions: ${d.delivered} events delivered, ${d.expected} expected`);
   }
+  const w = report.staleWindow;
+  if (w?.error) problems.push(`stale window: ${w.error}`);
   return problems;
 }

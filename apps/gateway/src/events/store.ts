@@ -1,4 +1,4 @@
-import { Pool, type PoolClient } from 'pg';
+import { Pool } from 'pg';
 import type { Logger } from '@khg/platform';
 
 /** The gateway's own schema: the global event log, relay offsets, webhooks and their deliveries. */
@@ -71,6 +71,13 @@ INSERT INTO events.relay_leader (id) VALUES (1);`,
 -- how many events a receiver takes in one POST, as it said (X-KHG-Accept-Batch); 1 until it says so
 ALTER TABLE events.webhooks ADD COLUMN batch_max int NOT NULL DEFAULT 1;`,
   },
+  {
+    id: 4,
+    sql: `
+-- Events retention removed before the webhook received them: the lost range (lost_after, lost_through]
+-- and how many of its events matched the webhook. Reported with its next delivery, then cleared.
+ALTER TABLE events.webhooks ADD COLUMN lost_after bigint, ADD COLUMN lost_through bigint, ADD COLUMN lost_count int NOT NULL DEFAULT 0;`,
+  },
 ];
 
 export interface EventRow {
@@ -140,23 +147,32 @@ export class EventStore {
     return BigInt(r.rows[0].floor);
   }
 
+  /**
+   * Deletes the events older than `days` and raises the floor. Retention does not wait for webhooks
+   * (a receiver gone for good would keep the log forever): a webhook whose undelivered events are
+   * deleted is marked with the lost range in the same statement, because only here is it known which
+   * of the deleted events matched its types and area; its next delivery reports the gap.
+   */
   async applyRetention(days: number): Promise<number> {
-    const c: PoolClient = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
-      const r = await c.query<{ cursor: string }>(`DELETE FROM events.log WHERE occurred_at < now() - make_interval(days => $1) RETURNING cursor`, [days]);
-      if (r.rowCount) {
-        const max = r.rows.reduce((m, x) => (BigInt(x.cursor) > m ? BigInt(x.cursor) : m), 0n);
-        await c.query('UPDATE events.retention SET floor = greatest(floor, $1) WHERE id = 1', [max.toString()]);
-      }
-      await c.query('COMMIT');
-      return r.rowCount ?? 0;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      c.release();
-    }
+    const r = await this.pool.query<{ deleted: number }>(
+      `WITH gone AS (
+         DELETE FROM events.log WHERE occurred_at < now() - make_interval(days => $1) RETURNING cursor, type, area_ancestry, occurred_at
+       ), lost AS (
+         SELECT w.id, max(g.cursor) AS hi, count(*)::int AS n FROM events.webhooks w
+         JOIN gone g ON g.cursor > w.delivered_through AND (cardinality(w.types) = 0 OR g.type = ANY(w.types))
+           AND (w.area_id IS NULL OR g.area_ancestry @> ARRAY[w.area_id]) AND g.occurred_at >= w.created_at
+         WHERE w.removed_at IS NULL GROUP BY w.id
+       ), marked AS (
+         UPDATE events.webhooks w SET lost_after = coalesce(w.lost_after, w.delivered_through),
+           lost_through = greatest(coalesce(w.lost_through, 0), lost.hi), lost_count = w.lost_count + lost.n
+         FROM lost WHERE w.id = lost.id RETURNING w.id
+       ), raised AS (
+         UPDATE events.retention SET floor = greatest(floor, (SELECT max(cursor) FROM gone)) WHERE id = 1 AND EXISTS (SELECT 1 FROM gone) RETURNING floor
+       )
+       SELECT (SELECT count(*) FROM gone)::int AS deleted, (SELECT count(*) FROM marked)::int AS webhooks, (SELECT count(*) FROM raised)::int AS raised`,
+      [days],
+    );
+    return r.rows[0].deleted;
   }
 
   async close(): Promise<void> {

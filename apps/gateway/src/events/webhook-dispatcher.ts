@@ -23,6 +23,9 @@ export const MAX_BATCH = 100;
  * POST as always. A failure is retried after
  * base × 2^(failures−1) (capped at 10 minutes); after `maxFailures` in a row the webhook is paused.
  * A per-webhook advisory lock keeps several gateway replicas from delivering the same webhook at once.
+ * Events that retention removed before they were delivered are not skipped silently: the next POST
+ * carries `gap` (and `X-KHG-Gap`) with the lost cursor range, and delivery goes on from the oldest
+ * event kept.
  */
 export class WebhookDispatcher {
   private timer: NodeJS.Timeout | null = null;
@@ -73,7 +76,11 @@ export class WebhookDispatcher {
     });
     const batch = events.length > 1;
     const last = events[events.length - 1];
-    const body = JSON.stringify(batch ? { webhookId: w.id, events: events.map(one) } : { webhookId: w.id, ...one(last) });
+    // events retention removed before they reached this webhook: said once, with the next delivery
+    const gap = w.lost_through === null ? null : { afterCursor: w.lost_after ?? '0', throughCursor: w.lost_through, events: w.lost_count };
+    const body = JSON.stringify(
+      batch ? { webhookId: w.id, ...(gap && { gap }), events: events.map(one) } : { webhookId: w.id, ...(gap && { gap }), ...one(last) },
+    );
     const ts = Math.floor(Date.now() / 1000);
     let status: number | null = null;
     let error: string | null = null;
@@ -87,6 +94,7 @@ export class WebhookDispatcher {
           'x-khg-webhook-id': w.id,
           // a batch: its last cursor, and how many events it carries
           'x-khg-event-cursor': last.cursor,
+          ...(gap && { 'x-khg-gap': `after=${gap.afterCursor},through=${gap.throughCursor},events=${gap.events}` }),
           ...(batch ? { 'x-khg-batch': String(events.length) } : { 'x-khg-event-type': last.type }),
         },
         body,
@@ -113,6 +121,11 @@ export class WebhookDispatcher {
     if (error === null) {
       await s.markDelivered(w.id, last.cursor);
       w.delivered_through = last.cursor;
+      if (gap) {
+        await s.clearGap(w.id, gap.throughCursor);
+        w.lost_after = w.lost_through = null;
+        w.lost_count = 0;
+      }
       return true;
     }
     const failures = w.consecutive_failures + 1;

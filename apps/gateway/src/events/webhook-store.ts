@@ -14,6 +14,10 @@ export interface WebhookRow {
   delivered_through: string;
   /** events per POST the receiver accepts (X-KHG-Accept-Batch) */
   batch_max: number;
+  /** events retention removed before delivery: the cursors after `lost_after` through `lost_through` (store.ts applyRetention) */
+  lost_after: string | null;
+  lost_through: string | null;
+  lost_count: number;
 }
 export interface DeliveryRow {
   cursor: string;
@@ -177,6 +181,17 @@ export class DeliverySession {
 
   async markDelivered(webhookId: string, cursor: string): Promise<void> {
     await this.c.query('UPDATE events.webhooks SET delivered_through = $2, consecutive_failures = 0 WHERE id = $1', [webhookId, cursor]);
+  }
+
+  /**
+   * Clears the gap once a delivery that reported it was acknowledged; only the range reported, so
+   * a retention run in between (which raised lost_through) is reported again with the next one.
+   */
+  async clearGap(webhookId: string, lostThrough: string): Promise<void> {
+    await this.c.query('UPDATE events.webhooks SET lost_after = NULL, lost_through = NULL, lost_count = 0 WHERE id = $1 AND lost_through = $2', [
+      webhookId,
+      lostThrough,
+    ]);
   }
 
   async markFailed(webhookId: string, failures: number, active: boolean, retryInMs: number): Promise<void> {

@@ -34,6 +34,19 @@ type Webhook {
   createdAt: DateTime!
   """The latest delivery attempts, newest first."""
   deliveries(first: Int = 50): [WebhookDelivery!]!
+  """
+  Events removed by retention (EVENT_RETENTION_DAYS) before this webhook received them; null when none.
+  Reported with the next delivery (its \`gap\` field), then cleared.
+  """
+  lostEvents: WebhookGap
+}
+
+"""Events this webhook will never receive: the cursors after afterCursor through throughCursor; resynchronise them by querying the graph."""
+type WebhookGap {
+  afterCursor: String!
+  throughCursor: String!
+  """how many of the removed events matched the webhook's types and area"""
+  events: Int!
 }
 
 """One event's delivery to a webhook: retried with exponential backoff until acknowledged (HTTP 2xx)."""
@@ -119,6 +132,8 @@ export function buildWebhooksSchema(pool: Pool | null): GraphQLSchema {
       areaId: (w: WebhookRow) => w.area_id,
       consecutiveFailures: (w: WebhookRow) => w.consecutive_failures,
       createdAt: (w: WebhookRow) => w.created_at,
+      lostEvents: (w: WebhookRow) =>
+        w.lost_through === null ? null : { afterCursor: String(w.lost_after ?? '0'), throughCursor: String(w.lost_through), events: w.lost_count },
       deliveries: async (w: WebhookRow, { first }: { first: number }) => {
         if (first < 0 || first > MAX_DELIVERIES) throw badInput(`first must be between 0 and ${MAX_DELIVERIES}`);
         const rows = await webhooks().deliveries(w.id, first);

@@ -2089,6 +2089,11 @@ export type Webhook = {
   /** The latest delivery attempts, newest first. */
   deliveries: Array<WebhookDelivery>;
   id: Scalars['ID']['output'];
+  /**
+   * Events removed by retention (EVENT_RETENTION_DAYS) before this webhook received them; null when none.
+   * Reported with the next delivery (its `gap` field), then cleared.
+   */
+  lostEvents?: Maybe<WebhookGap>;
   /** The event types delivered; empty: every type. */
   types: Array<EventType>;
   url: Scalars['String']['output'];
@@ -2109,6 +2114,15 @@ export type WebhookDelivery = {
   eventType?: Maybe<EventType>;
   lastError?: Maybe<Scalars['String']['output']>;
   lastStatus?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Events this webhook will never receive: the cursors after afterCursor through throughCursor; resynchronise them by querying the graph. */
+export type WebhookGap = {
+  __typename?: 'WebhookGap';
+  afterCursor: Scalars['String']['output'];
+  /** how many of the removed events matched the webhook's types and area */
+  events: Scalars['Int']['output'];
+  throughCursor: Scalars['String']['output'];
 };
 
 export type WebhookRegistration = {
