@@ -96,7 +96,7 @@ const PG_CONNECTION_CLASSES = ['08', '57']; // connection exception; operator in
 // TypeORM releases a transaction's runner when its connection dies; the COMMIT that follows then
 // fails with "Query runner already released" before reaching the server, so nothing was committed.
 const CONNECTION_MESSAGES =
-  /Connection terminated|ECONNREFUSED|ECONNRESET|terminating connection|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|Query runner already released/i;
+  /Connection terminated|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|socket has been ended|Client was closed|terminating connection|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|Query runner already released/i;
 
 /** True when a query failed because the connection to PostgreSQL was lost or could not be made. */
 export function isConnectionLoss(e: unknown): boolean {

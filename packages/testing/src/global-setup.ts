@@ -26,6 +26,11 @@ export default async function globalSetup(): Promise<void> {
       SUBGRAPH_TIMEOUT_MS: '60000',
       WEBHOOK_RETRY_BASE_MS: '100',
       WEBHOOK_MAX_FAILURES: '4',
+      // The shared test gateway is not where limits are tested (those tests start gateways with their
+      // own); with the defaults, a test admitting a thousand members as one ADMIN on a quiet machine
+      // was refused RATE_LIMITED part-way, and its lanes kept writing beside the next test file.
+      RATE_LIMIT_CALLER: '2000/20000',
+      RATE_LIMIT_ROLE: '5000/50000',
     },
   });
   const state: TestState = {

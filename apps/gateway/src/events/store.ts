@@ -1,8 +1,9 @@
 import { Pool } from 'pg';
 import type { Logger } from '@khg/platform';
+import { migrateOwnSchema, type SchemaMigration } from '../own-schema';
 
 /** The gateway's own schema: the global event log, relay offsets, webhooks and their deliveries. */
-const MIGRATIONS: { id: number; sql: string }[] = [
+const MIGRATIONS: SchemaMigration[] = [
   {
     id: 1,
     sql: `
@@ -108,26 +109,7 @@ export class EventStore {
   }
 
   async migrate(): Promise<void> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('SELECT pg_advisory_lock(hashtext($1))', ['khg-migrate']);
-      await c.query('CREATE SCHEMA IF NOT EXISTS events');
-      await c.query('CREATE TABLE IF NOT EXISTS events.migrations (id int PRIMARY KEY, run_at timestamptz NOT NULL DEFAULT now())');
-      const done = new Set((await c.query<{ id: number }>('SELECT id FROM events.migrations')).rows.map((r) => r.id));
-      for (const m of MIGRATIONS.filter((x) => !done.has(x.id))) {
-        await c.query('BEGIN');
-        await c.query(m.sql);
-        await c.query('INSERT INTO events.migrations (id) VALUES ($1)', [m.id]);
-        await c.query('COMMIT');
-        this.log.info({ migration: m.id }, 'events migration');
-      }
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      await c.query('SELECT pg_advisory_unlock(hashtext($1))', ['khg-migrate']).catch(() => undefined);
-      c.release();
-    }
+    await migrateOwnSchema(this.pool, 'events', MIGRATIONS, this.log);
   }
 
   /** Log rows after `cursor`, oldest first. */

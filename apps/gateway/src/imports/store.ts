@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { newId, type Logger } from '@khg/platform';
 import type { ImportKind, ImportParams } from './kinds';
 import type { Problem } from './validate';
+import { migrateOwnSchema, type SchemaMigration } from '../own-schema';
 
 export type ImportStatus = 'VALIDATING' | 'REJECTED' | 'VALIDATED' | 'IMPORTING' | 'COMPLETED' | 'FAILED';
 
@@ -30,7 +31,7 @@ export interface ImportRecord {
  * SHA-256) belongs to no subgraph. One row per (kind, file, target, dry run): the same file uploaded
  * again finds it.
  */
-const MIGRATIONS: { id: number; sql: string }[] = [
+const MIGRATIONS: SchemaMigration[] = [
   {
     id: 1,
     sql: `
@@ -102,31 +103,16 @@ const targetOf = (p: ImportParams) => JSON.stringify([p.organizationId ?? null, 
 export class ImportStore {
   readonly pool: Pool;
 
-  constructor(url: string, log: Logger) {
+  constructor(
+    url: string,
+    private readonly log: Logger,
+  ) {
     this.pool = new Pool({ connectionString: url, max: 3, application_name: 'khg-gateway-imports' });
     this.pool.on('error', (e) => log.warn({ err: e.message }, 'idle imports connection failed'));
   }
 
   async migrate(): Promise<void> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('SELECT pg_advisory_lock(hashtext($1))', ['khg-migrate']);
-      await c.query('CREATE SCHEMA IF NOT EXISTS imports');
-      await c.query('CREATE TABLE IF NOT EXISTS imports.migrations (id int PRIMARY KEY, run_at timestamptz NOT NULL DEFAULT now())');
-      const done = new Set((await c.query<{ id: number }>('SELECT id FROM imports.migrations')).rows.map((r) => r.id));
-      for (const m of MIGRATIONS.filter((x) => !done.has(x.id))) {
-        await c.query('BEGIN');
-        await c.query(m.sql);
-        await c.query('INSERT INTO imports.migrations (id) VALUES ($1)', [m.id]);
-        await c.query('COMMIT');
-      }
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      await c.query('SELECT pg_advisory_unlock(hashtext($1))', ['khg-migrate']).catch(() => undefined);
-      c.release();
-    }
+    await migrateOwnSchema(this.pool, 'imports', MIGRATIONS, this.log);
   }
 
   /**
