@@ -101,6 +101,41 @@ describe('the year report page in headless Chromium', () => {
         // each district's name is laid out by the browser as text, diacritics and all
         for (const d of districts) expect(c.texts.find((t) => t.text === d)?.width ?? 0).toBeGreaterThan(20);
       }
+      // Diacritics really drawn, not missing-glyph boxes nor bare letters: each accented letter of the
+      // names, drawn in the font the chart's labels resolve to, carries more ink than its base letter
+      // (the marks) and differs from what the font draws for a character no font has.
+      const glyphs = await page.$$eval(
+        'figure[data-chart] svg text',
+        (texts, names) => {
+          const label = texts.find((t) => names.includes(t.textContent ?? ''))!;
+          const style = getComputedStyle(label);
+          const canvas = document.createElement('canvas');
+          canvas.width = canvas.height = 96;
+          const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+          const ink = (ch: string) => {
+            ctx.clearRect(0, 0, 96, 96);
+            ctx.font = `${style.fontStyle} ${style.fontWeight} 64px ${style.fontFamily}`;
+            ctx.textBaseline = 'middle';
+            ctx.fillText(ch, 16, 48);
+            const alpha = ctx.getImageData(0, 0, 96, 96).data.filter((_, i) => i % 4 === 3);
+            return { pixels: alpha.filter((a) => a > 127).length, bitmap: Array.from(alpha, (a) => (a > 127 ? 1 : 0)).join('') };
+          };
+          const missing = ink('\u{10FFFD}');
+          const accented = [...new Set(names.join('').split(''))].filter((ch) => ch.normalize('NFD').length > 1);
+          return {
+            font: style.fontFamily,
+            letters: accented.map((ch) => {
+              const own = ink(ch);
+              const base = ink(ch.normalize('NFD')[0]);
+              return { ch, moreInkThanBase: own.pixels > base.pixels, differsFromMissing: own.bitmap !== missing.bitmap };
+            }),
+          };
+        },
+        districts,
+      );
+      expect(glyphs.letters.map((l) => l.ch).sort()).toEqual(['à', 'â', 'ă', 'ê', 'ư', 'ệ', 'ố', 'ỹ'].sort());
+      expect(glyphs.letters.filter((l) => !l.moreInkThanBase || !l.differsFromMissing)).toEqual([]);
+
       const heading = await page.$eval('h1', (h) => h.textContent);
       expect(heading).toBe('Báo cáo tổng kết năm 2018 — Hội Khuyến học tỉnh Hưng Yên');
 
