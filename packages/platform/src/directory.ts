@@ -1,14 +1,7 @@
 import DataLoader from 'dataloader';
 import { Role, type AreaLevel } from '@khg/domain';
-import { signInternalCaller, CALLER_HEADER } from './auth';
-import { DomainError, forbidden } from './errors';
-
-/** The directory could not answer now: a retryable failure, never an internal error. */
-const unavailable = (why: string) =>
-  new DomainError('SERVICE_UNAVAILABLE', `Membership is briefly unavailable (${why}); nothing was changed. Retry the request.`, {
-    retryable: true,
-    serviceName: 'membership',
-  });
+import { forbidden } from './errors';
+import { InternalGraphClient } from './internal-graph';
 import type { Caller } from './auth';
 
 /** What other subgraphs need to know of an organisation: where it sits in both trees. */
@@ -53,41 +46,14 @@ interface AreaRow {
  * record an entry's area ancestry. No SQL crosses schemas.
  */
 export class MembershipDirectory {
-  constructor(
-    private readonly url: string,
-    private readonly internalSecret: string,
-    private readonly service: string,
-  ) {}
+  private readonly client: InternalGraphClient;
 
-  private header: { value: string; until: number } | null = null;
-
-  private async callerHeader(): Promise<string> {
-    if (this.header && this.header.until > Date.now()) return this.header.value;
-    const value = await signInternalCaller(this.internalSecret, { sub: `service:${this.service}`, role: Role.ADMIN }, '5m');
-    this.header = { value, until: Date.now() + 240_000 };
-    return value;
+  constructor(url: string, internalSecret: string, service: string) {
+    this.client = new InternalGraphClient(url, internalSecret, service, 'membership');
   }
 
-  private async query<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    let res: Response;
-    try {
-      res = await fetch(this.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CALLER_HEADER]: await this.callerHeader() },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(10_000),
-      });
-    } catch (e) {
-      throw unavailable(`membership could not be reached (${(e as Error).message})`);
-    }
-    const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-    if (!body.data || body.errors?.length) {
-      // Membership answering "unavailable" (its database restarting) is as retryable as not answering.
-      if (!res.ok || body.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE'))
-        throw unavailable(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
-      throw new Error(`membership directory: ${body.errors?.map((e) => e.message).join('; ') ?? res.status}`);
-    }
-    return body.data;
+  private query<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    return this.client.query<T>(query, variables);
   }
 
   async organizations(ids: readonly string[]): Promise<(OrganizationInfo | null)[]> {

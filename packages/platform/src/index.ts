@@ -17,6 +17,7 @@ export * from './subgraph-server';
 export * from './run-subgraph';
 export * from './pagination';
 export * from './directory';
+export * from './internal-graph';
 export * from './personal-data';
 export * from './audit';
 export * from './serial-task';
