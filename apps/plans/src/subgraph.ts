@@ -1,8 +1,9 @@
-import { OutboxEvent, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
+import { InternalGraphClient, OutboxEvent, loadManifest, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
 import type { PlansContext, PlansLoaders } from './context';
 import { Initial1766000000000 } from './migrations/1766000000000-initial';
 import { WorkPlan, WorkPlanRevision } from './modules/plans/plan.entity';
 import { AreaFiguresResolver, PlanIndicatorResolver, WorkPlanResolver, YearReportResolver } from './modules/plans/plan.resolver';
+import { PlanDocuments } from './modules/plans/plan-document';
 import { PlanService } from './modules/plans/plan.service';
 import { planLoaders } from './modules/plans/plan.loaders';
 import { seedPlansDemo } from './demo/seed';
@@ -24,8 +25,12 @@ export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
       YearReport: { __resolveReference: (ref) => ref },
     },
   },
-  wire({ ds, outbox, directory }) {
-    const plans = new PlanService(ds, outbox);
+  wire({ ds, outbox, directory, config }) {
+    // Inspections owns policy documents: a plan's documentId is checked there (its URL as the gateway reads it).
+    const inspections = loadManifest().find((m) => m.name === 'inspections');
+    const inspectionsUrl = inspections ? (process.env[inspections.urlVariable] ?? `http://127.0.0.1:${inspections.port}/graphql`) : null;
+    const documents = new PlanDocuments(inspectionsUrl ? new InternalGraphClient(inspectionsUrl, config.INTERNAL_SECRET, 'plans', 'inspections') : null);
+    const plans = new PlanService(ds, outbox, documents);
     return {
       instances: [new WorkPlanResolver(plans), new PlanIndicatorResolver(), new AreaFiguresResolver(), new YearReportResolver()],
       makeLoaders: () => ({ ...planLoaders(plans), ...directory.loaders() }),

@@ -1,5 +1,6 @@
-import { Role } from '@khg/domain';
-import { admitMember, codes, countStatements, createTree, graph, graphOk, recordStatistics, tokenFor, type Tree } from '@khg/testing';
+import { randomUUID } from 'node:crypto';
+import { Role, makeId } from '@khg/domain';
+import { admitMember, codes, countStatements, createTree, graph, graphOk, recordStatistics, tokenFor, unique, type Tree } from '@khg/testing';
 
 const ADOPT = `mutation($i: AdoptWorkPlanInput!) { adoptWorkPlan(input: $i) { id year revisions } }`;
 const REVISE = `mutation($id: ID!, $i: AdoptWorkPlanInput!, $r: String!) { reviseWorkPlan(id: $id, input: $i, reason: $r) { id revisions title history { revision reason previousTitle } } }`;
@@ -158,6 +159,44 @@ describe('work plans', () => {
     });
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(bad.errors![0].message).toMatch(/write 40 % as 0.4/);
+  });
+
+  it('links the signed plan registered in inspections: a document of another kind, or none, is refused and nothing is written', async () => {
+    const tree = await createTree(1, 1);
+    const register = async (kind: string) =>
+      (
+        await graphOk(`mutation($i: RegisterPolicyDocumentInput!) { registerPolicyDocument(input: $i) { id code } }`, {
+          i: {
+            code: unique(`${kind}-`),
+            title: 'Kế hoạch công tác năm 2018 của Hội Khuyến học tỉnh',
+            kind,
+            issuer: 'Hội Khuyến học tỉnh',
+            issuedOn: '2018-01-10',
+          },
+        })
+      ).registerPolicyDocument as { id: string; code: string };
+    const directive = await register('DIRECTIVE');
+    const wrongKind = await graph(ADOPT, { i: plan(tree.provinceOrg.id, { documentId: directive.id }) });
+    expect(codes(wrongKind)).toEqual(['BAD_USER_INPUT']);
+    expect(wrongKind.errors![0].message).toBe(
+      `documentId ${directive.id} is ${directive.code}, a DIRECTIVE: a work plan links its signed plan, a document of kind PLAN`,
+    );
+    const unknownId = makeId('PolicyDocument', randomUUID());
+    const unknown = await graph(ADOPT, { i: plan(tree.provinceOrg.id, { documentId: unknownId }) });
+    expect(codes(unknown)).toEqual(['BAD_USER_INPUT']);
+    expect(unknown.errors![0].message).toMatch(new RegExp(`^documentId ${unknownId} is not a registered policy document`));
+    const none = await graphOk(`query($o: ID!) { workPlans(organizationId: $o) { id } }`, { o: tree.provinceOrg.id });
+    expect(none.workPlans).toEqual([]);
+
+    const signed = await register('PLAN');
+    const { adoptWorkPlan } = await graphOk(ADOPT, { i: plan(tree.provinceOrg.id, { documentId: signed.id }) });
+    const d = await graphOk(`query($id: ID!) { workPlan(id: $id) { document { id code kind } } }`, { id: adoptWorkPlan.id });
+    expect(d.workPlan.document).toEqual({ id: signed.id, code: signed.code, kind: 'PLAN' });
+    // a revision is checked the same way, and a refused one leaves the plan as it was
+    const revised = await graph(REVISE, { id: adoptWorkPlan.id, i: plan(tree.provinceOrg.id, { documentId: directive.id }), r: 'Đổi văn bản' });
+    expect(codes(revised)).toEqual(['BAD_USER_INPUT']);
+    const after = await graphOk(`query($id: ID!) { workPlan(id: $id) { revisions document { id } } }`, { id: adoptWorkPlan.id });
+    expect(after.workPlan).toEqual({ revisions: 0, document: { id: signed.id } });
   });
 
   it('answers a plan of 7 tasks × 20 indicators with the same SQL statements per subgraph for 2 and 4 districts', async () => {

@@ -2,6 +2,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { EventType, PlanMetric, Role, collapseWhitespace, isPlausibleYear } from '@khg/domain';
 import { badInput, conflict, forbidden, newId, notFound, requireId, type Caller, type DirectoryLoaders, type Outbox } from '@khg/platform';
 import { WorkPlan, WorkPlanRevision, type StoredTask } from './plan.entity';
+import type { PlanDocuments } from './plan-document';
 import type { AdoptWorkPlanInput } from './plan.input';
 
 /** Metrics that are shares (0..1): their target must be one too. */
@@ -59,6 +60,7 @@ export class PlanService {
   constructor(
     private readonly ds: DataSource,
     private readonly outbox: Outbox,
+    private readonly documents: PlanDocuments,
   ) {}
 
   byIds(ids: readonly string[]): Promise<WorkPlan[]> {
@@ -101,6 +103,7 @@ export class PlanService {
   async adopt(caller: Caller, loaders: DirectoryLoaders, input: AdoptWorkPlanInput): Promise<WorkPlan> {
     const plan = checkPlanInput(input);
     await this.authorize(caller, loaders, input.organizationId, 'Adopting a work plan');
+    await this.documents.requirePlan(plan.documentId);
     return this.ds.transaction(async (em) => {
       const existing = await em.query('SELECT id FROM work_plans WHERE organization_id = $1 AND year = $2', [input.organizationId, input.year]);
       if (existing.length)
@@ -130,6 +133,7 @@ export class PlanService {
     requireId('WorkPlan', id, 'id');
     const why = text(reason, 'reason', 1000);
     const plan = checkPlanInput(input);
+    await this.documents.requirePlan(plan.documentId);
     return this.ds.transaction(async (em) => {
       const current = await em.getRepository(WorkPlan).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
       if (!current) throw notFound('WorkPlan', id);
