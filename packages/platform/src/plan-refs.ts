@@ -14,16 +14,33 @@ registerEnumType(PlanMetric, {
 });
 
 /** One metric's value for one area and year; null when nothing was recorded (no denominator). */
-@ObjectType({ description: 'One metric computed by the subgraph that owns it (internal to the graph).' })
-@Shareable()
-@Directive('@inaccessible')
-export class MetricActual {
-  @Field(() => PlanMetric)
+export interface MetricActual {
   metric: PlanMetric;
-
-  @Field(() => Float, { nullable: true })
   value: number | null;
 }
+
+/**
+ * Each owner's metrics travel in a type of its own (shared only with plans, which reads it): a
+ * value type returned by @requires fields of several subgraphs is "canonical" in each of them for
+ * gateways that stitch the supergraph (Hive Gateway, graphql-tools federation), which refuse it.
+ */
+function metricActualType(name: string, owner: string) {
+  @ObjectType(name, { description: `One metric computed by ${owner}, which owns it (internal to the graph).` })
+  @Shareable()
+  @Directive('@inaccessible')
+  class OwnerMetricActual implements MetricActual {
+    @Field(() => PlanMetric)
+    metric: PlanMetric;
+
+    @Field(() => Float, { nullable: true })
+    value: number | null;
+  }
+  return OwnerMetricActual;
+}
+export const MembershipMetricActual = metricActualType('MembershipMetricActual', 'membership');
+export const FundraisingMetricActual = metricActualType('FundraisingMetricActual', 'fundraising');
+export const LearningMetricActual = metricActualType('LearningMetricActual', 'learning-models');
+export const InspectionsMetricActual = metricActualType('InspectionsMetricActual', 'inspections');
 
 @ObjectType()
 @Key('id areaId year')
@@ -75,7 +92,7 @@ export const planFigureReferenceResolvers = {
   YearReport: { __resolveReference: (ref: { id: string } & Record<string, unknown>) => ref },
 };
 
-export const metricActual = (metric: PlanMetric, value: number | null): MetricActual => Object.assign(new MetricActual(), { metric, value });
+export const metricActual = (metric: PlanMetric, value: number | null): MetricActual => ({ metric, value });
 
 /** A share that is unknown without a denominator (nothing recorded), as the metrics define it. */
 export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
