@@ -145,6 +145,8 @@ describe('GraphQL over HTTP', () => {
       fetch(`${url()}?${new URLSearchParams(params)}`, { headers: { ...(await auth()), accept: 'application/graphql-response+json' } });
     const plain = await get({ query: QUERY, operationName: 'Provinces' });
     expect(plain.status).toBe(200);
+    // as README says: no shared or browser cache keeps an answer (every call carries a token); the gateway's own cache does
+    expect(plain.headers.get('cache-control')).toBe('no-store');
     const data = (await plain.json()) as { data: { areas: unknown[] } };
     expect(data.data.areas.length).toBeGreaterThan(0);
     // registered by the first GET that carries both text and hash; then the hash alone is enough
