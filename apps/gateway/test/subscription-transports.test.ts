@@ -151,6 +151,18 @@ describe('legacy subscriptions-transport-ws protocol (subprotocol graphql-ws)', 
   });
 });
 
+describe('choosing the protocol', () => {
+  it('speaks graphql-ws (graphql-transport-ws) to a client that offers both subprotocols', async () => {
+    const ws = new WebSocket(testState().gatewayUrl.replace(/^http/, 'ws'), ['graphql-ws', 'graphql-transport-ws']);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    expect(ws.protocol).toBe('graphql-transport-ws');
+    ws.close();
+  });
+});
+
 describe('Server-Sent Events (graphql-sse, distinct connections)', () => {
   const streamUrl = () => testState().gatewayUrl.replace(/\/graphql$/, '/graphql/stream');
 
@@ -207,5 +219,8 @@ describe('Server-Sent Events (graphql-sse, distinct connections)', () => {
     const member = await post(EVENTS, await bearer(await tokenFor({ role: Role.MEMBER, memberId: 'mbr_x' })));
     expect(member.status).toBe(403);
     expect(member.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const put = await fetch(streamUrl(), { method: 'PUT', headers: { authorization: await bearer() } });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toMatch(/GET.*POST|POST.*GET/);
   });
 });
