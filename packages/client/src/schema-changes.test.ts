@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { breakingChanges, recordedSection, unrecorded } from './schema-changes';
+import { breakingChanges, recordedSection, schemaChangeRefusal, unrecorded } from './schema-changes';
 
 const HEAD = '# API schema changes\n\n## The workflow\n\nName each coordinate in backticks, e.g. `Member.phone`.\n\n';
 
@@ -63,5 +63,17 @@ type Member { id: ID! fullName: String! joinedOn: String }
     expect(changelog).toContain('`Member.phone`');
     expect(recordedSection(changelog)).not.toContain('`Member.phone`');
     expect(unrecorded([{ path: 'Member.phone', message: 'Field was removed' }], changelog)).toHaveLength(1);
+  });
+
+  it('fails the build on the committed schema with a real field removed, and passes it unchanged or extended', async () => {
+    const committed = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
+    const changelog = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'schema-changes.md'), 'utf8');
+    const withoutPhone = committed.replace(/\n {2}phone: String\n( {2}status: MemberStatus!)/, '\n$1');
+    expect(withoutPhone).not.toBe(committed);
+    expect(await schemaChangeRefusal(committed, withoutPhone, changelog)).toContain('`Member.phone`');
+    expect(await schemaChangeRefusal(committed, committed, changelog)).toBeNull();
+    expect(await schemaChangeRefusal(committed, `${committed}\ntype Extra { id: ID! }\n`, changelog)).toBeNull();
+    // once recorded in its section, the same break passes
+    expect(await schemaChangeRefusal(committed, withoutPhone, `${changelog}\n### 2026-12-03 — \`Member.phone\` removed\n`)).toBeNull();
   });
 });

@@ -54,3 +54,14 @@ export function unrecorded(changes: readonly BreakingChange[], changelog: string
   const records = recordedSection(changelog);
   return changes.filter((c) => !records.includes(`\`${c.path}\``));
 }
+
+/** The build's verdict on a new API schema against the committed one: why it must fail, or null. */
+export async function schemaChangeRefusal(committed: string, next: string, changelog: string): Promise<string | null> {
+  if (!committed || committed === next) return null;
+  const missing = unrecorded(await breakingChanges(committed, next), changelog);
+  if (missing.length === 0) return null;
+  return (
+    `Breaking changes to the API schema that docs/schema-changes.md does not record:\n${missing.map((c) => `  - \`${c.path}\`: ${c.message}`).join('\n')}\n` +
+    'Deployed clients would break. Keep the old field or argument (deprecate it), or record each change there, naming its coordinate in backticks, with what clients should do instead.'
+  );
+}
