@@ -21,4 +21,21 @@ describe('CallerAuthenticator', () => {
     jest.setSystemTime(new Date('2026-03-01T08:00:03Z'));
     await expect(auth.authenticate(`Bearer ${token}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
+
+  it('verifies a provider token again once its recheck time has passed, so a key withdrawn by age alone is noticed', async () => {
+    const verify = jest.fn(async () => ({
+      caller: { sub: 'kc-user', role: Role.ADMIN },
+      exp: Date.now() / 1000 + 3600,
+      keysVersion: 1,
+      recheckAt: Date.now() + 1000,
+    }));
+    const auth = new CallerAuthenticator({ verify, keysVersion: () => 1 }, INTERNAL);
+    await auth.authenticate('Bearer provider-token');
+    jest.setSystemTime(new Date('2026-03-01T08:00:00.900Z'));
+    await auth.authenticate('Bearer provider-token');
+    expect(verify).toHaveBeenCalledTimes(1);
+    jest.setSystemTime(new Date('2026-03-01T08:00:01.100Z'));
+    await auth.authenticate('Bearer provider-token');
+    expect(verify).toHaveBeenCalledTimes(2);
+  });
 });

@@ -40,12 +40,13 @@ export class CallerAuthenticator {
     const hit = this.cache.get(token);
     if (hit && hit.until > Date.now() && (hit.keysVersion === undefined || hit.keysVersion === this.verifier.keysVersion?.())) return hit;
     if (hit) this.cache.delete(token);
-    const { caller, exp, keysVersion } = await this.verifier.verify(token);
+    const { caller, exp, keysVersion, recheckAt } = await this.verifier.verify(token);
     const header = await signInternalCaller(this.internalSecret, caller, `${INTERNAL_TTL_S}s`);
     if (this.cache.size >= CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
     // Reused until the signature is near its end, but never past the user token's own expiry, and
-    // (provider tokens) only while the provider's key set is the one the token was checked against.
-    const until = Math.min(Date.now() + (INTERNAL_TTL_S - 30) * 1000, exp ? exp * 1000 : Infinity);
+    // (provider tokens) only while the provider's key set is the one the token was checked against,
+    // and no longer than the key set's max age (so a withdrawn key stops working within two of them).
+    const until = Math.min(Date.now() + (INTERNAL_TTL_S - 30) * 1000, exp ? exp * 1000 : Infinity, recheckAt ?? Infinity);
     const entry: CacheEntry = { caller, header, until, ...(keysVersion !== undefined ? { keysVersion } : {}) };
     this.cache.set(token, entry);
     return entry;

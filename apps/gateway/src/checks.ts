@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from '@khg/platform';
 import { introspect, introspectionOnly } from './introspection';
 import { LimitError, limitError, maskSuggestions, type OperationGuard } from './limits';
-import { sendGraphQL, wantsGraphQLResponse } from './media';
+import { sendGraphQL } from './media';
 import type { AddressOf } from './client-address';
 import { rateLimited, type Limiter } from './rate-limit';
 import type { ResponseCache } from './response-cache';
@@ -73,8 +73,8 @@ export function localIntrospection(guard: OperationGuard, schema: () => GraphQLS
     }
     if (!/__schema|__type\b/.test(String(op?.query))) guard.check(combined, doc, op?.variables, op?.operationName);
     const result = introspect(combined, doc, op?.variables, op?.operationName);
-    // A validation error is a request error: 400 in the GraphQL over HTTP media type, 200 in legacy JSON (as Apollo answers).
-    const status = result.errors && result.data === undefined && wantsGraphQLResponse(r.req) ? 400 : 200;
+    // A validation error (no data) is a request error: 400 in both media types, as Apollo answers the other documents.
+    const status = result.errors && result.data === undefined ? 400 : 200;
     sendGraphQL(r.req, r.res, status, {
       ...result,
       ...(result.errors ? { errors: result.errors.map((e) => ({ ...e.toJSON(), message: maskSuggestions(e.message) })) } : {}),

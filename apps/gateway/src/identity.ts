@@ -11,6 +11,11 @@ export interface VerifiedToken {
    * provider's key set is the same one, so a key the provider withdrew stops working at the next reload.
    */
   keysVersion?: number;
+  /**
+   * Epoch ms by which a cached verification must be redone (OIDC only): a key the provider withdrew
+   * without introducing a new one is noticed only when the set is reloaded by age, which needs a verification.
+   */
+  recheckAt?: number;
 }
 
 export interface TokenVerifier {
@@ -165,6 +170,7 @@ export class OidcTokenVerifier implements TokenVerifier {
         caller: callerFromOidcClaims(payload as JWTPayload & Record<string, unknown>, this.settings.claims),
         exp: payload.exp,
         keysVersion: this.version,
+        recheckAt: Date.now() + this.settings.cacheMaxAgeMs,
       };
     } catch (e) {
       if (this.keySet) this.noteKeys(await this.keySet.catch(() => null));

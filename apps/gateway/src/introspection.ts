@@ -1,4 +1,16 @@
-import { Kind, execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  execute,
+  getOperationAST,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { coercionFailure } from './variables';
 
 const META = new Set(['__schema', '__type', '__typename']);
 
@@ -21,9 +33,14 @@ export function introspectionOnly(query: unknown, operationName?: unknown): Docu
 /**
  * Apollo Gateway answers introspection from its API schema, which has no Subscription type; answering
  * it from the combined schema makes the subscription API discoverable in Playground and codegen.
+ * Errors carry the codes a query through Apollo gets: `GRAPHQL_VALIDATION_FAILED` (answered without
+ * data), and variables that do not fit thrown as 400 `BAD_USER_INPUT`, not left to `execute`, which
+ * would answer them without a code.
  */
 export function introspect(schema: GraphQLSchema, doc: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string): ExecutionResult {
   const errors = validate(schema, doc);
-  if (errors.length) return { errors };
+  if (errors.length) return { errors: errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) };
+  const failure = coercionFailure(schema, getOperationAST(doc, operationName)?.variableDefinitions, variables);
+  if (failure) throw failure;
   return execute({ schema, document: doc, variableValues: variables, operationName }) as ExecutionResult;
 }

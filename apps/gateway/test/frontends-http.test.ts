@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GATEWAY, freePort, startService, type RunningService } from '@khg/stack';
 import { asAdmin, createTree, testState } from '@khg/testing';
 
@@ -100,13 +103,16 @@ describe('CORS_ORIGINS', () => {
 
   it('refuses to start with * while credentials are allowed', async () => {
     const port = await freePort();
+    const log = join(mkdtempSync(join(tmpdir(), 'khg-cors-')), 'gateway.log');
     await expect(
       startService(GATEWAY, port, {
         env: { ...process.env, ...testState().env, CORS_ORIGINS: '*', CORS_CREDENTIALS: 'true' },
-        output: testState().logFile,
+        output: log,
         readyTimeoutMs: 30_000,
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/exited with code 1/);
+    // refused for this reason, not for any other
+    expect(readFileSync(log, 'utf8')).toMatch(/CORS_ORIGINS: \* is refused while CORS_CREDENTIALS is on/);
   }, 60_000);
 });
 
@@ -139,6 +145,8 @@ describe('GraphQL over HTTP', () => {
       fetch(`${url()}?${new URLSearchParams(params)}`, { headers: { ...(await auth()), accept: 'application/graphql-response+json' } });
     const plain = await get({ query: QUERY, operationName: 'Provinces' });
     expect(plain.status).toBe(200);
+    // as README says: no shared or browser cache keeps an answer (every call carries a token); the gateway's own cache does
+    expect(plain.headers.get('cache-control')).toBe('no-store');
     const data = (await plain.json()) as { data: { areas: unknown[] } };
     expect(data.data.areas.length).toBeGreaterThan(0);
     // registered by the first GET that carries both text and hash; then the hash alone is enough
@@ -160,6 +168,14 @@ describe('GraphQL over HTTP', () => {
     expect(res.status).toBe(405);
     const body = (await res.json()) as { errors: { message: string }[] };
     expect(body.errors[0].message).toMatch(/mutation/i);
+    const after = await fetch(url(), {
+      method: 'POST',
+      headers: { ...(await auth()), 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ areas(level: PROVINCE) { code } }' }),
+    });
+    const provinces = ((await after.json()) as { data: { areas: { code: string }[] } }).data.areas;
+    expect(provinces.length).toBeGreaterThan(0);
+    expect(provinces.map((a) => a.code)).not.toContain('99999');
   });
 
   it('answers a variable that cannot be coerced 400 with BAD_USER_INPUT, naming the variable', async () => {
@@ -173,5 +189,29 @@ describe('GraphQL over HTTP', () => {
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(body.errors[0].message).toMatch(/\$level/);
     expect(body.data).toBeUndefined();
+  });
+
+  it('answers a document only about the schema, which the gateway answers itself, with the same 400s and codes as the others', async () => {
+    const post = async (query: string, variables: Record<string, unknown>, accept = 'application/json') => {
+      const res = await fetch(url(), {
+        method: 'POST',
+        headers: { ...(await auth()), 'content-type': 'application/json', accept },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, body: (await res.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] } };
+    };
+    const coercion = await post('query ($name: String!) { __type(name: $name) { name } }', { name: 7 });
+    expect(coercion.status).toBe(400);
+    expect(coercion.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(coercion.body.errors[0].message).toMatch(/\$name/);
+    expect(coercion.body.data).toBeUndefined();
+    // graphql-http's coercion probe: its variable is unused, so it is a validation error, in either media type
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      const probe = await post('query CoerceFailure($id: ID!){ __typename }', { id: null }, accept);
+      expect(probe.status).toBe(400);
+      expect(probe.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+    const fine = await post('query ($name: String!) { __type(name: $name) { name } }', { name: 'Member' });
+    expect(fine).toEqual({ status: 200, body: { data: { __type: { name: 'Member' } } } });
   });
 });

@@ -118,6 +118,8 @@ describe('operation limits at the gateway', () => {
     expect(r.body.errors![0].message).toContain('Cannot query field "membrs"');
     expect(JSON.stringify(r.body)).not.toMatch(/Did you mean/);
     const intro = await post({ query: '{ __schema { queryTyp { name } } }' });
+    expect(intro.status).toBe(400);
+    expect(intro.body.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(intro.body)).not.toMatch(/Did you mean/);
   });
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair, type JWK, type KeyLike } from 'jose';
 import { GATEWAY, ROOT, freePort, startService, type RunningService } from '@khg/stack';
-import { testState } from '@khg/testing';
+import { eventually, testState } from '@khg/testing';
 
 /**
  * A stand-in identity provider inside the test: a discovery document and a JWKS whose keys the test
@@ -163,6 +163,87 @@ describe('OpenID Connect tokens', () => {
     const { signUserToken } = await import('@khg/platform');
     const { Role } = await import('@khg/domain');
     expect((await ask(await signUserToken(testState().jwtSecret, { sub: 'hs', role: Role.ADMIN }))).status).toBe(200);
+  });
+});
+
+describe('a provider named by JWKS_URL alone, with a short key-set age', () => {
+  const direct = new LocalProvider();
+  let gw2: RunningService;
+  let url2: string;
+  let keyE: SigningKey;
+  let keyF: SigningKey;
+
+  beforeAll(async () => {
+    await direct.start();
+    keyE = await signingKey('key-e', 'RS256');
+    keyF = await signingKey('key-f', 'ES256');
+    direct.keys = [keyE.jwk];
+    gw2 = await startService(GATEWAY, await freePort(), {
+      env: {
+        ...process.env,
+        ...testState().env,
+        // no discovery document, no issuer check: the key set's address is given
+        JWKS_URL: `${direct.issuer}/protocol/openid-connect/certs`,
+        OIDC_AUDIENCE: AUDIENCE,
+        JWKS_COOLDOWN_MS: '0',
+        JWKS_CACHE_MAX_AGE_MS: '1000',
+        JWKS_TIMEOUT_MS: '2000',
+      },
+      output: testState().logFile,
+    });
+    url2 = `${gw2.url}/graphql`;
+  }, 120_000);
+  afterAll(async () => {
+    await gw2?.stop();
+    await direct.stop();
+  });
+
+  const askDirect = async (token: string): Promise<Answer> => {
+    const res = await fetch(url2, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ areas(level: PROVINCE) { id } }' }),
+    });
+    return { status: res.status, body: (await res.json()) as Answer['body'] };
+  };
+  const tokenOf = (key: SigningKey) =>
+    new SignJWT({ realm_access: { roles: ['admin'] } })
+      .setProtectedHeader({ alg: key.alg, kid: key.kid })
+      .setIssuer('https://any-issuer.example.vn/realms/khg')
+      .setAudience(AUDIENCE)
+      .setSubject('direct-user')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(key.privateKey);
+
+  it('reads the keys from JWKS_URL without a discovery document', async () => {
+    const ok = await askDirect(await tokenOf(keyE));
+    expect(ok.status).toBe(200);
+    expect(ok.body.errors).toBeUndefined();
+    expect(direct.jwksFetches).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses a withdrawn key once the key set is older than JWKS_CACHE_MAX_AGE_MS, with no new key to trigger a reload', async () => {
+    const e1 = await tokenOf(keyE);
+    expect((await askDirect(e1)).status).toBe(200); // verified and cached
+    direct.keys = [keyF.jwk]; // E withdrawn; nobody presents an unknown kid
+    // The same, cached token: refused as soon as the gateway has reloaded the set by age (a deadline, not a measure).
+    const refusedLater = await eventually(async () => {
+      const a = await askDirect(e1);
+      return a.status === 401 && a;
+    }, 'the withdrawn key refused');
+    expect(refusedLater.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(refusedLater.body.errors?.[0]?.message).toMatch(/kid key-e.*withdrawn/);
+    expect((await askDirect(await tokenOf(keyF))).status).toBe(200);
+  });
+
+  it('answers SERVICE_UNAVAILABLE, not UNAUTHENTICATED, while the provider cannot be reached', async () => {
+    await direct.stop();
+    const keyG = await signingKey('key-g', 'RS256'); // an unknown kid: the gateway must fetch the set
+    const a = await askDirect(await tokenOf(keyG));
+    expect(a.status).not.toBe(200);
+    expect(a.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(a.body.errors?.[0]?.message).toMatch(/identity provider/);
   });
 });
 

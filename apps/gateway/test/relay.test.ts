@@ -32,7 +32,7 @@ describe('the outbox relay', () => {
       await late.query('COMMIT');
       const rows = await eventually(async () => {
         const r = await sql<{ cursor: string; subject_id: string }>(
-          `SELECT cursor::text AS cursor, subject_id FROM events.log WHERE subject_id = ANY($1) ORDER BY cursor`,
+          `SELECT l.cursor::text AS cursor, l.subject_id FROM events.log l WHERE l.subject_id = ANY($1) ORDER BY l.cursor`, // l.cursor: numeric order, not the text alias's
           [['late-commit-subject', m.id]],
         );
         return r.length === 2 && r;

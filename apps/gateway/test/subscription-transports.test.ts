@@ -151,17 +151,29 @@ describe('legacy subscriptions-transport-ws protocol (subprotocol graphql-ws)', 
   });
 });
 
+describe('choosing the protocol', () => {
+  it('speaks graphql-ws (graphql-transport-ws) to a client that offers both subprotocols', async () => {
+    const ws = new WebSocket(testState().gatewayUrl.replace(/^http/, 'ws'), ['graphql-ws', 'graphql-transport-ws']);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    expect(ws.protocol).toBe('graphql-transport-ws');
+    ws.close();
+  });
+});
+
 describe('Server-Sent Events (graphql-sse, distinct connections)', () => {
   const streamUrl = () => testState().gatewayUrl.replace(/\/graphql$/, '/graphql/stream');
 
-  it('delivers events to a graphql-sse client with the token in the Authorization header', async () => {
-    const t = await createTree(1, 1);
-    const client = createSseClient({ url: streamUrl(), headers: { authorization: await bearer() }, retryAttempts: 0 });
+  /** A graphql-sse client's subscription: what arrived, and a wait for a condition over it (or an error). */
+  async function sseSubscription(variables: Record<string, unknown>, token?: string) {
+    const client = createSseClient({ url: streamUrl(), headers: { authorization: await bearer(token) }, retryAttempts: 0 });
     const got: Ev[] = [];
     let error: unknown = null;
     let wake: () => void = () => undefined;
     const dispose = client.subscribe<Ev>(
-      { query: EVENTS, variables: { types: ['MEMBER_ADMITTED'] } },
+      { query: EVENTS, variables },
       {
         next: (v) => {
           if (v.data) got.push(v.data as Ev);
@@ -175,18 +187,50 @@ describe('Server-Sent Events (graphql-sse, distinct connections)', () => {
         complete: () => wake(),
       },
     );
+    return {
+      got,
+      async until(pred: (seen: Ev[]) => boolean, ms = 15_000): Promise<void> {
+        const deadline = Date.now() + ms;
+        while (!pred(got) && error === null && Date.now() < deadline) {
+          await new Promise<void>((r) => {
+            wake = r;
+            setTimeout(r, 1000);
+          });
+        }
+        expect(error).toBeNull();
+        expect(pred(got)).toBe(true);
+      },
+      close(): void {
+        dispose();
+        client.dispose();
+      },
+    };
+  }
+
+  it('delivers events to a graphql-sse client with the token in the Authorization header', async () => {
+    const t = await createTree(1, 1);
+    const sub = await sseSubscription({ types: ['MEMBER_ADMITTED'] });
     const m = await admitMember(t.communeOrgs[0].id, 'Đỗ Văn Nam');
-    const deadline = Date.now() + 15_000;
-    while (!got.some((e) => e.events.subjectId === m.id) && error === null && Date.now() < deadline) {
-      await new Promise<void>((r) => {
-        wake = r;
-        setTimeout(r, 1000);
-      });
-    }
-    expect(error).toBeNull();
-    expect(got.find((e) => e.events.subjectId === m.id)!.events.member).toEqual({ fullName: 'Đỗ Văn Nam' });
-    dispose();
-    client.dispose();
+    await sub.until((seen) => seen.some((e) => e.events.subjectId === m.id));
+    expect(sub.got.find((e) => e.events.subjectId === m.id)!.events.member).toEqual({ fullName: 'Đỗ Văn Nam' });
+    sub.close();
+  });
+
+  it('replays from a cursor and scopes an officer to its own subtree, as over WebSocket', async () => {
+    const t = await createTree(2, 1);
+    const admin = await sseSubscription({ types: ['MEMBER_ADMITTED'] });
+    const first = await admitMember(t.communeOrgs[0].id);
+    await admin.until((seen) => seen.some((e) => e.events.subjectId === first.id));
+    const after = admin.got.find((e) => e.events.subjectId === first.id)!.events.cursor;
+    admin.close();
+    const other = await admitMember(t.communeOrgs[0].id);
+    const mine = await admitMember(t.communeOrgs[1].id);
+    const officer = await sseSubscription({ types: ['MEMBER_ADMITTED'], after }, await tokenFor({ role: Role.OFFICER, orgId: t.districtOrgs[1].id }));
+    await officer.until((seen) => seen.some((e) => e.events.subjectId === mine.id));
+    const seen = officer.got.map((e) => e.events.subjectId);
+    expect(seen).not.toContain(other.id);
+    expect(seen).not.toContain(first.id);
+    officer.close();
   });
 
   it('refuses without a token (401), a query (400) and a MEMBER (403), each with a code', async () => {
@@ -207,5 +251,8 @@ describe('Server-Sent Events (graphql-sse, distinct connections)', () => {
     const member = await post(EVENTS, await bearer(await tokenFor({ role: Role.MEMBER, memberId: 'mbr_x' })));
     expect(member.status).toBe(403);
     expect(member.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const put = await fetch(streamUrl(), { method: 'PUT', headers: { authorization: await bearer() } });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toMatch(/GET.*POST|POST.*GET/);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ERASED_NAME, Role } from '@khg/domain';
-import { admitMember, codes, createTree, graph, graphOk, sql, tokenFor, unique, type Tree } from '@khg/testing';
+import { ERASED_NAME, Role, foldVietnamese } from '@khg/domain';
+import { admitMember, codes, createTree, graph, graphOk, sql, subscribe, tokenFor, unique, type Tree } from '@khg/testing';
 
 // A member's rights under Law 91/2025/QH15: to know what is held about them, and to have it erased.
 
@@ -109,6 +109,25 @@ describe('personalData', () => {
 });
 
 describe('erasePersonalData', () => {
+  /** How often a text occurs in any text, JSON or array column of any table of the database (every schema). */
+  async function occurrences(text: string): Promise<number> {
+    const columns = await sql<{ table_schema: string; table_name: string; column_name: string }>(
+      `SELECT c.table_schema, c.table_name, c.column_name FROM information_schema.columns c
+       JOIN information_schema.tables t USING (table_schema, table_name)
+       WHERE t.table_type = 'BASE TABLE' AND c.table_schema NOT IN ('pg_catalog', 'information_schema')
+         AND c.data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')`,
+    );
+    const schemas = new Set(columns.map((c) => c.table_schema));
+    for (const schema of ['membership', 'fundraising', 'learning', 'inspections', 'plans', 'events', 'imports']) expect(schemas).toContain(schema);
+    const found = await sql<{ n: number }>(
+      columns
+        .map((c) => `SELECT count(*)::int AS n FROM "${c.table_schema}"."${c.table_name}" WHERE "${c.column_name}"::text ILIKE '%' || $1 || '%'`)
+        .join(' UNION ALL '),
+      [text],
+    );
+    return found.reduce((s, r) => s + r.n, 0);
+  }
+
   const STATS = 'membershipStats(year: 2018) { members activeMembers cardsIssued cardIssuanceRate feesCollected feeCollectionRate }';
   const FIGURES = `query($p: ID!, $d: ID!, $c: ID!, $pa: ID!, $da: ID!, $ca: ID!, $f: ID!) {
     province: organization(id: $p) { ${STATS} } district: organization(id: $d) { ${STATS} } commune: organization(id: $c) { ${STATS} }
@@ -130,6 +149,9 @@ describe('erasePersonalData', () => {
         ca: t.communes[0].id,
         f: fundId,
       });
+    // The scan below finds the person before erasure (the member row, the donation's donor name).
+    expect(await occurrences(name)).toBeGreaterThanOrEqual(2);
+    expect(await occurrences(foldVietnamese(name))).toBeGreaterThanOrEqual(1);
     const before = await figures();
     expect(before.commune.membershipStats.members).toBeGreaterThan(0);
     expect(before.communeArea.fundraising.raised).toBeGreaterThan(0);
@@ -145,25 +167,26 @@ describe('erasePersonalData', () => {
     expect(codes(await graph('mutation($m: ID!) { erasePersonalData(memberId: $m, reason: " ") { id } }', { m: m.id }))).toContain('BAD_USER_INPUT');
     expect(await search()).toBe(1);
 
+    // The event as subscribers see it through the gateway (its log is where webhooks and replays read too).
+    const feed = await subscribe<{ events: { type: string; subjectId: string; member: { id: string; fullName: string } | null } }>(
+      'subscription { events(types: [PERSONAL_DATA_ERASED]) { type subjectId member { id fullName } } }',
+    );
     const erased = await graphOk<{ erasePersonalData: { id: string; fullName: string; phone: string | null; birthYear: number | null; status: string } }>(
       'mutation($m: ID!) { erasePersonalData(memberId: $m, reason: "Yêu cầu của hội viên, đơn số 12/2026") { id fullName phone birthYear status } }',
       { m: m.id },
     );
     expect(erased.erasePersonalData).toEqual({ id: m.id, fullName: ERASED_NAME, phone: null, birthYear: null, status: 'ACTIVE' });
 
-    // The name is in no subgraph's tables: every text and JSON column of every subgraph schema.
-    const columns = await sql<{ table_schema: string; table_name: string; column_name: string }>(
-      `SELECT table_schema, table_name, column_name FROM information_schema.columns
-       WHERE table_schema IN ('membership', 'fundraising', 'learning', 'inspections') AND data_type IN ('text', 'character varying', 'jsonb', 'json')`,
-    );
-    expect(columns.length).toBeGreaterThan(20);
-    const found = await sql<{ n: number }>(
-      columns
-        .map((c) => `SELECT count(*)::int AS n FROM "${c.table_schema}"."${c.table_name}" WHERE "${c.column_name}"::text ILIKE '%' || $1 || '%'`)
-        .join(' UNION ALL '),
-      [name],
-    );
-    expect(found.reduce((s, r) => s + r.n, 0)).toBe(0);
+    const delivered = await feed.waitUntil((e) => e.events.subjectId === m.id);
+    await feed.close();
+    expect(delivered.at(-1)!.events).toEqual({ type: 'PERSONAL_DATA_ERASED', subjectId: m.id, member: { id: m.id, fullName: ERASED_NAME } });
+    // once, in the gateway's global log, which replays and webhooks read
+    expect(await sql('SELECT source FROM events.log WHERE subject_id = $1 AND type = $2', [m.id, 'PERSONAL_DATA_ERASED'])).toEqual([{ source: 'membership' }]);
+
+    // The name is in no table: every text and JSON column of every schema of the database — each subgraph's
+    // and the gateway's own (the event log the erasure event just reached, webhooks, imports) — as written,
+    // and as search folds it (no diacritics, lower case).
+    for (const form of [name, foldVietnamese(name)]) expect(await occurrences(form)).toBe(0);
     expect(await sql('SELECT donor_name, amount::int FROM fundraising.donations WHERE id = $1', [m.donationId])).toEqual([
       { donor_name: ERASED_NAME, amount: 500_000 },
     ]);

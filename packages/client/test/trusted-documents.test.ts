@@ -70,6 +70,18 @@ describe('trusted documents at a safelisting gateway', () => {
     }
   });
 
+  it('runs a trusted document by its hash alone over GET too', async () => {
+    const [sha256Hash] = Object.entries(manifest).find(([, text]) => text.startsWith('query MemberSearch'))!;
+    const params = new URLSearchParams({
+      variables: JSON.stringify({ search: 'nguyen' }),
+      extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }),
+    });
+    const res = await fetch(`${url}?${params}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as Answer['body'];
+    expect({ status: res.status, errors: body.errors ?? [] }).toEqual({ status: 200, errors: [] });
+    expect(body.data).toHaveProperty('members.totalCount');
+  });
+
   it('answers the typed client: the dashboard of a province, member search', async () => {
     const dashboard = await client.query(ProvinceDashboardDocument, { code: tree.province.code, on: today, year });
     expect(dashboard.area?.children.map((d) => d.name).sort()).toEqual(tree.districts.map((d) => d.name).sort());

@@ -85,7 +85,7 @@ export function auditResolverFor(service: string) {
         `SELECT seq::text AS seq, type, subject_id, area_id, payload, actor, occurred_at FROM outbox_events
          WHERE ($1::text IS NULL OR subject_id = $1) AND ($2::text IS NULL OR actor->>'sub' = $2)
            AND ($3::timestamptz IS NULL OR occurred_at >= $3) AND ($4::timestamptz IS NULL OR occurred_at < $4)
-         ORDER BY seq DESC LIMIT $5`,
+         ORDER BY outbox_events.seq DESC LIMIT $5`, // qualified: a bare `seq` is the text alias, and "9" sorts after "11"
         [entityId ?? null, actor ?? null, from ?? null, to ?? null, limit],
       )) as Row[];
       return rows.map((r) => ({

@@ -9,6 +9,7 @@ import { buildDownloadsSchema } from './schema';
 import { DownloadSigner } from './signing';
 import { yearReportHtml } from './year-report/html';
 import { yearReportXlsx } from './year-report/xlsx';
+import { personalDataXlsx } from './personal-data/xlsx';
 import { tableRenderer } from './tables/renderer';
 import { AREA_STATISTICS, DONATIONS, LEARNING_MODEL_ENTRIES, MEMBERS, type TableSpec } from './tables/tables';
 
@@ -21,6 +22,7 @@ export const RENDERERS: RendererRegistry = {
   DONATIONS: table(DONATIONS),
   LEARNING_MODEL_ENTRIES: table(LEARNING_MODEL_ENTRIES),
   AREA_STATISTICS: table(AREA_STATISTICS),
+  PERSONAL_DATA: { XLSX: personalDataXlsx },
 };
 
 export const DOWNLOADS_SERVICE = 'downloads';

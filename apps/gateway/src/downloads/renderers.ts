@@ -2,8 +2,8 @@ import type { Writable } from 'node:stream';
 import type { Caller } from '@khg/platform';
 import type { ExportArgs } from './signing';
 
-/** The contract's enums (section `exchange`). */
-export const EXPORT_KINDS = ['MEMBERS', 'DONATIONS', 'LEARNING_MODEL_ENTRIES', 'AREA_STATISTICS', 'YEAR_REPORT'] as const;
+/** The contract's enums (section `exchange`), then PERSONAL_DATA (section `privacy`); only ever extended, never renamed. */
+export const EXPORT_KINDS = ['MEMBERS', 'DONATIONS', 'LEARNING_MODEL_ENTRIES', 'AREA_STATISTICS', 'YEAR_REPORT', 'PERSONAL_DATA'] as const;
 export const EXPORT_FORMATS = ['XLSX', 'CSV', 'HTML'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -36,9 +36,10 @@ type Query {
   A download link (about 10 minutes). YEAR_REPORT (organizationId, year) as XLSX (a summary sheet and a sheet per task)
   or HTML (a printable page with charts). As XLSX or CSV (UTF-8 with BOM): MEMBERS (organizationId: its whole subtree),
   DONATIONS (fundId: a fund, or a campaign id for one campaign), LEARNING_MODEL_ENTRIES (year, areaId optional),
-  AREA_STATISTICS (year).
+  AREA_STATISTICS (year). PERSONAL_DATA (memberId) as XLSX: what personalData holds about that member, a sheet per part;
+  ADMIN, or the member themself (another caller's link is refused when opened).
   """
-  export(kind: ExportKind!, format: ExportFormat = XLSX, organizationId: ID, areaId: ID, fundId: ID, year: Int): Download!
+  export(kind: ExportKind!, format: ExportFormat = XLSX, organizationId: ID, areaId: ID, fundId: ID, year: Int, memberId: ID): Download!
 }
 `;
 
@@ -68,6 +69,7 @@ export function buildDownloadsSchema(signer: DownloadSigner, registry: RendererR
           areaId: input.areaId ?? null,
           fundId: input.fundId ?? null,
           year: input.year ?? null,
+          ...(input.memberId ? { memberId: input.memberId } : {}),
         };
         if (args.year != null && !isPlausibleYear(args.year)) throw badInput('year must be between 1990 and 2100', { argument: 'year' });
         if (kind === 'YEAR_REPORT') {

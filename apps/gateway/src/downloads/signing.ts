@@ -18,6 +18,7 @@ export interface ExportArgs {
   areaId?: string | null;
   fundId?: string | null;
   year?: number | null;
+  memberId?: string | null;
 }
 
 export type LinkRefusal = 'LINK_INVALID' | 'LINK_EXPIRED';

@@ -225,7 +225,7 @@ export class LogicalRelay {
       for (;;) {
         const rows = (
           await pool.query<Record<string, unknown>>(
-            `SELECT seq::text AS seq, type, subject_id, area_id, payload, occurred_at FROM "${s}".outbox_events WHERE seq > $1 ORDER BY seq LIMIT ${CATCH_UP_BATCH}`,
+            `SELECT seq::text AS seq, type, subject_id, area_id, payload, occurred_at FROM "${s}".outbox_events o WHERE o.seq > $1 ORDER BY o.seq LIMIT ${CATCH_UP_BATCH}`, // o.seq: a bare `seq` is the text alias, sorted as text
             [after],
           )
         ).rows;

@@ -513,6 +513,7 @@ export type ExportKind =
   | 'DONATIONS'
   | 'LEARNING_MODEL_ENTRIES'
   | 'MEMBERS'
+  | 'PERSONAL_DATA'
   | 'YEAR_REPORT';
 
 /** A membership fee payment (hội phí): one per member per year. */
@@ -1574,7 +1575,8 @@ export type Query = {
    * A download link (about 10 minutes). YEAR_REPORT (organizationId, year) as XLSX (a summary sheet and a sheet per task)
    * or HTML (a printable page with charts). As XLSX or CSV (UTF-8 with BOM): MEMBERS (organizationId: its whole subtree),
    * DONATIONS (fundId: a fund, or a campaign id for one campaign), LEARNING_MODEL_ENTRIES (year, areaId optional),
-   * AREA_STATISTICS (year).
+   * AREA_STATISTICS (year). PERSONAL_DATA (memberId) as XLSX: what personalData holds about that member, a sheet per part;
+   * ADMIN, or the member themself (another caller's link is refused when opened).
    */
   export: Download;
   fund?: Maybe<Fund>;
@@ -1717,6 +1719,7 @@ export type QueryExportArgs = {
   format?: InputMaybe<ExportFormat>;
   fundId?: InputMaybe<Scalars['ID']['input']>;
   kind: ExportKind;
+  memberId?: InputMaybe<Scalars['ID']['input']>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
 };

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { apiSchemaSdl } from '@khg/gateway/api-schema';
-import { breakingChanges, unrecorded } from '../schema-changes';
+import { schemaChangeRefusal } from '../schema-changes';
 import { trustedDocuments } from '../trusted-documents';
 import { codegenConfig } from './codegen-config';
 
@@ -37,16 +37,8 @@ function keep(file: string, content: string): boolean {
 
 async function main(): Promise<void> {
   const schema = apiSchemaSdl();
-  const committed = read(SCHEMA_FILE);
-  if (committed && committed !== schema) {
-    const missing = unrecorded(await breakingChanges(committed, schema), read(CHANGELOG));
-    if (missing.length > 0) {
-      fail(
-        `Breaking changes to the API schema that docs/schema-changes.md does not record:\n${missing.map((c) => `  - \`${c.path}\`: ${c.message}`).join('\n')}\n` +
-          'Deployed clients would break. Keep the old field or argument (deprecate it), or record each change there, naming its coordinate in backticks, with what clients should do instead.',
-      );
-    }
-  }
+  const refusal = await schemaChangeRefusal(read(SCHEMA_FILE), schema, read(CHANGELOG));
+  if (refusal) fail(refusal);
   keep(SCHEMA_FILE, schema);
 
   const files = await generate(codegenConfig(PACKAGE, SCHEMA_FILE), false);
