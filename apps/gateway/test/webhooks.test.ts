@@ -12,6 +12,21 @@ interface Received {
   status: number;
 }
 
+/** Receivers still listening when a test ends (a failed one never reached its close): an open server keeps jest from exiting. */
+const listening = new Set<Server>();
+afterEach(async () => {
+  await Promise.all(
+    [...listening].map(
+      (s) =>
+        new Promise<void>((r) => {
+          s.closeAllConnections();
+          s.close(() => r());
+        }),
+    ),
+  );
+  listening.clear();
+});
+
 /** A real HTTP receiver that verifies signatures the way docs/subscriptions.md tells departments to. */
 async function receiver(secretRef: { secret: string }, statuses: number[] = []): Promise<{ url: string; got: Received[]; close(): Promise<void> }> {
   const got: Received[] = [];
@@ -31,7 +46,16 @@ async function receiver(secretRef: { secret: string }, statuses: number[] = []):
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, got, close: () => new Promise((r) => server.close(() => r())) };
+  listening.add(server);
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    got,
+    close: () =>
+      new Promise((r) => {
+        listening.delete(server);
+        server.close(() => r());
+      }),
+  };
 }
 
 const REGISTER = `mutation($i: RegisterWebhookInput!) { registerWebhook(input: $i) { secret webhook { id url types areaId active } } }`;
@@ -127,29 +151,34 @@ describe('webhooks', () => {
     const held = new Promise<void>((r) => {
       release = r;
     });
+    let arrived = 0;
     const server: Server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { cursor?: string; events?: { cursor: string }[] };
-        posts.push({ cursors: body.events ? body.events.map((e) => e.cursor) : [body.cursor!], batch: req.headers['x-khg-batch'] as string | undefined });
+        const post = { cursors: body.events ? body.events.map((e) => e.cursor) : [body.cursor!], batch: req.headers['x-khg-batch'] as string | undefined };
+        // Counted once answered: a POST the gateway gave up on (its timeout passed while the writes
+        // below ran on a loaded machine) is sent again, and only the answered one is a delivery.
+        res.on('finish', () => posts.push(post));
         // the second POST waits until the writes below are done: meanwhile the receiver falls behind
         const answer = () => {
           res.setHeader('x-khg-accept-batch', '8');
           res.statusCode = 204;
           res.end();
         };
-        if (posts.length === 2) void held.then(answer);
+        if (++arrived === 2) void held.then(answer);
         else answer();
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    listening.add(server);
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
       await graphOk(REGISTER, { i: { url, types: ['MEMBER_ADMITTED'], areaId: t.province.id } });
       const members: string[] = [];
       for (let i = 0; i < 2; i++) members.push((await admitMember(t.communeOrgs[0].id)).id);
-      await eventually(() => posts.length === 2, 'the second delivery in flight');
+      await eventually(() => arrived === 2, 'the second delivery in flight');
       for (let i = 0; i < 20; i++) members.push((await admitMember(t.communeOrgs[0].id)).id);
       release();
       const expected = (await sql<{ cursor: string }>('SELECT cursor::text FROM events.log WHERE subject_id = ANY($1) ORDER BY cursor', [members])).map(
@@ -158,8 +187,8 @@ describe('webhooks', () => {
       await eventually(() => posts.flatMap((p) => p.cursors).length >= expected.length, 'every event delivered');
       expect(posts.flatMap((p) => p.cursors)).toEqual(expected);
       // one at a time until the receiver said it takes 8; then batches of at most 8
-      expect(posts.slice(0, 2).map((p) => p.cursors.length)).toEqual([1, 1]);
-      expect(posts.slice(2).every((p) => p.cursors.length <= 8)).toBe(true);
+      expect(posts[0].cursors).toHaveLength(1);
+      expect(posts.slice(1).every((p) => p.cursors.length <= 8)).toBe(true);
       expect(posts.length).toBeLessThan(expected.length);
       expect(posts.filter((p) => p.cursors.length > 1).every((p) => p.batch === String(p.cursors.length))).toBe(true);
     } finally {
@@ -182,6 +211,7 @@ describe('webhooks', () => {
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    listening.add(server);
     const store = new EventStore(testState().databaseUrl, createLogger('retention-test'));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;

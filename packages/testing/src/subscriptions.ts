@@ -140,12 +140,14 @@ export async function subscribe<T = Record<string, any>>(
 
 /**
  * Waits for a condition (a row written, a delivery logged), checking it again and again; fails
- * after `ms`. The bound is a deadline for a broken system, never what a test asserts.
+ * after `ms`. The bound is a deadline for a broken system, never what a test asserts: generous (jest's
+ * own limit is 240 s), because on a loaded 2-core machine a healthy platform has taken over 30 s to
+ * relay and deliver what a test waits for.
  */
 export async function eventually<T>(
   check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
   what = 'the condition',
-  ms = 30_000,
+  ms = 90_000,
 ): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
