@@ -14,16 +14,37 @@ registerEnumType(PlanMetric, {
 });
 
 /** One metric's value for one area and year; null when nothing was recorded (no denominator). */
-@ObjectType({ description: 'One metric computed by the subgraph that owns it (internal to the graph).' })
-@Shareable()
-@Directive('@inaccessible')
-export class MetricActual {
-  @Field(() => PlanMetric)
+export interface MetricActual {
   metric: PlanMetric;
-
-  @Field(() => Float, { nullable: true })
   value: number | null;
 }
+
+/**
+ * Each owner's metrics travel as a type of its own (`FundraisingMetricActual`…), shared only with
+ * the plans subgraph. One value type shared by all five subgraphs composes for Apollo, but Hive
+ * Gateway's runtime (graphql-tools stitching) isolates every @requires field with the type it
+ * returns and marks that type canonical in each subgraph that has one: three owners' @requires
+ * fields made three canonical `MetricActual`s and it refused the supergraph. All are @inaccessible:
+ * the API does not change.
+ */
+function ownedMetricActual(owner: string, what: string) {
+  @ObjectType(`${owner}MetricActual`, { description: `One ${what} metric for an area and year (internal to the graph).` })
+  @Shareable()
+  @Directive('@inaccessible')
+  class OwnedMetricActual implements MetricActual {
+    @Field(() => PlanMetric)
+    metric: PlanMetric;
+
+    @Field(() => Float, { nullable: true })
+    value: number | null;
+  }
+  return OwnedMetricActual;
+}
+
+export const MembershipMetricActual = ownedMetricActual('Membership', 'membership');
+export const FundraisingMetricActual = ownedMetricActual('Fundraising', 'fundraising');
+export const LearningMetricActual = ownedMetricActual('Learning', 'learning-models');
+export const InspectionsMetricActual = ownedMetricActual('Inspections', 'inspections');
 
 @ObjectType()
 @Key('id areaId year')
@@ -75,7 +96,7 @@ export const planFigureReferenceResolvers = {
   YearReport: { __resolveReference: (ref: { id: string } & Record<string, unknown>) => ref },
 };
 
-export const metricActual = (metric: PlanMetric, value: number | null): MetricActual => Object.assign(new MetricActual(), { metric, value });
+export const metricActual = (metric: PlanMetric, value: number | null): MetricActual => ({ metric, value });
 
 /** A share that is unknown without a denominator (nothing recorded), as the metrics define it. */
 export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);

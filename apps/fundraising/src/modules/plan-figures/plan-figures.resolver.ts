@@ -1,7 +1,7 @@
 import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { PlanMetric, perCapita } from '@khg/domain';
 import { External, Requires } from '@khg/platform';
-import { AreaFigures, MetricActual, PlanIndicator, YearReport, metricActual, type PlanFigureRef } from '@khg/platform/plan-refs';
+import { AreaFigures, FundraisingMetricActual, PlanIndicator, YearReport, metricActual, type MetricActual, type PlanFigureRef } from '@khg/platform/plan-refs';
 import type { FundraisingContext } from '../../context';
 
 /**
@@ -18,7 +18,7 @@ function fundraisingActualsOn(type: typeof AreaFigures | typeof PlanIndicator | 
       return (ref.areaPopulation as number | null | undefined) ?? null;
     }
 
-    @FieldResolver(() => [MetricActual], { description: 'The fundraising metrics of the area that year (read by the plans subgraph).' })
+    @FieldResolver(() => [FundraisingMetricActual], { description: 'The fundraising metrics of the area that year (read by the plans subgraph).' })
     @Requires('areaPopulation')
     @Directive('@inaccessible')
     async fundraisingActuals(@Root() ref: PlanFigureRef, @Ctx() ctx: FundraisingContext): Promise<MetricActual[]> {

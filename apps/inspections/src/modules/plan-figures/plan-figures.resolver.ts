@@ -1,6 +1,6 @@
 import { Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { External, Requires } from '@khg/platform';
-import { AreaFigures, MetricActual, PlanIndicator, YearReport, type PlanFigureRef } from '@khg/platform/plan-refs';
+import { AreaFigures, InspectionsMetricActual, PlanIndicator, YearReport, type MetricActual, type PlanFigureRef } from '@khg/platform/plan-refs';
 import type { InspectionsContext } from '../../context';
 
 /**
@@ -23,7 +23,7 @@ function inspectionsActualsOn(type: typeof AreaFigures | typeof PlanIndicator | 
       return (ref.areaIsProvince as boolean | undefined) ?? false;
     }
 
-    @FieldResolver(() => [MetricActual], { description: 'The inspections metrics of the area that year (read by the plans subgraph).' })
+    @FieldResolver(() => [InspectionsMetricActual], { description: 'The inspections metrics of the area that year (read by the plans subgraph).' })
     @Requires('subtreeAreaIds areaIsProvince')
     @Directive('@inaccessible')
     inspectionsActuals(@Root() ref: PlanFigureRef, @Ctx() ctx: InspectionsContext): Promise<MetricActual[]> {

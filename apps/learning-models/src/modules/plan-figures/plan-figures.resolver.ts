@@ -1,6 +1,6 @@
 import { Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { External, Requires } from '@khg/platform';
-import { AreaFigures, MetricActual, PlanIndicator, YearReport, type PlanFigureRef } from '@khg/platform/plan-refs';
+import { AreaFigures, LearningMetricActual, PlanIndicator, YearReport, type MetricActual, type PlanFigureRef } from '@khg/platform/plan-refs';
 import type { LearningContext } from '../../context';
 
 /**
@@ -16,7 +16,7 @@ function learningActualsOn(type: typeof AreaFigures | typeof PlanIndicator | typ
       return (ref.subtreeAreaIds as string[] | undefined) ?? [];
     }
 
-    @FieldResolver(() => [MetricActual], { description: 'The learning-models metrics of the area that year (read by the plans subgraph).' })
+    @FieldResolver(() => [LearningMetricActual], { description: 'The learning-models metrics of the area that year (read by the plans subgraph).' })
     @Requires('subtreeAreaIds')
     @Directive('@inaccessible')
     learningActuals(@Root() ref: PlanFigureRef, @Ctx() ctx: LearningContext): Promise<MetricActual[]> {

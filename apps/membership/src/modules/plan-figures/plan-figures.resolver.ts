@@ -1,6 +1,15 @@
 import { Ctx, Directive, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { PlanMetric } from '@khg/domain';
-import { AreaFigures, MetricActual, PlanIndicator, YearReport, metricActual, share, type PlanFigureRef } from '@khg/platform/plan-refs';
+import {
+  AreaFigures,
+  MembershipMetricActual,
+  PlanIndicator,
+  YearReport,
+  metricActual,
+  share,
+  type MetricActual,
+  type PlanFigureRef,
+} from '@khg/platform/plan-refs';
 import type { MembershipContext } from '../../context';
 
 /**
@@ -32,7 +41,7 @@ function membershipActualsOn(type: typeof AreaFigures | typeof PlanIndicator | t
       return (await ctx.loaders.areaYearScope.load({ areaId: ref.areaId, year: ref.year })).isProvince;
     }
 
-    @FieldResolver(() => [MetricActual], { description: 'The membership metrics of the area that year (read by the plans subgraph).' })
+    @FieldResolver(() => [MembershipMetricActual], { description: 'The membership metrics of the area that year (read by the plans subgraph).' })
     @Directive('@inaccessible')
     async membershipActuals(@Root() ref: PlanFigureRef, @Ctx() ctx: MembershipContext): Promise<MetricActual[]> {
       const scope = await ctx.loaders.areaYearScope.load({ areaId: ref.areaId, year: ref.year });

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { PlanMetric } from '@khg/domain';
 import { External, Key } from '@khg/platform';
-import { MetricActual } from '@khg/platform/plan-refs';
+import { FundraisingMetricActual, InspectionsMetricActual, LearningMetricActual, MembershipMetricActual, type MetricActual } from '@khg/platform/plan-refs';
 import { Area, Organization } from '../shared/stubs';
 import { WorkPlan } from './plan.entity';
 
@@ -40,19 +40,19 @@ export class Figures {
   @Field(() => Int)
   year: number;
 
-  @Field(() => [MetricActual])
+  @Field(() => [MembershipMetricActual])
   @External()
   membershipActuals?: MetricActual[];
 
-  @Field(() => [MetricActual])
+  @Field(() => [FundraisingMetricActual])
   @External()
   fundraisingActuals?: MetricActual[];
 
-  @Field(() => [MetricActual])
+  @Field(() => [LearningMetricActual])
   @External()
   learningActuals?: MetricActual[];
 
-  @Field(() => [MetricActual])
+  @Field(() => [InspectionsMetricActual])
   @External()
   inspectionsActuals?: MetricActual[];
 }
