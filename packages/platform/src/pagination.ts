@@ -65,18 +65,31 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
   return NodeConnection;
 }
 
+/** One key of a keyset order: a SQL expression over the query's alias, and the same value read from a row. */
+export interface SortKey<T> {
+  expr: string;
+  value: (row: T) => string;
+}
+
+/** Orders a query by the keys of a keyset order (what a whole list and its pages share). */
+export function orderedBy<T extends object>(qb: SelectQueryBuilder<T>, keys: readonly SortKey<T>[], direction: 'ASC' | 'DESC'): SelectQueryBuilder<T> {
+  keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.expr, direction) : qb.addOrderBy(k.expr, direction)));
+  return qb;
+}
+
 /**
- * A page of a list ordered by a sort column then id, both descending (newest first), from `after`
- * on: the cursor holds both, so a page never skips or repeats rows that share a sort value. Two
- * statements (page and total), whatever the page size.
+ * A page of a list in a keyset order, from `after` on: `keys` compared as one row value, all in
+ * `direction`, the last of them unique (the id), so the cursor (every key's value) never skips or
+ * repeats rows that share the first keys. A nullable key needs an expression without NULLs
+ * (`COALESCE(…, 'infinity'::date)`): a row value with a NULL compares as unknown. Two statements
+ * (page and total), whatever the page size.
  */
-export async function newestFirstPage<T extends { id: string }>(
+export async function keysetPage<T extends object>(
   qb: SelectQueryBuilder<T>,
-  o: { sortColumn: string; sortValue: (row: T) => string; first?: number | null; after?: string | null },
+  o: { keys: readonly SortKey<T>[]; direction: 'ASC' | 'DESC'; first?: number | null; after?: string | null },
 ): Promise<Connection<T>> {
   const first = pageSize(o.first);
-  const alias = qb.alias;
-  const total = qb.clone().getCount();
+  const counted = qb.clone();
   if (o.after) {
     let key: unknown;
     try {
@@ -84,23 +97,37 @@ export async function newestFirstPage<T extends { id: string }>(
     } catch {
       key = null;
     }
-    if (!Array.isArray(key) || key.length !== 2 || !key.every((k) => typeof k === 'string'))
+    if (!Array.isArray(key) || key.length !== o.keys.length || !key.every((k) => typeof k === 'string'))
       throw badInput(`after "${o.after}" is not a cursor this list gave out`);
-    qb.andWhere(`(${o.sortColumn}, ${alias}.id) < (:cursorSort, :cursorId)`, { cursorSort: key[0], cursorId: key[1] });
+    const params = Object.fromEntries(key.map((k, i) => [`cursor${i}`, k]));
+    const op = o.direction === 'DESC' ? '<' : '>';
+    qb.andWhere(`(${o.keys.map((k) => k.expr).join(', ')}) ${op} (${o.keys.map((_, i) => `:cursor${i}`).join(', ')})`, params);
   }
-  const rows =
+  const [rows, totalCount] = await Promise.all([
     first === 0
       ? []
-      : await qb
-          .orderBy(o.sortColumn, 'DESC')
-          .addOrderBy(`${alias}.id`, 'DESC')
+      : orderedBy(qb, o.keys, o.direction)
           .limit(first + 1)
-          .getMany();
+          .getMany(),
+    counted.getCount(),
+  ]);
   const page = rows.slice(0, first);
-  const cursorOf = (row: T) => encodeCursor(JSON.stringify([o.sortValue(row), row.id]));
+  const cursorOf = (row: T) => encodeCursor(JSON.stringify(o.keys.map((k) => k.value(row))));
   return {
     edges: page.map((node) => ({ cursor: cursorOf(node), node })),
     pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? cursorOf(page[page.length - 1]) : null },
-    totalCount: await total,
+    totalCount,
   };
+}
+
+/** A page of a list ordered by a sort column then id, both descending (newest first): see `keysetPage`. */
+export function newestFirstPage<T extends { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  o: { sortColumn: string; sortValue: (row: T) => string; first?: number | null; after?: string | null },
+): Promise<Connection<T>> {
+  const keys = [
+    { expr: o.sortColumn, value: o.sortValue },
+    { expr: `${qb.alias}.id`, value: (row: T) => row.id },
+  ];
+  return keysetPage(qb, { keys, direction: 'DESC', first: o.first, after: o.after });
 }

@@ -78,8 +78,11 @@ async function waitReady(url: string, child: ChildProcess, name: string, timeout
 
 /** Starts one of the platform's processes and waits for its /health/ready. */
 export async function startService(spec: ServiceSpec, port: number, o: ServiceOptions): Promise<RunningService> {
-  // KHG_CPU_PROF=<dir> writes a V8 CPU profile of every service when it stops (see docs/performance.md).
-  const profile = o.env.KHG_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${o.env.KHG_CPU_PROF}`, `--cpu-prof-name=${spec.name}.${process.pid}.cpuprofile`] : [];
+  // KHG_CPU_PROF=<dir> writes a V8 CPU profile of every service when it stops (see docs/performance.md);
+  // the port tells apart processes of one service (the bench's three gateways).
+  const profile = o.env.KHG_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${o.env.KHG_CPU_PROF}`, `--cpu-prof-name=${spec.name}.${port}.${process.pid}.cpuprofile`]
+    : [];
   const child = spawn(process.execPath, ['--enable-source-maps', ...profile, fromRoot(ROOT, spec.entry)], {
     cwd: ROOT,
     env: { ...o.env, PORT: String(port) },

@@ -352,6 +352,21 @@ export type CooperationProgram = Node & {
   validUntil?: Maybe<Scalars['Date']['output']>;
 };
 
+/** A page of cooperation programmes, oldest signed first. */
+export type CooperationProgramConnection = {
+  __typename?: 'CooperationProgramConnection';
+  edges: Array<CooperationProgramEdge>;
+  pageInfo: PageInfo;
+  /** Items matching the filters, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CooperationProgramEdge = {
+  __typename?: 'CooperationProgramEdge';
+  cursor: Scalars['String']['output'];
+  node: CooperationProgram;
+};
+
 /** A new administrative unit. */
 export type CreateAreaInput = {
   /** Official code (mã), e.g. "12004" */
@@ -1407,6 +1422,21 @@ export type OutreachActivity = Node & {
   summary?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of outreach activities, latest first. */
+export type OutreachActivityConnection = {
+  __typename?: 'OutreachActivityConnection';
+  edges: Array<OutreachActivityEdge>;
+  pageInfo: PageInfo;
+  /** Items matching the filters, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OutreachActivityEdge = {
+  __typename?: 'OutreachActivityEdge';
+  cursor: Scalars['String']['output'];
+  node: OutreachActivity;
+};
+
 export type OutreachChannel =
   /** Báo, đài, mạng */
   | 'MEDIA'
@@ -1543,6 +1573,21 @@ export type PolicyDocument = Node & {
   title: Scalars['String']['output'];
 };
 
+/** A page of policy documents, oldest issued first (undated last). */
+export type PolicyDocumentConnection = {
+  __typename?: 'PolicyDocumentConnection';
+  edges: Array<PolicyDocumentEdge>;
+  pageInfo: PageInfo;
+  /** Items matching the filters, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PolicyDocumentEdge = {
+  __typename?: 'PolicyDocumentEdge';
+  cursor: Scalars['String']['output'];
+  node: PolicyDocument;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** An area by id or by code; a code is read on the day `on` (default today), since codes are reused over time. */
@@ -1567,6 +1612,8 @@ export type Query = {
   comparableYear?: Maybe<ComparableYear>;
   /** Cooperation programmes, oldest signed first; optionally with one partner, or in force on a day. */
   cooperationPrograms: Array<CooperationProgram>;
+  /** The same list as `cooperationPrograms`, a page at a time (cursor connection, like `members`): for lists longer than the 2,000 it returns. */
+  cooperationProgramsPage: CooperationProgramConnection;
   /** Donations in the order they were recorded; pass the last one’s `cursor` as `after` for the next page (at most 500 a page). */
   donations: Array<Donation>;
   /** Donations by id, in the order asked (null where none exists). */
@@ -1621,6 +1668,8 @@ export type Query = {
   organizationsByIds: Array<Maybe<Organization>>;
   /** Outreach activities, latest first: by the year held, organisation and/or document spread. */
   outreachActivities: Array<OutreachActivity>;
+  /** The same list as `outreachActivities`, a page at a time (cursor connection, like `members`): for lists longer than the 2,000 it returns. */
+  outreachActivitiesPage: OutreachActivityConnection;
   /** Everything held about one member, across the subgraphs (Law 91/2025/QH15): ADMIN, or the member themself. */
   personalData: PersonalData;
   /** Changes made through plans, newest first: by entity, actor (token subject) and time (ADMIN only). */
@@ -1629,8 +1678,12 @@ export type Query = {
   policyDocument?: Maybe<PolicyDocument>;
   /** Policy documents (văn bản), oldest first, optionally of one kind. */
   policyDocuments: Array<PolicyDocument>;
+  /** The same list as `policyDocuments`, a page at a time (cursor connection, like `members`): for lists longer than the 2,000 it returns. */
+  policyDocumentsPage: PolicyDocumentConnection;
   /** Recommendations, newest first, by responsible organisation, status and/or inspection. */
   recommendations: Array<Recommendation>;
+  /** The same list as `recommendations`, a page at a time (cursor connection, like `members`): for lists longer than the 2,000 it returns. */
+  recommendationsPage: RecommendationConnection;
   /** Courses held in a year (all when left out), newest first; organizerId keeps those of that organisation and below. */
   trainingCourses: Array<TrainingCourse>;
   /** Your webhooks (ADMIN: every webhook). DEPARTMENT or ADMIN. */
@@ -1697,6 +1750,14 @@ export type QueryComparableYearArgs = {
 
 export type QueryCooperationProgramsArgs = {
   activeOn?: InputMaybe<Scalars['Date']['input']>;
+  partner?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCooperationProgramsPageArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   partner?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1882,6 +1943,15 @@ export type QueryOutreachActivitiesArgs = {
 };
 
 
+export type QueryOutreachActivitiesPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  documentId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryPersonalDataArgs = {
   memberId: Scalars['ID']['input'];
 };
@@ -1907,7 +1977,23 @@ export type QueryPolicyDocumentsArgs = {
 };
 
 
+export type QueryPolicyDocumentsPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<DocumentKind>;
+};
+
+
 export type QueryRecommendationsArgs = {
+  inspectionId?: InputMaybe<Scalars['ID']['input']>;
+  responsibleId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<RecommendationStatus>;
+};
+
+
+export type QueryRecommendationsPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   inspectionId?: InputMaybe<Scalars['ID']['input']>;
   responsibleId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<RecommendationStatus>;
@@ -1949,6 +2035,21 @@ export type Recommendation = {
   responsible: Organization;
   status: RecommendationStatus;
   text: Scalars['String']['output'];
+};
+
+/** A page of recommendations, newest first. */
+export type RecommendationConnection = {
+  __typename?: 'RecommendationConnection';
+  edges: Array<RecommendationEdge>;
+  pageInfo: PageInfo;
+  /** Items matching the filters, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RecommendationEdge = {
+  __typename?: 'RecommendationEdge';
+  cursor: Scalars['String']['output'];
+  node: Recommendation;
 };
 
 export type RecommendationStatus =

@@ -1,9 +1,19 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { EventType } from '@khg/domain';
-import { badInput, newId, requireAdmin, type Caller, type Outbox } from '@khg/platform';
+import { badInput, keysetPage, newId, orderedBy, requireAdmin, type Caller, type Connection, type Outbox, type SortKey } from '@khg/platform';
 import { notInFuture, plausibleDate, requiredText } from '../shared/validate';
 import { CooperationProgram } from './cooperation-program.entity';
 import type { SignCooperationProgramInput } from './cooperation-program.input';
+
+export interface CooperationFilter {
+  partner?: string | null;
+  activeOn?: string | null;
+}
+
+const OLDEST_SIGNED_FIRST: SortKey<CooperationProgram>[] = [
+  { expr: 'c.signed_on', value: (c) => c.signedOn },
+  { expr: 'c.id', value: (c) => c.id },
+];
 
 export class CooperationProgramService {
   constructor(
@@ -15,14 +25,23 @@ export class CooperationProgramService {
     return this.ds.getRepository(CooperationProgram).findBy({ id: In([...ids]) });
   }
 
-  /** Programmes by signing date; `activeOn` keeps those signed by then and not yet expired. */
-  list(f: { partner?: string | null; activeOn?: string | null }): Promise<CooperationProgram[]> {
+  /** Programmes by signing date; `activeOn` keeps those signed by then and not yet expired (at most 2,000: page with `page`). */
+  list(f: CooperationFilter): Promise<CooperationProgram[]> {
+    return orderedBy(this.filtered(f), OLDEST_SIGNED_FIRST, 'ASC').limit(2000).getMany();
+  }
+
+  /** The same list a page at a time, oldest signed first. */
+  page(f: CooperationFilter & { first?: number | null; after?: string | null }): Promise<Connection<CooperationProgram>> {
+    return keysetPage(this.filtered(f), { keys: OLDEST_SIGNED_FIRST, direction: 'ASC', first: f.first, after: f.after });
+  }
+
+  private filtered(f: CooperationFilter): SelectQueryBuilder<CooperationProgram> {
     const qb = this.ds.getRepository(CooperationProgram).createQueryBuilder('c');
     if (f.partner) qb.andWhere('c.partner = :partner', { partner: f.partner.trim() });
     if (f.activeOn) {
       qb.andWhere('c.signed_on <= :on AND (c.valid_until IS NULL OR c.valid_until >= :on)', { on: plausibleDate(f.activeOn, 'activeOn') });
     }
-    return qb.orderBy('c.signed_on', 'ASC').addOrderBy('c.id', 'ASC').limit(2000).getMany();
+    return qb;
   }
 
   async sign(caller: Caller, input: SignCooperationProgramInput): Promise<CooperationProgram> {

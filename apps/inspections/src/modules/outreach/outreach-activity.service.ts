@@ -1,6 +1,16 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { EventType } from '@khg/domain';
-import { badInput, newId, requireId, requireWriterWithin, type Caller, type DirectoryLoaders, type Outbox } from '@khg/platform';
+import {
+  badInput,
+  newId,
+  newestFirstPage,
+  requireId,
+  requireWriterWithin,
+  type Caller,
+  type Connection,
+  type DirectoryLoaders,
+  type Outbox,
+} from '@khg/platform';
 import { distinctIds, notInFuture, optionalText, plausibleDate, requireYear, yearRange } from '../shared/validate';
 import { requireOrganizations } from '../shared/directory';
 import type { PolicyDocumentService } from '../policy-documents/policy-document.service';
@@ -8,6 +18,12 @@ import { OutreachActivity, OutreachDocument } from './outreach-activity.entity';
 import type { RecordOutreachActivityInput } from './outreach-activity.input';
 
 const MAX_AUDIENCE = 10_000_000;
+
+export interface OutreachFilter {
+  year?: number | null;
+  organizationId?: string | null;
+  documentId?: string | null;
+}
 
 export class OutreachActivityService {
   constructor(
@@ -24,7 +40,17 @@ export class OutreachActivityService {
     return this.ds.getRepository(OutreachDocument).find({ where: { activityId: In([...activityIds]) }, order: { position: 'ASC' } });
   }
 
-  list(f: { year?: number | null; organizationId?: string | null; documentId?: string | null }): Promise<OutreachActivity[]> {
+  /** Activities by the year held, organisation and document; latest first (at most 2,000: page with `page`). */
+  list(f: OutreachFilter): Promise<OutreachActivity[]> {
+    return this.filtered(f).orderBy('a.held_on', 'DESC').addOrderBy('a.id', 'DESC').limit(2000).getMany();
+  }
+
+  /** The same list a page at a time, latest first. */
+  page(f: OutreachFilter & { first?: number | null; after?: string | null }): Promise<Connection<OutreachActivity>> {
+    return newestFirstPage(this.filtered(f), { sortColumn: 'a.held_on', sortValue: (a) => a.heldOn, first: f.first, after: f.after });
+  }
+
+  private filtered(f: OutreachFilter): SelectQueryBuilder<OutreachActivity> {
     const qb = this.ds.getRepository(OutreachActivity).createQueryBuilder('a');
     const year = requireYear(f.year);
     if (year != null) {
@@ -37,7 +63,7 @@ export class OutreachActivityService {
         doc: requireId('PolicyDocument', f.documentId, 'documentId'),
       });
     }
-    return qb.orderBy('a.held_on', 'DESC').addOrderBy('a.id', 'DESC').limit(2000).getMany();
+    return qb;
   }
 
   async record(caller: Caller, input: RecordOutreachActivityInput, directory: DirectoryLoaders['organizationInfo']): Promise<OutreachActivity> {

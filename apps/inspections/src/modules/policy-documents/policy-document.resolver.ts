@@ -1,8 +1,9 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { DocumentKind } from '@khg/domain';
-import { badInput, requireId } from '@khg/platform';
+import { badInput, requireId, type Connection } from '@khg/platform';
 import type { InspectionsContext } from '../../context';
 import { PolicyDocument } from './policy-document.entity';
+import { PolicyDocumentConnection } from './policy-document.types';
 import { RegisterPolicyDocumentInput } from './policy-document.input';
 import type { PolicyDocumentService } from './policy-document.service';
 
@@ -13,6 +14,17 @@ export class PolicyDocumentResolver {
   @Query(() => [PolicyDocument], { description: 'Policy documents (văn bản), oldest first, optionally of one kind.' })
   policyDocuments(@Arg('kind', () => DocumentKind, { nullable: true }) kind?: DocumentKind): Promise<PolicyDocument[]> {
     return this.docs.list(kind ?? null);
+  }
+
+  @Query(() => PolicyDocumentConnection, {
+    description: 'The same list as `policyDocuments`, a page at a time (cursor connection, like `members`): for lists longer than the 2,000 it returns.',
+  })
+  policyDocumentsPage(
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('kind', () => DocumentKind, { nullable: true }) kind?: DocumentKind,
+  ): Promise<Connection<PolicyDocument>> {
+    return this.docs.page({ first, after, kind });
   }
 
   @Query(() => PolicyDocument, { nullable: true, description: 'One policy document by id or by code (case does not matter).' })

@@ -1,9 +1,17 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DocumentKind, EventType } from '@khg/domain';
-import { conflict, newId, notFound, requireAdmin, type Caller, type Outbox } from '@khg/platform';
+import { conflict, keysetPage, newId, notFound, orderedBy, requireAdmin, type Caller, type Connection, type Outbox, type SortKey } from '@khg/platform';
 import { notInFuture, plausibleDate, requiredText } from '../shared/validate';
 import { PolicyDocument, codeKeyOf } from './policy-document.entity';
 import type { RegisterPolicyDocumentInput } from './policy-document.input';
+
+// An undated document sorts after every dated one ('infinity' stands for "no date" so the cursor's
+// row comparison never meets a NULL); the code, unique regardless of case, then the id break ties.
+const OLDEST_ISSUED_FIRST: SortKey<PolicyDocument>[] = [
+  { expr: "COALESCE(d.issued_on, 'infinity'::date)", value: (d) => d.issuedOn ?? 'infinity' },
+  { expr: 'd.code', value: (d) => d.code },
+  { expr: 'd.id', value: (d) => d.id },
+];
 
 export class PolicyDocumentService {
   constructor(
@@ -19,12 +27,19 @@ export class PolicyDocumentService {
     return this.ds.getRepository(PolicyDocument).findOneBy({ codeKey: codeKeyOf(code) });
   }
 
+  /** Documents by issue date (undated last), then code; optionally of one kind (at most 2,000: page with `page`). */
   list(kind: DocumentKind | null): Promise<PolicyDocument[]> {
-    return this.ds.getRepository(PolicyDocument).find({
-      where: kind ? { kind } : {},
-      order: { issuedOn: { direction: 'ASC', nulls: 'LAST' }, code: 'ASC' },
-      take: 2000,
-    });
+    return orderedBy(this.ofKind(kind), OLDEST_ISSUED_FIRST, 'ASC').limit(2000).getMany();
+  }
+
+  /** The same list a page at a time. */
+  page(f: { kind?: DocumentKind | null; first?: number | null; after?: string | null }): Promise<Connection<PolicyDocument>> {
+    return keysetPage(this.ofKind(f.kind ?? null), { keys: OLDEST_ISSUED_FIRST, direction: 'ASC', first: f.first, after: f.after });
+  }
+
+  private ofKind(kind: DocumentKind | null): SelectQueryBuilder<PolicyDocument> {
+    const qb = this.ds.getRepository(PolicyDocument).createQueryBuilder('d');
+    return kind ? qb.where('d.kind = :kind', { kind }) : qb;
   }
 
   /** Every id must name a registered document (inside the caller's transaction); NOT_FOUND names the first missing one. */

@@ -1,6 +1,17 @@
-import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
+import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { EventType, RecommendationStatus, todayInVietnam } from '@khg/domain';
-import { conflict, notFound, requireId, requireWriterWithin, type Caller, type Outbox } from '@khg/platform';
+import {
+  conflict,
+  keysetPage,
+  notFound,
+  orderedBy,
+  requireId,
+  requireWriterWithin,
+  type Caller,
+  type Connection,
+  type Outbox,
+  type SortKey,
+} from '@khg/platform';
 import { Inspection } from '../inspections/inspection.entity';
 import { Recommendation } from './recommendation.entity';
 
@@ -9,6 +20,14 @@ export interface RecommendationFilter {
   status?: RecommendationStatus | null;
   inspectionId?: string | null;
 }
+
+// created_at keeps microseconds, a JavaScript Date (and so the cursor) milliseconds: the list is
+// ordered by the millisecond, so the cursor holds the whole key and two recommendations of the same
+// millisecond are kept apart by id instead of being skipped.
+const NEWEST_FIRST: SortKey<Recommendation>[] = [
+  { expr: "date_trunc('milliseconds', r.created_at)", value: (r) => r.createdAt.toISOString() },
+  { expr: 'r.id', value: (r) => r.id },
+];
 
 export class RecommendationService {
   constructor(
@@ -30,12 +49,22 @@ export class RecommendationService {
     );
   }
 
+  /** Recommendations by responsible organisation, status and inspection; newest first (at most 2,000: page with `page`). */
   list(f: RecommendationFilter): Promise<Recommendation[]> {
-    const where: FindOptionsWhere<Recommendation> = {};
-    if (f.responsibleId) where.responsibleId = requireId('Organization', f.responsibleId, 'responsibleId');
-    if (f.inspectionId) where.inspectionId = requireId('Inspection', f.inspectionId, 'inspectionId');
-    if (f.status) where.status = f.status;
-    return this.ds.getRepository(Recommendation).find({ where, order: { createdAt: 'DESC', id: 'DESC' }, take: 2000 });
+    return orderedBy(this.filtered(f), NEWEST_FIRST, 'DESC').limit(2000).getMany();
+  }
+
+  /** The same list a page at a time, newest first. */
+  page(f: RecommendationFilter & { first?: number | null; after?: string | null }): Promise<Connection<Recommendation>> {
+    return keysetPage(this.filtered(f), { keys: NEWEST_FIRST, direction: 'DESC', first: f.first, after: f.after });
+  }
+
+  private filtered(f: RecommendationFilter): SelectQueryBuilder<Recommendation> {
+    const qb = this.ds.getRepository(Recommendation).createQueryBuilder('r');
+    if (f.responsibleId) qb.andWhere('r.responsible_id = :responsibleId', { responsibleId: requireId('Organization', f.responsibleId, 'responsibleId') });
+    if (f.inspectionId) qb.andWhere('r.inspection_id = :inspectionId', { inspectionId: requireId('Inspection', f.inspectionId, 'inspectionId') });
+    if (f.status) qb.andWhere('r.status = :status', { status: f.status });
+    return qb;
   }
 
   /**
