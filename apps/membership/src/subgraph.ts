@@ -55,6 +55,7 @@ import { privacyLoaders } from './modules/privacy/privacy.loaders';
 import { DonorEraser } from './modules/privacy/donor-eraser';
 import type { PersonalData } from './modules/privacy/privacy.types';
 import { BulkResolver } from './modules/bulk/bulk.resolver';
+import { MemberExportResolver, MemberExportService } from './modules/members/member-export';
 import { BulkService } from './modules/bulk/bulk.service';
 
 const resolvers = [
@@ -77,6 +78,7 @@ const resolvers = [
   YearReportMembershipResolver,
   PersonalDataResolver,
   BulkResolver,
+  MemberExportResolver,
 ] as const;
 
 /** Membership: areas, the organisation tree, members, cards, fees, Charter orders. */
@@ -150,6 +152,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
         new YearReportMembershipResolver(),
         new PersonalDataResolver(privacy),
         new BulkResolver(new BulkService(ds, outbox, orgs)),
+        new MemberExportResolver(new MemberExportService(ds, privacy)),
       ],
       makeLoaders: () => ({
         ...areaLoaders(areas),
