@@ -482,6 +482,7 @@ export type EventType =
   | 'FEE_PAID'
   | 'FUND_OPENED'
   | 'FUND_TRANSFERRED'
+  | 'IMPORT_FINISHED'
   | 'INSPECTION_CHANGED'
   | 'LEARNING_CENTER_CHANGED'
   | 'LEARNING_MODEL_DECIDED'
@@ -663,6 +664,13 @@ export type ImportStatus =
   | 'REJECTED'
   | 'VALIDATED'
   | 'VALIDATING';
+
+/** How far a running bulk write of an import has got (rows written inside its transaction, visible at its commit). */
+export type ImportWriteProgress = {
+  __typename?: 'ImportWriteProgress';
+  done: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
 
 /** An inspection (đợt kiểm tra) of how policy documents are carried out, led by an organisation with departments as partners. */
 export type Inspection = Node & {
@@ -864,6 +872,34 @@ export type MemberEdge = {
   node: Member;
 };
 
+/** A page of an organisation subtree’s members for a file export, in id order. */
+export type MemberExportPage = {
+  __typename?: 'MemberExportPage';
+  /** Pass as `after` for the next page; null on the last page. */
+  next?: Maybe<Scalars['String']['output']>;
+  /** Whether phone and birthYear are given (ADMIN, or an officer of the subtree). */
+  personal: Scalars['Boolean']['output'];
+  rows: Array<MemberExportRow>;
+};
+
+/** A member as one row of an exported list: plain values, no field to resolve per row. */
+export type MemberExportRow = {
+  __typename?: 'MemberExportRow';
+  /** null unless the caller may read personal data of the whole subtree */
+  birthYear?: Maybe<Scalars['Int']['output']>;
+  /** The ACTIVE card, or else the latest one */
+  cardNumber?: Maybe<Scalars['String']['output']>;
+  fullName: Scalars['String']['output'];
+  gender?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** yyyy-mm-dd */
+  joinedOn: Scalars['String']['output'];
+  organizationName: Scalars['String']['output'];
+  /** null unless the caller may read personal data of the whole subtree */
+  phone?: Maybe<Scalars['String']['output']>;
+  status: Scalars['String']['output'];
+};
+
 /** ACTIVE (đang sinh hoạt), LAPSED, RESIGNED (đã thôi), DECEASED (đã mất). */
 export type MemberStatus =
   | 'ACTIVE'
@@ -1017,6 +1053,7 @@ export type MutationAdmitMemberArgs = {
 
 
 export type MutationAdmitMembersArgs = {
+  importId?: InputMaybe<Scalars['ID']['input']>;
   inputs: Array<AdmitMemberInput>;
 };
 
@@ -1159,6 +1196,7 @@ export type MutationRecordAreaStatisticsArgs = {
 
 
 export type MutationRecordAreaStatisticsBatchArgs = {
+  importId?: InputMaybe<Scalars['ID']['input']>;
   rows: Array<AreaStatisticsRow>;
   year: Scalars['Int']['input'];
 };
@@ -1180,6 +1218,7 @@ export type MutationRecordFeePaymentArgs = {
 
 
 export type MutationRecordFeePaymentsArgs = {
+  importId?: InputMaybe<Scalars['ID']['input']>;
   inputs: Array<RecordFeePaymentInput>;
 };
 
@@ -1584,6 +1623,8 @@ export type Query = {
   funds: Array<Fund>;
   /** An import by id (the Location of POST /imports/{kind}); null when unknown or not the caller's to see. */
   import?: Maybe<Import>;
+  /** ADMIN or OFFICER: the progress of an import’s bulk write; null before its first chunk. */
+  importWriteProgress?: Maybe<ImportWriteProgress>;
   /** Recent imports, newest first: ADMIN sees all; others what they or their organisation uploaded. */
   imports: Array<Import>;
   inspection?: Maybe<Inspection>;
@@ -1604,6 +1645,8 @@ export type Query = {
   member?: Maybe<Member>;
   /** The member a card number was issued to (whatever the card’s status). */
   memberByCard?: Maybe<Member>;
+  /** The members of an organisation and every organisation below it as plain rows for a file (Query.export MEMBERS), up to 10000 a page. */
+  memberExportPage: MemberExportPage;
   /** Members, newest last. `search` ignores Vietnamese diacritics and case: "nguyen van a" finds "Nguyễn Văn A". */
   members: MemberConnection;
   /** Members by id, in the order asked (null where none exists). */
@@ -1747,6 +1790,11 @@ export type QueryImportArgs = {
 };
 
 
+export type QueryImportWriteProgressArgs = {
+  importId: Scalars['ID']['input'];
+};
+
+
 export type QueryImportsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<ImportKind>;
@@ -1823,6 +1871,13 @@ export type QueryMemberArgs = {
 
 export type QueryMemberByCardArgs = {
   number: Scalars['String']['input'];
+};
+
+
+export type QueryMemberExportPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organizationId: Scalars['ID']['input'];
 };
 
 
