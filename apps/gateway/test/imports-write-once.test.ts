@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
-import { admitMember, asAdmin, createTree, eventually, rowCount, sql, testState, type Tree } from '@khg/testing';
+import { admitMember, asAdmin, createTree, eventually, graphOk, rowCount, sql, testState, type Tree } from '@khg/testing';
 import { finished, gatewayBase, importFile, upload, type ImportJson } from './imports-helpers';
 
 // An import of members is written once whatever happens to the gateway (the import id is claimed by
@@ -81,6 +81,36 @@ describe('imports written once, with progress and IMPORT_FINISHED', () => {
     } finally {
       await holder.query('ROLLBACK').catch(() => undefined);
       await holder.end();
+    }
+  });
+
+  it('writes learning models and donations once too, each ending with IMPORT_FINISHED', async () => {
+    const village = t.villages[0];
+    const models = new ExcelJS.Workbook();
+    const sheet = models.addWorksheet('Mô hình');
+    sheet.addRow(['Loại mô hình', 'Tên', 'Mã đơn vị', 'Năm']);
+    sheet.addRow(['Gia đình học tập', 'Gia đình ông Lò Văn Pá', village.id, 2024]);
+    sheet.addRow(['Dòng họ học tập', 'Dòng họ Lò', village.id, 2024]);
+    const modelsFile = Buffer.from(await models.xlsx.writeBuffer());
+
+    const { openFund } = await graphOk(`mutation($o: ID!) { openFund(organizationId: $o, name: "Quỹ khuyến học thôn") { id } }`, { o: t.communeOrgs[0].id });
+    const gifts = new ExcelJS.Workbook();
+    const sheet2 = gifts.addWorksheet('Sổ thu');
+    sheet2.addRow(['Người ủng hộ', 'Số tiền', 'Ngày nhận', 'Hình thức']);
+    sheet2.addRow(['Lò Thị Xuân', '200.000', '05/01/2024', 'Tiền mặt']);
+    const giftsFile = Buffer.from(await gifts.xlsx.writeBuffer());
+
+    for (const [kind, file, query, table, where, target, outbox] of [
+      ['learning-models', modelsFile, {}, 'learning.learning_model_entries', 'area_id = $1', village.id, 'learning.outbox_events'],
+      ['donations', giftsFile, { fundId: openFund.id }, 'fundraising.donations', 'fund_id = $1', openFund.id, 'fundraising.outbox_events'],
+    ] as const) {
+      const first = await importFile(kind, file, `${kind}.xlsx`, query);
+      expect(first).toMatchObject({ status: 'COMPLETED', rowsDone: first.rows });
+      expect(await rowCount(table, where, [target])).toBe(first.rows);
+      await sql(`UPDATE imports.imports SET status = 'FAILED', rows_done = 0 WHERE id = $1`, [first.id]);
+      expect(await importFile(kind, file, `${kind}.xlsx`, query)).toMatchObject({ id: first.id, status: 'COMPLETED', rowsDone: first.rows });
+      expect(await rowCount(table, where, [target])).toBe(first.rows);
+      expect(await rowCount(outbox, "type = 'IMPORT_FINISHED' AND subject_id = $1", [first.id])).toBe(1);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { OutboxEvent, loadManifest, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
+import { ImportWrites, OutboxEvent, importProgressResolverFor, loadManifest, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
 import type { MembershipContext, MembershipLoaders } from './context';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { AreasOverTime1765000000000 } from './migrations/1765000000000-areas-over-time';
@@ -58,7 +58,8 @@ import type { PersonalData } from './modules/privacy/privacy.types';
 import { BulkResolver } from './modules/bulk/bulk.resolver';
 import { MemberExportResolver, MemberExportService } from './modules/members/member-export';
 import { BulkService } from './modules/bulk/bulk.service';
-import { ImportWrites } from './modules/bulk/import-writes';
+
+const ImportProgress = importProgressResolverFor('membership');
 
 const resolvers = [
   AreaResolver,
@@ -81,6 +82,7 @@ const resolvers = [
   PersonalDataResolver,
   BulkResolver,
   MemberExportResolver,
+  ImportProgress,
 ] as const;
 
 /** Membership: areas, the organisation tree, members, cards, fees, Charter orders. */
@@ -161,7 +163,8 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
         new PlanIndicatorMembershipResolver(),
         new YearReportMembershipResolver(),
         new PersonalDataResolver(privacy),
-        new BulkResolver(new BulkService(ds, outbox, orgs, importWrites), importWrites),
+        new BulkResolver(new BulkService(ds, outbox, orgs, importWrites)),
+        new ImportProgress(importWrites),
         new MemberExportResolver(new MemberExportService(ds, privacy)),
       ],
       makeLoaders: () => ({

@@ -21,3 +21,4 @@ export * from './personal-data';
 export * from './audit';
 export * from './serial-task';
 export * from './bulk';
+export * from './import-writes';

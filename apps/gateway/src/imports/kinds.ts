@@ -40,10 +40,10 @@ export interface KindSpec {
   /** the bulk mutation, selecting only ids: the answer's size must not grow with what a row holds */
   mutation: string;
   /**
-   * The mutation takes `$importId` (membership's): the subgraph writes an import once (a replay after
-   * a gateway restart answers the first write), reports its progress and appends IMPORT_FINISHED.
+   * The subgraph whose bulk mutation takes `$importId`: it writes an import once (a replay after a
+   * gateway restart answers the first write), reports its progress and appends IMPORT_FINISHED.
    */
-  writesOnce?: boolean;
+  service: 'membership' | 'learning-models' | 'fundraising';
   /** the values of one good row (by field) → the mutation's input */
   toInput(values: Record<string, unknown>, params: ImportParams, ctx: { sha256: string; row: number }): Record<string, unknown>;
   /** a problem with the query parameters (missing, malformed), or null */
@@ -144,7 +144,7 @@ const MEMBERS: KindSpec = {
     },
   ],
   mutation: 'mutation Import($inputs: [AdmitMemberInput!]!, $importId: ID) { admitMembers(inputs: $inputs, importId: $importId) { id } }',
-  writesOnce: true,
+  service: 'membership',
   toInput: (v, p) => ({
     organizationId: v.organizationId ?? p.organizationId,
     fullName: v.fullName,
@@ -185,7 +185,7 @@ const AREA_STATISTICS: KindSpec = {
   ],
   mutation:
     'mutation Import($year: Int!, $rows: [AreaStatisticsRow!]!, $importId: ID) { recordAreaStatisticsBatch(year: $year, rows: $rows, importId: $importId) { id } }',
-  writesOnce: true,
+  service: 'membership',
   toInput: (v) => ({ areaId: v.areaId, population: v.population, households: v.households }),
   checkParams: (p) => (p.year == null ? 'area statistics are for a year: add ?year=YYYY' : yearParam(p, () => false)),
 };
@@ -233,7 +233,8 @@ const LEARNING_MODELS: KindSpec = {
       width: 8,
     },
   ],
-  mutation: 'mutation Import($inputs: [RegisterLearningModelInput!]!) { registerLearningModels(inputs: $inputs) { id } }',
+  mutation: 'mutation Import($inputs: [RegisterLearningModelInput!]!, $importId: ID) { registerLearningModels(inputs: $inputs, importId: $importId) { id } }',
+  service: 'learning-models',
   toInput: (v, p) => ({ kind: v.kind, name: v.name, areaId: v.areaId, year: v.year ?? p.year }),
   checkParams: yearParam,
 };
@@ -291,7 +292,8 @@ const DONATIONS: KindSpec = {
       width: 28,
     },
   ],
-  mutation: 'mutation Import($inputs: [RecordDonationInput!]!) { recordDonations(inputs: $inputs) { id } }',
+  mutation: 'mutation Import($inputs: [RecordDonationInput!]!, $importId: ID) { recordDonations(inputs: $inputs, importId: $importId) { id } }',
+  service: 'fundraising',
   // The key is the file and the row: uploading the same sheet again can never record a gift twice.
   toInput: (v, p, ctx) => ({
     fundId: p.fundId,
@@ -343,7 +345,7 @@ const FEE_PAYMENTS: KindSpec = {
     { header: 'Số biên lai', field: 'receiptNumber', required: false, note: 'Số biên lai, nếu có.', read: text(100), example: 'BL-0012', width: 14 },
   ],
   mutation: 'mutation Import($inputs: [RecordFeePaymentInput!]!, $importId: ID) { recordFeePayments(inputs: $inputs, importId: $importId) { id } }',
-  writesOnce: true,
+  service: 'membership',
   toInput: (v, p) => ({
     memberId: v.memberId,
     year: v.year ?? p.year,

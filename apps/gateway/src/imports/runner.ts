@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import { signInternalCaller, type Caller, type Logger } from '@khg/platform';
+import { importProgressFieldName, signInternalCaller, type Caller, type Logger } from '@khg/platform';
 import type { GatewayContext } from '../context';
 import { KINDS, type ImportKind, type ImportParams } from './kinds';
 import { UnreadableFile, readSheet } from './read';
@@ -25,7 +25,6 @@ const IMPORT_WRITE_TIMEOUT_MS = 15 * 60_000;
 
 /** How often a running write's progress is read (a cheap primary-key read in the subgraph). */
 const PROGRESS_EVERY_MS = 500;
-const PROGRESS = 'query ImportProgress($importId: ID!) { importWriteProgress(importId: $importId) { done total } }';
 
 interface GraphError {
   message: string;
@@ -76,10 +75,9 @@ export class ImportRunner {
     await this.store.update(job.id, { status: 'IMPORTING', rows: v.rows, warnings: v.warnings });
 
     const variables: Record<string, unknown> = spec.kind === 'AREA_STATISTICS' ? { year: job.params.year, rows: v.inputs } : { inputs: v.inputs };
-    if (spec.writesOnce) variables.importId = job.id;
-    const errors = spec.writesOnce
-      ? await this.withProgress(job, this.execute(job, spec.mutation, variables))
-      : await this.execute(job, spec.mutation, variables);
+    // the import's id: the subgraph writes it once, reports its progress and appends IMPORT_FINISHED
+    variables.importId = job.id;
+    const errors = await this.withProgress(job, spec.service, this.execute(job, spec.mutation, variables));
     if (!errors) return this.store.update(job.id, { status: 'COMPLETED', rowsDone: v.inputs.length }, true);
 
     const columnOf = (field: string) => spec.columns.find((c) => c.field === field)?.header ?? field;
@@ -106,15 +104,17 @@ export class ImportRunner {
    * Follows the subgraph's progress while its write runs (rows written inside its transaction, chunk
    * by chunk) into `rowsDone`: the upload's poller sees the write advance, not only its end.
    */
-  private async withProgress<T>(job: ImportJob, write: Promise<T>): Promise<T> {
+  private async withProgress<T>(job: ImportJob, service: string, write: Promise<T>): Promise<T> {
+    const field = importProgressFieldName(service);
+    const query = `query ImportProgress($importId: ID!) { progress: ${field}(importId: $importId) { done total } }`;
     let running = true;
     let shown = 0;
     const follow = async () => {
       while (running) {
         await Promise.race([write.catch(() => undefined), new Promise((r) => setTimeout(r, PROGRESS_EVERY_MS).unref())]);
         if (!running) return;
-        const errors = await this.execute(job, PROGRESS, { importId: job.id }, (data: { importWriteProgress: { done: number } | null }) => {
-          const done = data.importWriteProgress?.done ?? 0;
+        const errors = await this.execute(job, query, { importId: job.id }, (data: { progress: { done: number } | null }) => {
+          const done = data.progress?.done ?? 0;
           if (done > shown && running) {
             shown = done;
             return this.store.update(job.id, { rowsDone: done });

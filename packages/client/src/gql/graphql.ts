@@ -1208,6 +1208,7 @@ export type MutationRecordDonationArgs = {
 
 
 export type MutationRecordDonationsArgs = {
+  importId?: InputMaybe<Scalars['ID']['input']>;
   inputs: Array<RecordDonationInput>;
 };
 
@@ -1246,6 +1247,7 @@ export type MutationRegisterLearningModelArgs = {
 
 
 export type MutationRegisterLearningModelsArgs = {
+  importId?: InputMaybe<Scalars['ID']['input']>;
   inputs: Array<RegisterLearningModelInput>;
 };
 
@@ -1619,12 +1621,12 @@ export type Query = {
   fund?: Maybe<Fund>;
   /** Changes made through fundraising, newest first: by entity, actor (token subject) and time (ADMIN only). */
   fundraisingAuditTrail: Array<AuditEntry>;
+  /** ADMIN or OFFICER: the progress of an import’s bulk write in fundraising; null before its first chunk. */
+  fundraisingImportProgress?: Maybe<ImportWriteProgress>;
   /** Funds by name; `organizationId`: that organisation’s fund; `areaId`: funds of organisations in that area and below. */
   funds: Array<Fund>;
   /** An import by id (the Location of POST /imports/{kind}); null when unknown or not the caller's to see. */
   import?: Maybe<Import>;
-  /** ADMIN or OFFICER: the progress of an import’s bulk write; null before its first chunk. */
-  importWriteProgress?: Maybe<ImportWriteProgress>;
   /** Recent imports, newest first: ADMIN sees all; others what they or their organisation uploaded. */
   imports: Array<Import>;
   inspection?: Maybe<Inspection>;
@@ -1642,6 +1644,8 @@ export type Query = {
   learningModelEntriesByIds: Array<Maybe<LearningModelEntry>>;
   /** Changes made through learning-models, newest first: by entity, actor (token subject) and time (ADMIN only). */
   learningModelsAuditTrail: Array<AuditEntry>;
+  /** ADMIN or OFFICER: the progress of an import’s bulk write in learning-models; null before its first chunk. */
+  learningModelsImportProgress?: Maybe<ImportWriteProgress>;
   member?: Maybe<Member>;
   /** The member a card number was issued to (whatever the card’s status). */
   memberByCard?: Maybe<Member>;
@@ -1653,6 +1657,8 @@ export type Query = {
   membersByIds: Array<Maybe<Member>>;
   /** Changes made through membership, newest first: by entity, actor (token subject) and time (ADMIN only). */
   membershipAuditTrail: Array<AuditEntry>;
+  /** ADMIN or OFFICER: the progress of an import’s bulk write in membership; null before its first chunk. */
+  membershipImportProgress?: Maybe<ImportWriteProgress>;
   /** Anything with a global id: the id’s prefix tells its type; other subgraphs fill in their own types’ fields. */
   node?: Maybe<Node>;
   organization?: Maybe<Organization>;
@@ -1779,6 +1785,11 @@ export type QueryFundraisingAuditTrailArgs = {
 };
 
 
+export type QueryFundraisingImportProgressArgs = {
+  importId: Scalars['ID']['input'];
+};
+
+
 export type QueryFundsArgs = {
   areaId?: InputMaybe<Scalars['ID']['input']>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
@@ -1787,11 +1798,6 @@ export type QueryFundsArgs = {
 
 export type QueryImportArgs = {
   id: Scalars['ID']['input'];
-};
-
-
-export type QueryImportWriteProgressArgs = {
-  importId: Scalars['ID']['input'];
 };
 
 
@@ -1864,6 +1870,11 @@ export type QueryLearningModelsAuditTrailArgs = {
 };
 
 
+export type QueryLearningModelsImportProgressArgs = {
+  importId: Scalars['ID']['input'];
+};
+
+
 export type QueryMemberArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1902,6 +1913,11 @@ export type QueryMembershipAuditTrailArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryMembershipImportProgressArgs = {
+  importId: Scalars['ID']['input'];
 };
 
 

@@ -1,6 +1,5 @@
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { Role } from '@khg/domain';
-import { forbidden } from '@khg/platform';
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { IMPORT_ID_DESCRIPTION } from '@khg/platform';
 import type { MembershipContext } from '../../context';
 import { Area } from '../areas/area.entity';
 import { FeePayment, RecordFeePaymentInput } from '../fees/fee.entity';
@@ -8,43 +7,20 @@ import { Member } from '../members/member.entity';
 import { AdmitMemberInput } from '../members/member.input';
 import { AreaStatisticsRow } from './bulk.input';
 import type { BulkService } from './bulk.service';
-import type { ImportWrites } from './import-writes';
-
-const IMPORT_ID =
-  'The import (imp_…) this write belongs to: it is written once for that import (sent again, it answers the rows of the first write), its progress is readable with importWriteProgress, and an IMPORT_FINISHED event commits with its rows.';
-
-@ObjectType({ description: 'How far a running bulk write of an import has got (rows written inside its transaction, visible at its commit).' })
-export class ImportWriteProgress {
-  @Field(() => Int)
-  done: number;
-
-  @Field(() => Int)
-  total: number;
-}
 
 const ALL_OR_NOTHING =
   'All or nothing: a list with bad rows changes nothing and is refused with one BAD_USER_INPUT error whose extensions.rows lists every bad row as {index (from 0), field, message}.';
 
 @Resolver()
 export class BulkResolver {
-  constructor(
-    private readonly bulk: BulkService,
-    private readonly imports: ImportWrites,
-  ) {}
-
-  @Query(() => ImportWriteProgress, { nullable: true, description: 'ADMIN or OFFICER: the progress of an import’s bulk write; null before its first chunk.' })
-  importWriteProgress(@Ctx() ctx: MembershipContext, @Arg('importId', () => ID) importId: string): Promise<ImportWriteProgress | null> {
-    if (ctx.caller.role !== Role.ADMIN && ctx.caller.role !== Role.OFFICER)
-      throw forbidden('The progress of an import is for those who import (ADMIN, OFFICER)');
-    return this.imports.progressOf(importId);
-  }
+  constructor(private readonly bulk: BulkService) {}
 
   @Mutation(() => [Member], { description: `Admits a list of members (a branch’s list), one MEMBER_ADMITTED event each. ${ALL_OR_NOTHING}` })
   admitMembers(
     @Ctx() ctx: MembershipContext,
     // checked row by row by the service, so that every bad row is named in extensions.rows
     @Arg('inputs', () => [AdmitMemberInput], { validate: false }) inputs: AdmitMemberInput[],
-    @Arg('importId', () => ID, { nullable: true, description: IMPORT_ID }) importId?: string,
+    @Arg('importId', () => ID, { nullable: true, description: IMPORT_ID_DESCRIPTION }) importId?: string,
   ): Promise<Member[]> {
     return this.bulk.admitMembers(ctx.caller, inputs, importId ?? null);
   }
@@ -53,7 +29,7 @@ export class BulkResolver {
   recordFeePayments(
     @Ctx() ctx: MembershipContext,
     @Arg('inputs', () => [RecordFeePaymentInput]) inputs: RecordFeePaymentInput[],
-    @Arg('importId', () => ID, { nullable: true, description: IMPORT_ID }) importId?: string,
+    @Arg('importId', () => ID, { nullable: true, description: IMPORT_ID_DESCRIPTION }) importId?: string,
   ): Promise<FeePayment[]> {
     return this.bulk.recordFeePayments(ctx.caller, inputs, importId ?? null);
   }
@@ -63,7 +39,7 @@ export class BulkResolver {
     @Ctx() ctx: MembershipContext,
     @Arg('year', () => Int) year: number,
     @Arg('rows', () => [AreaStatisticsRow]) rows: AreaStatisticsRow[],
-    @Arg('importId', () => ID, { nullable: true, description: IMPORT_ID }) importId?: string,
+    @Arg('importId', () => ID, { nullable: true, description: IMPORT_ID_DESCRIPTION }) importId?: string,
   ): Promise<Area[]> {
     return this.bulk.recordAreaStatistics(ctx.caller, year, rows, importId ?? null);
   }

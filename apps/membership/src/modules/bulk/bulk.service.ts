@@ -4,12 +4,15 @@ import {
   DomainError,
   checkBulkSize,
   chunksOf,
+  commonArea,
   forbidden,
   newId,
   requireAdmin,
   requireWriterWithin,
   rowsRefused,
   type Caller,
+  type ImportOperation,
+  type ImportWrites,
   type Outbox,
   type RowError,
 } from '@khg/platform';
@@ -20,7 +23,6 @@ import { Organization } from '../organizations/organization.entity';
 import type { OrganizationService } from '../organizations/organization.service';
 import { FeePayment, type RecordFeePaymentInput } from '../fees/fee.entity';
 import type { AreaStatisticsRow } from './bulk.input';
-import { commonArea, type ImportOperation, type ImportWrites } from './import-writes';
 
 /** Rows per multi-row INSERT: bounded parameter arrays, a few statements per 10,000 rows. */
 const CHUNK = 5_000;

@@ -1,10 +1,21 @@
+import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { DataSource, EntityManager } from 'typeorm';
-import { EventType } from '@khg/domain';
-import { conflict, requireId, type Caller, type Outbox } from '@khg/platform';
+import { EventType, Role } from '@khg/domain';
+import type { RequestContext } from './context';
+import { Shareable } from './federation';
+import { conflict, forbidden } from './errors';
+import { requireId } from './ids';
+import type { Caller } from './auth';
+import type { Outbox } from './outbox';
 
-export type ImportOperation = 'admitMembers' | 'recordFeePayments' | 'recordAreaStatisticsBatch';
+/** The bulk mutation an import wrote with (one import, one operation). */
+export type ImportOperation = string;
 
 /**
+ * Needs, in the subgraph's schema, the tables `import_writes (import_id text PRIMARY KEY, operation
+ * text, ids text[], written_at timestamptz)` and `import_write_progress (import_id text PRIMARY KEY,
+ * done int, total int, updated_at timestamptz)`.
+ *
  * What a bulk write does for the import it belongs to (its `importId`): it is written once — the
  * import id is claimed in the write's own transaction, so a gateway that restarted after the commit
  * and is sent the same file again gets the first write's rows back, never a second copy — its
@@ -69,4 +80,41 @@ export class ImportWrites {
 export function commonArea(areaIds: Iterable<string>): string | null {
   const distinct = new Set(areaIds);
   return distinct.size === 1 ? [...distinct][0] : null;
+}
+
+/** What the bulk mutations' `importId` argument says (the same in every subgraph that takes it). */
+export const IMPORT_ID_DESCRIPTION =
+  'The import (imp_…) this write belongs to: it is written once for that import (sent again, it answers the rows of the first write), its progress is readable while it runs, and an IMPORT_FINISHED event commits with its rows.';
+
+@ObjectType({ description: 'How far a running bulk write of an import has got (rows written inside its transaction, visible at its commit).' })
+@Shareable()
+export class ImportWriteProgress {
+  @Field(() => Int)
+  done: number;
+
+  @Field(() => Int)
+  total: number;
+}
+
+/** The root field a service answers its imports' progress on (one per service: each holds its own writes). */
+export const importProgressFieldName = (service: string) => `${service.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}ImportProgress`;
+
+/** Builds the resolver class of one service's import progress. */
+export function importProgressResolverFor(service: string) {
+  @Resolver()
+  class ImportProgressResolver {
+    constructor(readonly imports?: ImportWrites) {}
+
+    @Query(() => ImportWriteProgress, {
+      name: importProgressFieldName(service),
+      nullable: true,
+      description: `ADMIN or OFFICER: the progress of an import’s bulk write in ${service}; null before its first chunk.`,
+    })
+    progress(@Ctx() ctx: RequestContext, @Arg('importId', () => ID) importId: string): Promise<ImportWriteProgress | null> {
+      if (ctx.caller.role !== Role.ADMIN && ctx.caller.role !== Role.OFFICER)
+        throw forbidden('The progress of an import is for those who import (ADMIN, OFFICER)');
+      return this.imports!.progressOf(importId);
+    }
+  }
+  return ImportProgressResolver;
 }
