@@ -1,5 +1,15 @@
 import { In, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { EventType, MemberStatus, checkEntryAmount, collapseWhitespace, foldVietnamese, isPlausibleYear, todayInVietnam, typeOfId } from '@khg/domain';
+import {
+  EventType,
+  MemberStatus,
+  type DomainEventInput,
+  checkEntryAmount,
+  collapseWhitespace,
+  foldVietnamese,
+  isPlausibleYear,
+  todayInVietnam,
+  typeOfId,
+} from '@khg/domain';
 import {
   DomainError,
   checkBulkSize,
@@ -63,7 +73,7 @@ export class BulkService {
       areaId: string | null;
       result: () => T[];
     },
-    writeChunk: (em: EntityManager, chunk: C[]) => Promise<void>,
+    writeChunk: (em: EntityManager, chunk: C[]) => Promise<DomainEventInput[]>,
   ): Promise<T[]> {
     const total = a.chunks.reduce((n, c) => n + c.length, 0);
     return this.ds.transaction(async (em) => {
@@ -72,11 +82,14 @@ export class BulkService {
         if (earlier) return this.byIds(em, a.entity, earlier);
       }
       let done = 0;
+      const events: DomainEventInput[] = [];
       for (const chunk of a.chunks) {
-        await writeChunk(em, chunk);
+        for (const e of await writeChunk(em, chunk)) events.push(e);
         done += chunk.length;
         if (a.importId) await this.imports.progress(a.importId, done, total);
       }
+      // one append for the whole list: the year-end figures are recomputed once, not once per chunk
+      await this.outbox.appendMany(em, a.caller, events);
       if (a.importId) await this.imports.finished(em, a.caller, a.importId, a.operation, total, a.areaId);
       return a.result();
     });
@@ -183,16 +196,12 @@ export class BulkService {
            SELECT x.id, 'ACTIVE', x.joined FROM unnest($1::text[], $2::date[]) AS x(id, joined)`,
         [cols[0], cols[7]],
       );
-      await this.outbox.append(
-        em,
-        caller,
-        ...chunk.map((m) => ({
-          type: EventType.MEMBER_ADMITTED,
-          subjectId: m.id,
-          areaId: orgs.get(m.organizationId)!.areaId,
-          payload: { organizationId: m.organizationId },
-        })),
-      );
+      return chunk.map((m) => ({
+        type: EventType.MEMBER_ADMITTED,
+        subjectId: m.id,
+        areaId: orgs.get(m.organizationId)!.areaId,
+        payload: { organizationId: m.organizationId },
+      }));
     });
   }
 
@@ -270,16 +279,12 @@ export class BulkService {
           chunk.map((f) => f.receiptNumber),
         ],
       );
-      await this.outbox.append(
-        em,
-        caller,
-        ...chunk.map((f) => ({
-          type: EventType.FEE_PAID,
-          subjectId: f.memberId,
-          areaId: orgs.get(f.organizationId)!.areaId,
-          payload: { feePaymentId: f.id, year: f.year, amount: Number(f.amount) },
-        })),
-      );
+      return chunk.map((f) => ({
+        type: EventType.FEE_PAID,
+        subjectId: f.memberId,
+        areaId: orgs.get(f.organizationId)!.areaId,
+        payload: { feePaymentId: f.id, year: f.year, amount: Number(f.amount) },
+      }));
     });
   }
 
@@ -320,16 +325,12 @@ export class BulkService {
            ON CONFLICT (area_id, year) DO UPDATE SET population = EXCLUDED.population, households = EXCLUDED.households`,
         [chunk.map((r) => r.areaId), year, chunk.map((r) => r.population), chunk.map((r) => r.households)],
       );
-      await this.outbox.append(
-        em,
-        caller,
-        ...chunk.map((r) => ({
-          type: EventType.AREA_STATISTICS_RECORDED,
-          subjectId: r.areaId,
-          areaId: r.areaId,
-          payload: { year, population: r.population, households: r.households },
-        })),
-      );
+      return chunk.map((r) => ({
+        type: EventType.AREA_STATISTICS_RECORDED,
+        subjectId: r.areaId,
+        areaId: r.areaId,
+        payload: { year, population: r.population, households: r.households },
+      }));
     });
   }
 }
