@@ -1,4 +1,4 @@
-import { OutboxEvent, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
+import { ImportWrites, OutboxEvent, importProgressResolverFor, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { Ledger1764700000000 } from './migrations/1764700000000-ledger';
 import type { FundraisingContext, FundraisingLoaders } from './context';
@@ -27,6 +27,7 @@ import { seedFundraisingDemo } from './demo/seed';
 import { FundTransfers1765000000000 } from './migrations/1765000000000-fund-transfers';
 import { FundYearTotals1765300000000 } from './migrations/1765300000000-fund-year-totals';
 import { DonorKind1765400000000 } from './migrations/1765400000000-donor-kind';
+import { ImportWrites1765800000000 } from './migrations/1765800000000-import-writes';
 import { FundTransferResolver } from './modules/transfers/transfer.resolver';
 import { TransferService } from './modules/transfers/transfer.service';
 import { ComparableYear } from '@khg/platform/membership-refs';
@@ -40,12 +41,15 @@ import { PersonalDataDonationsResolver } from './modules/privacy/privacy.resolve
 import { DonorPrivacyService } from './modules/privacy/privacy.service';
 import { privacyLoaders } from './modules/privacy/privacy.loaders';
 
+const ImportProgress = importProgressResolverFor('fundraising');
+
 const resolvers = [
   FundResolver,
   OrganizationFundResolver,
   CampaignResolver,
   DonationResolver,
   BulkDonationResolver,
+  ImportProgress,
   AwardResolver,
   AreaFundraisingResolver,
   FundTransferResolver,
@@ -60,7 +64,14 @@ const resolvers = [
 export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
   ...subgraphIdentity('fundraising'),
   entities: [Fund, LedgerEntry, Campaign, Donation, Award, OutboxEvent],
-  migrations: [Initial1764600000000, Ledger1764700000000, FundTransfers1765000000000, FundYearTotals1765300000000, DonorKind1765400000000],
+  migrations: [
+    Initial1764600000000,
+    Ledger1764700000000,
+    FundTransfers1765000000000,
+    FundYearTotals1765300000000,
+    DonorKind1765400000000,
+    ImportWrites1765800000000,
+  ],
   schema: {
     resolvers: [...resolvers],
     // Reached only through membership's Area.comparableSeries: declared so this subgraph can extend it.
@@ -88,6 +99,7 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
     const stats = new StatsService(ds);
     const figures = new PlanFiguresService(ds);
     const privacy = new DonorPrivacyService(ds, outbox);
+    const imports = new ImportWrites(ds, outbox);
     setImmediate(() => void stats.ensureFilled().catch((e: Error) => log.warn({ err: e.message }, 'filling fund year totals failed')));
     return {
       instances: [
@@ -95,7 +107,8 @@ export const fundraisingSubgraph: SubgraphDefinition<FundraisingLoaders> = {
         new OrganizationFundResolver(),
         new CampaignResolver(campaigns),
         new DonationResolver(donations, directory),
-        new BulkDonationResolver(new BulkDonationService(ds, outbox, funds)),
+        new BulkDonationResolver(new BulkDonationService(ds, outbox, funds, imports)),
+        new ImportProgress(imports),
         new AwardResolver(awards),
         new AreaFundraisingResolver(),
         new FundTransferResolver(new TransferService(ds, outbox, funds)),

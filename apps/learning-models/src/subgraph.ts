@@ -1,7 +1,8 @@
-import { OutboxEvent, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
+import { ImportWrites, OutboxEvent, importProgressResolverFor, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { LearningModels1764700000000 } from './migrations/1764700000000-learning-models';
 import { CitizenKind1766000000000 } from './migrations/1766000000000-citizen-kind';
+import { ImportWrites1766100000000 } from './migrations/1766100000000-import-writes';
 import type { LearningContext, LearningLoaders } from './context';
 import { Area } from './modules/shared/stubs';
 import { LearningModelDecision, LearningModelEntry } from './modules/entries/entry.entity';
@@ -28,6 +29,8 @@ import { PlanFiguresService } from './modules/plan-figures/plan-figures.service'
 import { planFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 import { ComparableYearLearningModelsResolver } from './modules/rates/comparable.resolver';
 
+const ImportProgress = importProgressResolverFor('learning-models');
+
 const resolvers = [
   LearningModelEntryResolver,
   AreaLearningModelsResolver,
@@ -38,13 +41,14 @@ const resolvers = [
   AreaFiguresLearningResolver,
   PlanIndicatorLearningResolver,
   YearReportLearningResolver,
+  ImportProgress,
 ] as const;
 
 /** Learning models: families, clans, communities and units against targets; Community Learning Centres; cadre training. */
 export const learningModelsSubgraph: SubgraphDefinition<LearningLoaders> = {
   ...subgraphIdentity('learning-models'),
   entities: [LearningModelEntry, LearningModelDecision, CommunityLearningCenter, CenterEvaluation, TrainingCourse, OutboxEvent],
-  migrations: [Initial1764600000000, LearningModels1764700000000, CitizenKind1766000000000],
+  migrations: [Initial1764600000000, LearningModels1764700000000, CitizenKind1766000000000, ImportWrites1766100000000],
   schema: {
     resolvers: [...resolvers],
     // Reached only through membership's Area.comparableSeries: declared so this subgraph can extend it.
@@ -61,7 +65,8 @@ export const learningModelsSubgraph: SubgraphDefinition<LearningLoaders> = {
     },
   },
   wire({ ds, outbox, directory }) {
-    const entries = new EntryService(ds, outbox);
+    const imports = new ImportWrites(ds, outbox);
+    const entries = new EntryService(ds, outbox, imports);
     const rates = new RateService(ds, outbox);
     const centers = new CenterService(ds, outbox);
     const courses = new CourseService(ds, outbox);
@@ -69,6 +74,7 @@ export const learningModelsSubgraph: SubgraphDefinition<LearningLoaders> = {
     return {
       instances: [
         new LearningModelEntryResolver(entries),
+        new ImportProgress(imports),
         new AreaLearningModelsResolver(),
         new LearningModelRateResolver(rates),
         new CommunityLearningCenterResolver(centers),

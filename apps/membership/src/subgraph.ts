@@ -1,4 +1,4 @@
-import { OutboxEvent, loadManifest, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
+import { ImportWrites, OutboxEvent, importProgressResolverFor, loadManifest, subgraphIdentity, type SubgraphDefinition } from '@khg/platform';
 import type { MembershipContext, MembershipLoaders } from './context';
 import { Initial1764600000000 } from './migrations/1764600000000-initial';
 import { AreasOverTime1765000000000 } from './migrations/1765000000000-areas-over-time';
@@ -49,13 +49,17 @@ import { PlanFiguresService } from './modules/plan-figures/plan-figures.service'
 import { planFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 import { PersonalData1765400000000 } from './migrations/1765400000000-personal-data';
 import { StatsBuilds1765610000000 } from './migrations/1765610000000-stats-builds';
+import { ImportWrites1765800000000 } from './migrations/1765800000000-import-writes';
 import { PersonalDataResolver } from './modules/privacy/privacy.resolver';
 import { PrivacyService } from './modules/privacy/privacy.service';
 import { privacyLoaders } from './modules/privacy/privacy.loaders';
 import { DonorEraser } from './modules/privacy/donor-eraser';
 import type { PersonalData } from './modules/privacy/privacy.types';
 import { BulkResolver } from './modules/bulk/bulk.resolver';
+import { MemberExportResolver, MemberExportService } from './modules/members/member-export';
 import { BulkService } from './modules/bulk/bulk.service';
+
+const ImportProgress = importProgressResolverFor('membership');
 
 const resolvers = [
   AreaResolver,
@@ -77,6 +81,8 @@ const resolvers = [
   YearReportMembershipResolver,
   PersonalDataResolver,
   BulkResolver,
+  MemberExportResolver,
+  ImportProgress,
 ] as const;
 
 /** Membership: areas, the organisation tree, members, cards, fees, Charter orders. */
@@ -97,7 +103,14 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     AreaLineage,
     AreaReorganization,
   ],
-  migrations: [Initial1764600000000, AreasOverTime1765000000000, OrgYearStats1765200000000, PersonalData1765400000000, StatsBuilds1765610000000],
+  migrations: [
+    Initial1764600000000,
+    AreasOverTime1765000000000,
+    OrgYearStats1765200000000,
+    PersonalData1765400000000,
+    StatsBuilds1765610000000,
+    ImportWrites1765800000000,
+  ],
   schema: {
     resolvers: [...resolvers],
     // Plans' figure types: reached only through the plans subgraph, extended here with membership's figures.
@@ -128,6 +141,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     // Fundraising holds donor names recorded against members; erasure asks it to erase its own.
     const fundraising = loadManifest().find((m) => m.name === 'fundraising');
     const fundraisingUrl = fundraising ? (process.env[fundraising.urlVariable] ?? `http://127.0.0.1:${fundraising.port}/graphql`) : null;
+    const importWrites = new ImportWrites(ds, outbox);
     const privacy = new PrivacyService(ds, outbox, new DonorEraser(fundraisingUrl, config.INTERNAL_SECRET));
     return {
       instances: [
@@ -149,7 +163,9 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
         new PlanIndicatorMembershipResolver(),
         new YearReportMembershipResolver(),
         new PersonalDataResolver(privacy),
-        new BulkResolver(new BulkService(ds, outbox, orgs)),
+        new BulkResolver(new BulkService(ds, outbox, orgs, importWrites)),
+        new ImportProgress(importWrites),
+        new MemberExportResolver(new MemberExportService(ds, privacy)),
       ],
       makeLoaders: () => ({
         ...areaLoaders(areas),

@@ -1,5 +1,7 @@
 import { Role } from '@khg/domain';
-import { codes, countStatements, createTree, graph, graphOk, rowCount, tokenFor, unique, type Tree } from '@khg/testing';
+import { DataSource } from 'typeorm';
+import { codes, countStatements, createTree, graph, graphOk, rowCount, sql, testState, tokenFor, unique, type Tree } from '@khg/testing';
+import { buildOrgYearStats } from '../src/modules/stats/year-end-build';
 
 // The bulk mutations frontends call without files: all or nothing, every bad row named in
 // extensions.rows, one event per row like the single mutations, a constant number of statements.
@@ -77,5 +79,36 @@ describe('bulk writes in membership', () => {
     expect(bad.errors![0].extensions!.rows).toEqual([{ index: 0, field: 'households', message: expect.stringMatching(/cannot exceed/) }]);
     const officer = await tokenFor({ role: Role.OFFICER, orgId: t.provinceOrg.id });
     expect(codes(await graph(STATS, { y: 2020, r: rows }, { token: officer }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('keeps the year-end figures right through a bulk admission and fee book: they equal a rebuild from the history', async () => {
+    const tree = await createTree(1, 2);
+    const [a, b] = tree.communeOrgs;
+    const years = [2016, 2017, 2018, 2019, 2020];
+    const list = [a, b].flatMap((o) => years.map((y, i) => ({ organizationId: o.id, fullName: `Hội viên ${y} ${unique()}`, joinedOn: `${y}-0${i + 1}-10` })));
+    const { admitMembers: admitted } = await graphOk(ADMIT, { i: list });
+    const fees = admitted.slice(0, 6).map((m: { id: string }, i: number) => ({ memberId: m.id, year: 2020, amount: 24_000 + i, paidOn: '2020-03-01' }));
+    await graphOk(FEES, { i: fees });
+
+    const orgs = [tree.provinceOrg.id, tree.districtOrgs[0].id, a.id, b.id];
+    const FIGURES = `SELECT organization_id, year, members, active, active_with_card, active_paid, cards_issued, fees::text AS fees
+      FROM membership.org_year_stats WHERE organization_id = ANY($1) ORDER BY organization_id, year`;
+    const maintained = await sql(FIGURES, [orgs]);
+    expect(maintained.find((r) => r.organization_id === a.id && r.year === 2018)).toMatchObject({ members: 3, active: 3 });
+    expect(maintained.find((r) => r.organization_id === a.id && r.year === 2020)).toMatchObject({ members: 5, active_paid: 5, fees: String(5 * 24_000 + 10) });
+
+    const ds = new DataSource({
+      type: 'postgres',
+      url: testState().databaseUrl,
+      extra: { options: '-c search_path=membership,public' },
+      installExtensions: false,
+    });
+    await ds.initialize();
+    try {
+      await buildOrgYearStats(ds);
+    } finally {
+      await ds.destroy();
+    }
+    expect(await sql(FIGURES, [orgs])).toEqual(maintained);
   });
 });

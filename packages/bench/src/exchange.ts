@@ -24,14 +24,16 @@ function memory(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
-/** Samples a process's RSS while `action` runs: the most it grew above where it started. */
-async function growth<T>(pid: number, action: () => Promise<T>): Promise<{ result: T; startMb: number; maxMb: number }> {
-  const startMb = memory(pid).rss;
-  let maxMb = startMb;
-  const timer = setInterval(() => (maxMb = Math.max(maxMb, memory(pid).rss)), 100);
+/** Samples processes' RSS while `action` runs: where each started and the most it reached. */
+async function growth<T>(pids: number[], action: () => Promise<T>): Promise<{ result: T; startMb: number[]; maxMb: number[] }> {
+  const startMb = pids.map((pid) => memory(pid).rss);
+  const maxMb = [...startMb];
+  const sample = () => pids.forEach((pid, i) => (maxMb[i] = Math.max(maxMb[i], memory(pid).rss)));
+  const timer = setInterval(sample, 100);
   try {
     const result = await action();
-    return { result, startMb, maxMb: Math.max(maxMb, memory(pid).rss) };
+    sample();
+    return { result, startMb, maxMb };
   } finally {
     clearInterval(timer);
   }
@@ -132,7 +134,7 @@ export async function runExchangeBench(argv: string[]): Promise<void> {
     });
     const out = join(work, 'export.xlsx');
     const started = performance.now();
-    const { startMb, maxMb } = await growth(gatewayPid, async () => {
+    const { startMb, maxMb } = await growth([gatewayPid, membershipPid], async () => {
       const res = await fetch(link.url);
       if (res.status !== 200) throw new Error(`export answered ${res.status}: ${await res.text()}`);
       const file = createWriteStream(out);
@@ -143,7 +145,9 @@ export async function runExchangeBench(argv: string[]): Promise<void> {
     results.push({
       scenario: `export of ${2 * rows} members as .xlsx (${(statSync(out).size / 1e6).toFixed(1)} MB)`,
       seconds,
-      detail: `gateway RSS ${mb(startMb)} → at most ${mb(maxMb)} (growth ${mb(maxMb - startMb)})`,
+      detail: ['gateway', 'membership']
+        .map((name, i) => `${name} RSS ${mb(startMb[i])} → at most ${mb(maxMb[i])} (growth ${mb(maxMb[i] - startMb[i])})`)
+        .join('; '),
     });
     process.stdout.write(`  ${results.at(-1)!.scenario}: ${seconds.toFixed(1)} s, ${results.at(-1)!.detail}\n`);
     process.stdout.write(

@@ -39,6 +39,9 @@ export enum EventType {
   // fundraising erased the donor names recorded against that member (its own audit entry).
   PERSONAL_DATA_ERASED = 'PERSONAL_DATA_ERASED',
   DONOR_NAMES_ERASED = 'DONOR_NAMES_ERASED',
+  // An import's rows were written (committed with them, by the subgraph that wrote them): departmental
+  // systems can read the new list once, rather than following one event per row.
+  IMPORT_FINISHED = 'IMPORT_FINISHED',
 }
 
 /**

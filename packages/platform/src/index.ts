@@ -22,3 +22,4 @@ export * from './personal-data';
 export * from './audit';
 export * from './serial-task';
 export * from './bulk';
+export * from './import-writes';

@@ -103,4 +103,27 @@ export class Outbox {
       .execute();
     for (const l of this.listeners) await l(em, events);
   }
+
+  /**
+   * A bulk write's events: inserted a few thousand a statement, then the projections run ONCE for
+   * all of them. Appending chunk by chunk made membership recompute the same organisations' figures
+   * once per chunk of an import (20 times for 100,000 members of one branch).
+   */
+  async appendMany(em: EntityManager, caller: Caller, events: readonly DomainEventInput[]): Promise<void> {
+    if (events.length === 0) return;
+    if (!em.queryRunner?.isTransactionActive) throw new Error('Outbox.appendMany must run inside the transaction of the change');
+    const actor = JSON.stringify({ sub: caller.sub, role: caller.role, ...(caller.orgId ? { orgId: caller.orgId } : {}) });
+    for (let from = 0; from < events.length; from += APPEND_CHUNK) {
+      const chunk = events.slice(from, from + APPEND_CHUNK);
+      await em.query(
+        `INSERT INTO outbox_events (type, subject_id, area_id, payload, actor)
+         SELECT x.type, x.subject_id, x.area_id, x.payload::jsonb, $5::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(type, subject_id, area_id, payload)`,
+        [chunk.map((e) => e.type), chunk.map((e) => e.subjectId), chunk.map((e) => e.areaId ?? null), chunk.map((e) => JSON.stringify(e.payload ?? {})), actor],
+      );
+    }
+    for (const l of this.listeners) await l(em, [...events]);
+  }
 }
+
+/** Events per INSERT of appendMany: bounded parameter arrays. */
+const APPEND_CHUNK = 10_000;

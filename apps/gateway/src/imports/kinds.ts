@@ -39,6 +39,11 @@ export interface KindSpec {
   columns: Column[];
   /** the bulk mutation, selecting only ids: the answer's size must not grow with what a row holds */
   mutation: string;
+  /**
+   * The subgraph whose bulk mutation takes `$importId`: it writes an import once (a replay after a
+   * gateway restart answers the first write), reports its progress and appends IMPORT_FINISHED.
+   */
+  service: 'membership' | 'learning-models' | 'fundraising';
   /** the values of one good row (by field) → the mutation's input */
   toInput(values: Record<string, unknown>, params: ImportParams, ctx: { sha256: string; row: number }): Record<string, unknown>;
   /** a problem with the query parameters (missing, malformed), or null */
@@ -138,7 +143,8 @@ const MEMBERS: KindSpec = {
       width: 30,
     },
   ],
-  mutation: 'mutation Import($inputs: [AdmitMemberInput!]!) { admitMembers(inputs: $inputs) { id } }',
+  mutation: 'mutation Import($inputs: [AdmitMemberInput!]!, $importId: ID) { admitMembers(inputs: $inputs, importId: $importId) { id } }',
+  service: 'membership',
   toInput: (v, p) => ({
     organizationId: v.organizationId ?? p.organizationId,
     fullName: v.fullName,
@@ -177,7 +183,9 @@ const AREA_STATISTICS: KindSpec = {
     { header: 'Dân số', field: 'population', required: true, note: 'Số người, số nguyên (ví dụ 12.500).', read: cellInt, example: 12500, width: 12 },
     { header: 'Số hộ', field: 'households', required: true, note: 'Số hộ gia đình, không lớn hơn dân số.', read: cellInt, example: 3100, width: 12 },
   ],
-  mutation: 'mutation Import($year: Int!, $rows: [AreaStatisticsRow!]!) { recordAreaStatisticsBatch(year: $year, rows: $rows) { id } }',
+  mutation:
+    'mutation Import($year: Int!, $rows: [AreaStatisticsRow!]!, $importId: ID) { recordAreaStatisticsBatch(year: $year, rows: $rows, importId: $importId) { id } }',
+  service: 'membership',
   toInput: (v) => ({ areaId: v.areaId, population: v.population, households: v.households }),
   checkParams: (p) => (p.year == null ? 'area statistics are for a year: add ?year=YYYY' : yearParam(p, () => false)),
 };
@@ -225,7 +233,8 @@ const LEARNING_MODELS: KindSpec = {
       width: 8,
     },
   ],
-  mutation: 'mutation Import($inputs: [RegisterLearningModelInput!]!) { registerLearningModels(inputs: $inputs) { id } }',
+  mutation: 'mutation Import($inputs: [RegisterLearningModelInput!]!, $importId: ID) { registerLearningModels(inputs: $inputs, importId: $importId) { id } }',
+  service: 'learning-models',
   toInput: (v, p) => ({ kind: v.kind, name: v.name, areaId: v.areaId, year: v.year ?? p.year }),
   checkParams: yearParam,
 };
@@ -283,7 +292,8 @@ const DONATIONS: KindSpec = {
       width: 28,
     },
   ],
-  mutation: 'mutation Import($inputs: [RecordDonationInput!]!) { recordDonations(inputs: $inputs) { id } }',
+  mutation: 'mutation Import($inputs: [RecordDonationInput!]!, $importId: ID) { recordDonations(inputs: $inputs, importId: $importId) { id } }',
+  service: 'fundraising',
   // The key is the file and the row: uploading the same sheet again can never record a gift twice.
   toInput: (v, p, ctx) => ({
     fundId: p.fundId,
@@ -334,7 +344,8 @@ const FEE_PAYMENTS: KindSpec = {
     { header: 'Ngày nộp', field: 'paidOn', required: true, note: 'Ngày nộp, dd/mm/yyyy.', read: cellDate, example: '10/01/2018', width: 14 },
     { header: 'Số biên lai', field: 'receiptNumber', required: false, note: 'Số biên lai, nếu có.', read: text(100), example: 'BL-0012', width: 14 },
   ],
-  mutation: 'mutation Import($inputs: [RecordFeePaymentInput!]!) { recordFeePayments(inputs: $inputs) { id } }',
+  mutation: 'mutation Import($inputs: [RecordFeePaymentInput!]!, $importId: ID) { recordFeePayments(inputs: $inputs, importId: $importId) { id } }',
+  service: 'membership',
   toInput: (v, p) => ({
     memberId: v.memberId,
     year: v.year ?? p.year,

@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import { signInternalCaller, type Caller, type Logger } from '@khg/platform';
+import { importProgressFieldName, signInternalCaller, type Caller, type Logger } from '@khg/platform';
 import type { GatewayContext } from '../context';
 import { KINDS, type ImportKind, type ImportParams } from './kinds';
 import { UnreadableFile, readSheet } from './read';
@@ -22,6 +22,9 @@ export interface ImportJob {
  * subgraph committing what the import reports as failed.
  */
 const IMPORT_WRITE_TIMEOUT_MS = 15 * 60_000;
+
+/** How often a running write's progress is read (a cheap primary-key read in the subgraph). */
+const PROGRESS_EVERY_MS = 500;
 
 interface GraphError {
   message: string;
@@ -72,7 +75,9 @@ export class ImportRunner {
     await this.store.update(job.id, { status: 'IMPORTING', rows: v.rows, warnings: v.warnings });
 
     const variables: Record<string, unknown> = spec.kind === 'AREA_STATISTICS' ? { year: job.params.year, rows: v.inputs } : { inputs: v.inputs };
-    const errors = await this.execute(job, spec.mutation, variables);
+    // the import's id: the subgraph writes it once, reports its progress and appends IMPORT_FINISHED
+    variables.importId = job.id;
+    const errors = await this.withProgress(job, spec.service, this.execute(job, spec.mutation, variables));
     if (!errors) return this.store.update(job.id, { status: 'COMPLETED', rowsDone: v.inputs.length }, true);
 
     const columnOf = (field: string) => spec.columns.find((c) => c.field === field)?.header ?? field;
@@ -95,8 +100,45 @@ export class ImportRunner {
     await this.store.update(job.id, { status: 'REJECTED', problems }, true);
   }
 
+  /**
+   * Follows the subgraph's progress while its write runs (rows written inside its transaction, chunk
+   * by chunk) into `rowsDone`: the upload's poller sees the write advance, not only its end.
+   */
+  private async withProgress<T>(job: ImportJob, service: string, write: Promise<T>): Promise<T> {
+    const field = importProgressFieldName(service);
+    const query = `query ImportProgress($importId: ID!) { progress: ${field}(importId: $importId) { done total } }`;
+    let running = true;
+    let shown = 0;
+    const follow = async () => {
+      while (running) {
+        await Promise.race([write.catch(() => undefined), new Promise((r) => setTimeout(r, PROGRESS_EVERY_MS).unref())]);
+        if (!running) return;
+        const errors = await this.execute(job, query, { importId: job.id }, (data: { progress: { done: number } | null }) => {
+          const done = data.progress?.done ?? 0;
+          if (done > shown && running) {
+            shown = done;
+            return this.store.update(job.id, { rowsDone: done });
+          }
+        });
+        if (errors) this.log.warn({ importId: job.id, err: errors[0].message }, 'import progress unreadable');
+      }
+    };
+    const following = follow().catch((e: Error) => this.log.warn({ importId: job.id, err: e.message }, 'import progress unreadable'));
+    try {
+      return await write;
+    } finally {
+      running = false;
+      await following;
+    }
+  }
+
   /** The mutation through the gateway's own graph as the uploader: the subgraph applies their rights. */
-  private async execute(job: ImportJob, query: string, variables: Record<string, unknown>): Promise<GraphError[] | null> {
+  private async execute<D>(
+    job: ImportJob,
+    query: string,
+    variables: Record<string, unknown>,
+    onData?: (data: D) => Promise<void> | undefined,
+  ): Promise<GraphError[] | null> {
     const contextValue: GatewayContext = {
       caller: job.caller,
       callerHeader: await signInternalCaller(this.internalSecret, job.caller, '900s'),
@@ -109,6 +151,8 @@ export class ImportRunner {
     const response = await this.apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('an import mutation answered incrementally');
     const errors = response.body.singleResult.errors as GraphError[] | undefined;
-    return errors?.length ? errors : null;
+    if (errors?.length) return errors;
+    await onData?.(response.body.singleResult.data as D);
+    return null;
   }
 }

@@ -497,6 +497,7 @@ export type EventType =
   | 'FEE_PAID'
   | 'FUND_OPENED'
   | 'FUND_TRANSFERRED'
+  | 'IMPORT_FINISHED'
   | 'INSPECTION_CHANGED'
   | 'LEARNING_CENTER_CHANGED'
   | 'LEARNING_MODEL_DECIDED'
@@ -679,6 +680,13 @@ export type ImportStatus =
   | 'REJECTED'
   | 'VALIDATED'
   | 'VALIDATING';
+
+/** How far a running bulk write of an import has got (rows written inside its transaction, visible at its commit). */
+export type ImportWriteProgress = {
+  __typename?: 'ImportWriteProgress';
+  done: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
 
 /** An inspection (đợt kiểm tra) of how policy documents are carried out, led by an organisation with departments as partners. */
 export type Inspection = Node & {
@@ -880,6 +888,34 @@ export type MemberEdge = {
   node: Member;
 };
 
+/** A page of an organisation subtree’s members for a file export, in id order. */
+export type MemberExportPage = {
+  __typename?: 'MemberExportPage';
+  /** Pass as `after` for the next page; null on the last page. */
+  next?: Maybe<Scalars['String']['output']>;
+  /** Whether phone and birthYear are given (ADMIN, or an officer of the subtree). */
+  personal: Scalars['Boolean']['output'];
+  rows: Array<MemberExportRow>;
+};
+
+/** A member as one row of an exported list: plain values, no field to resolve per row. */
+export type MemberExportRow = {
+  __typename?: 'MemberExportRow';
+  /** null unless the caller may read personal data of the whole subtree */
+  birthYear?: Maybe<Scalars['Int']['output']>;
+  /** The ACTIVE card, or else the latest one */
+  cardNumber?: Maybe<Scalars['String']['output']>;
+  fullName: Scalars['String']['output'];
+  gender?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** yyyy-mm-dd */
+  joinedOn: Scalars['String']['output'];
+  organizationName: Scalars['String']['output'];
+  /** null unless the caller may read personal data of the whole subtree */
+  phone?: Maybe<Scalars['String']['output']>;
+  status: Scalars['String']['output'];
+};
+
 /** ACTIVE (đang sinh hoạt), LAPSED, RESIGNED (đã thôi), DECEASED (đã mất). */
 export type MemberStatus =
   | 'ACTIVE'
@@ -1033,6 +1069,7 @@ export type MutationAdmitMemberArgs = {
 
 
 export type MutationAdmitMembersArgs = {
+  importId?: InputMaybe<Scalars['ID']['input']>;
   inputs: Array<AdmitMemberInput>;
 };
 
@@ -1175,6 +1212,7 @@ export type MutationRecordAreaStatisticsArgs = {
 
 
 export type MutationRecordAreaStatisticsBatchArgs = {
+  importId?: InputMaybe<Scalars['ID']['input']>;
   rows: Array<AreaStatisticsRow>;
   year: Scalars['Int']['input'];
 };
@@ -1186,6 +1224,7 @@ export type MutationRecordDonationArgs = {
 
 
 export type MutationRecordDonationsArgs = {
+  importId?: InputMaybe<Scalars['ID']['input']>;
   inputs: Array<RecordDonationInput>;
 };
 
@@ -1196,6 +1235,7 @@ export type MutationRecordFeePaymentArgs = {
 
 
 export type MutationRecordFeePaymentsArgs = {
+  importId?: InputMaybe<Scalars['ID']['input']>;
   inputs: Array<RecordFeePaymentInput>;
 };
 
@@ -1223,6 +1263,7 @@ export type MutationRegisterLearningModelArgs = {
 
 
 export type MutationRegisterLearningModelsArgs = {
+  importId?: InputMaybe<Scalars['ID']['input']>;
   inputs: Array<RegisterLearningModelInput>;
 };
 
@@ -1629,6 +1670,8 @@ export type Query = {
   fund?: Maybe<Fund>;
   /** Changes made through fundraising, newest first: by entity, actor (token subject) and time (ADMIN only). */
   fundraisingAuditTrail: Array<AuditEntry>;
+  /** ADMIN or OFFICER: the progress of an import’s bulk write in fundraising; null before its first chunk. */
+  fundraisingImportProgress?: Maybe<ImportWriteProgress>;
   /** Funds by name; `organizationId`: that organisation’s fund; `areaId`: funds of organisations in that area and below. */
   funds: Array<Fund>;
   /** An import by id (the Location of POST /imports/{kind}); null when unknown or not the caller's to see. */
@@ -1650,15 +1693,21 @@ export type Query = {
   learningModelEntriesByIds: Array<Maybe<LearningModelEntry>>;
   /** Changes made through learning-models, newest first: by entity, actor (token subject) and time (ADMIN only). */
   learningModelsAuditTrail: Array<AuditEntry>;
+  /** ADMIN or OFFICER: the progress of an import’s bulk write in learning-models; null before its first chunk. */
+  learningModelsImportProgress?: Maybe<ImportWriteProgress>;
   member?: Maybe<Member>;
   /** The member a card number was issued to (whatever the card’s status). */
   memberByCard?: Maybe<Member>;
+  /** The members of an organisation and every organisation below it as plain rows for a file (Query.export MEMBERS), up to 10000 a page. */
+  memberExportPage: MemberExportPage;
   /** Members, newest last. `search` ignores Vietnamese diacritics and case: "nguyen van a" finds "Nguyễn Văn A". */
   members: MemberConnection;
   /** Members by id, in the order asked (null where none exists). */
   membersByIds: Array<Maybe<Member>>;
   /** Changes made through membership, newest first: by entity, actor (token subject) and time (ADMIN only). */
   membershipAuditTrail: Array<AuditEntry>;
+  /** ADMIN or OFFICER: the progress of an import’s bulk write in membership; null before its first chunk. */
+  membershipImportProgress?: Maybe<ImportWriteProgress>;
   /** Anything with a global id: the id’s prefix tells its type; other subgraphs fill in their own types’ fields. */
   node?: Maybe<Node>;
   organization?: Maybe<Organization>;
@@ -1800,6 +1849,11 @@ export type QueryFundraisingAuditTrailArgs = {
 };
 
 
+export type QueryFundraisingImportProgressArgs = {
+  importId: Scalars['ID']['input'];
+};
+
+
 export type QueryFundsArgs = {
   areaId?: InputMaybe<Scalars['ID']['input']>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
@@ -1880,6 +1934,11 @@ export type QueryLearningModelsAuditTrailArgs = {
 };
 
 
+export type QueryLearningModelsImportProgressArgs = {
+  importId: Scalars['ID']['input'];
+};
+
+
 export type QueryMemberArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1887,6 +1946,13 @@ export type QueryMemberArgs = {
 
 export type QueryMemberByCardArgs = {
   number: Scalars['String']['input'];
+};
+
+
+export type QueryMemberExportPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organizationId: Scalars['ID']['input'];
 };
 
 
@@ -1911,6 +1977,11 @@ export type QueryMembershipAuditTrailArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryMembershipImportProgressArgs = {
+  importId: Scalars['ID']['input'];
 };
 
 

@@ -1,6 +1,18 @@
 import { In, type DataSource } from 'typeorm';
 import { EventType, checkEntryAmount, collapseWhitespace, isPlausibleYear, todayInVietnam, typeOfId } from '@khg/domain';
-import { checkBulkSize, chunksOf, newId, rowsRefused, type Caller, type OrganizationInfo, type Outbox, type RowError } from '@khg/platform';
+import {
+  checkBulkSize,
+  chunksOf,
+  commonArea,
+  conflict,
+  newId,
+  rowsRefused,
+  type Caller,
+  type ImportWrites,
+  type OrganizationInfo,
+  type Outbox,
+  type RowError,
+} from '@khg/platform';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Donation, DonorKind } from '../donations/donation.entity';
 import type { RecordDonationInput } from '../donations/donation.input';
@@ -22,10 +34,13 @@ export class BulkDonationService {
     private readonly ds: DataSource,
     private readonly outbox: Outbox,
     private readonly funds: FundService,
+    private readonly imports: ImportWrites,
   ) {}
 
-  async recordDonations(caller: Caller, inputs: readonly RecordDonationInput[]): Promise<Donation[]> {
+  async recordDonations(caller: Caller, inputs: readonly RecordDonationInput[], importId: string | null = null): Promise<Donation[]> {
     checkBulkSize(inputs.length, 'inputs');
+    const earlier = importId && (await this.imports.written(importId, 'recordDonations'));
+    if (earlier) return this.inOrder(earlier);
     const errors: RowError[] = [];
     const today = todayInVietnam();
     const keys = new Map<string, number>();
@@ -116,6 +131,18 @@ export class BulkDonationService {
         return d;
       });
       if (errors.length) throw rowsRefused(errors, inputs.length, 'recorded');
+      // Claimed before the rows: a concurrent write of the same import waits here, then finds it written.
+      if (
+        importId &&
+        (await this.imports.claim(
+          em,
+          importId,
+          'recordDonations',
+          result.map((d) => d.id),
+        ))
+      )
+        throw conflict(`import ${importId} was written meanwhile by another request; nothing more was recorded`);
+      let done = 0;
       for (const chunk of chunksOf(fresh, CHUNK)) {
         await em.query(
           `INSERT INTO donations (id, fund_id, campaign_id, donor_name, donor_member_id, donor_kind, amount, received_on, method, receipt_seq, receipt_number, idempotency_key)
@@ -150,7 +177,10 @@ export class BulkDonationService {
             payload: { fundId: d.fundId, amount: Number(d.amount), receiptNumber: d.receiptNumber },
           })),
         );
+        done += chunk.length;
+        if (importId) await this.imports.progress(importId, done, fresh.length);
       }
+      if (importId) await this.imports.finished(em, caller, importId, 'recordDonations', result.length, commonArea([...orgs.values()].map((o) => o.areaId)));
       for (const fund of funds.values()) await em.update(Fund, { id: fund.id }, { balance: fund.balance, receiptsIssued: fund.receiptsIssued });
       // read back, so the answer carries what the database set (created_at)
       const stored = new Map(
@@ -163,5 +193,11 @@ export class BulkDonationService {
       );
       return result.map((d) => stored.get(d.id) ?? d);
     });
+  }
+
+  /** Donations by id in the order of `ids` (an import's earlier write, answered again). */
+  private async inOrder(ids: readonly string[]): Promise<Donation[]> {
+    const found = new Map((await this.ds.createQueryBuilder(Donation, 'd').where('d.id = ANY(:ids)', { ids }).getMany()).map((d) => [d.id, d]));
+    return ids.map((id) => found.get(id)!);
   }
 }

@@ -1,4 +1,4 @@
-import { Role, typeOfId } from '@khg/domain';
+import { typeOfId } from '@khg/domain';
 import type { Caller } from '@khg/platform';
 import type { CallerGraph } from '../renderers';
 import type { ExportArgs } from '../signing';
@@ -60,16 +60,19 @@ interface MemberRow {
   phone: string | null;
   joinedOn: string;
   status: string;
-  organization: { name: string };
-  card: { number: string } | null;
+  organizationName: string;
+  cardNumber: string | null;
 }
 
-// Personal fields are asked only by roles that may read them: for the others the columns stay empty
-// (asking would fail the whole file with PERSONAL_DATA). An officer exporting outside its subtree is refused.
-const MEMBERS_PAGE = `query ExportMembers($org: ID!, $first: Int!, $after: String, $personal: Boolean!) {
-  members(organizationId: $org, includeDescendants: true, first: $first, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    edges { node { id fullName gender birthYear @include(if: $personal) phone @include(if: $personal) joinedOn status organization { name } card { number } } }
+/** Members a page: membership's plain rows (no per-row resolvers), many per round trip. */
+const MEMBERS_PER_PAGE = 5_000;
+
+// Membership gives the personal columns to ADMIN and the subtree's officers (recording the reads),
+// leaves them empty for other roles and refuses an officer outside the subtree (PERSONAL_DATA).
+const MEMBERS_PAGE = `query ExportMembers($org: ID!, $first: Int!, $after: String) {
+  memberExportPage(organizationId: $org, first: $first, after: $after) {
+    next
+    rows { id fullName gender birthYear phone joinedOn status organizationName cardNumber }
   }
 }`;
 
@@ -86,17 +89,17 @@ export const MEMBERS: TableSpec<MemberRow> = {
     { header: 'Số điện thoại', type: 'text', width: 16, value: (m) => m.phone },
     { header: 'Ngày vào hội', type: 'date', width: 14, value: (m) => m.joinedOn },
     { header: 'Trạng thái', type: 'text', width: 16, value: (m) => MEMBER_STATUS[m.status] ?? m.status },
-    { header: 'Tổ chức', type: 'text', width: 36, value: (m) => m.organization.name },
-    { header: 'Số thẻ', type: 'text', width: 14, value: (m) => m.card?.number },
+    { header: 'Tổ chức', type: 'text', width: 36, value: (m) => m.organizationName },
+    { header: 'Số thẻ', type: 'text', width: 14, value: (m) => m.cardNumber },
   ],
-  pages: (a, graph, caller) =>
+  pages: (a, graph) =>
     paged(async (after) => {
-      const personal = caller.role === Role.ADMIN || caller.role === Role.OFFICER;
-      const { members } = await graph<{ members: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MemberRow }[] } }>(
-        MEMBERS_PAGE,
-        { org: a.organizationId, first: PAGE, after, personal },
-      );
-      return { rows: members.edges.map((e) => e.node), next: members.pageInfo.hasNextPage ? members.pageInfo.endCursor : null };
+      const { memberExportPage: page } = await graph<{ memberExportPage: { next: string | null; rows: MemberRow[] } }>(MEMBERS_PAGE, {
+        org: a.organizationId,
+        first: MEMBERS_PER_PAGE,
+        after,
+      });
+      return page;
     }),
 };
 

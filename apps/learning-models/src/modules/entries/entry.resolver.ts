@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LearningModelKind, LearningModelStatus } from '@khg/domain';
-import { DateScalar, requireId } from '@khg/platform';
+import { DateScalar, IMPORT_ID_DESCRIPTION, requireId } from '@khg/platform';
 import type { LearningContext } from '../../context';
 import { Area, areaRef } from '../shared/stubs';
 import { LearningModelDecision, LearningModelEntry } from './entry.entity';
@@ -62,8 +62,9 @@ export class LearningModelEntryResolver {
   registerLearningModels(
     @Ctx() ctx: LearningContext,
     @Arg('inputs', () => [RegisterLearningModelInput]) inputs: RegisterLearningModelInput[],
+    @Arg('importId', () => ID, { nullable: true, description: IMPORT_ID_DESCRIPTION }) importId?: string,
   ): Promise<LearningModelEntry[]> {
-    return this.entries.register(ctx.caller, ctx.loaders, inputs);
+    return this.entries.register(ctx.caller, ctx.loaders, inputs, importId ?? null);
   }
 
   @Mutation(() => LearningModelEntry, {

@@ -22,8 +22,10 @@ import {
   requireId,
   requireWriterInArea,
   type AreaInfo,
+  commonArea,
   type Caller,
   type DirectoryLoaders,
+  type ImportWrites,
   type Outbox,
 } from '@khg/platform';
 import { officerOrganization } from '../shared/access';
@@ -79,6 +81,7 @@ export class EntryService {
   constructor(
     private readonly ds: DataSource,
     private readonly outbox: Outbox,
+    private readonly imports: ImportWrites,
   ) {}
 
   async byIds(ids: readonly string[]): Promise<LearningModelEntry[]> {
@@ -156,8 +159,15 @@ export class EntryService {
    * roll-up statement per chunk and one LEARNING_MODEL_REGISTERED event per entry (subscribers and
    * webhooks follow entries one by one, the same as single registrations).
    */
-  async register(caller: Caller, loaders: DirectoryLoaders, inputs: readonly RegisterLearningModelInput[]): Promise<LearningModelEntry[]> {
+  async register(
+    caller: Caller,
+    loaders: DirectoryLoaders,
+    inputs: readonly RegisterLearningModelInput[],
+    importId: string | null = null,
+  ): Promise<LearningModelEntry[]> {
     if (inputs.length === 0) throw badInput('inputs is empty: give at least one entry');
+    const earlier = importId && (await this.imports.written(importId, 'registerLearningModels'));
+    if (earlier) return this.inOrder(this.ds.manager, earlier);
     if (inputs.length > MAX_BULK_ROWS)
       throw badInput(`inputs has ${inputs.length} rows; at most ${MAX_BULK_ROWS} per call: split the list (by commune, for instance)`, {
         limit: MAX_BULK_ROWS,
@@ -199,10 +209,15 @@ export class EntryService {
         `Registering learning models: ${refused.size} rows lie outside the area of your organisation ${org?.name ?? caller.orgId ?? ''}, e.g. ${first}; nothing was registered`,
       );
     }
+    const ids = inputs.map(() => newId('LearningModelEntry'));
     return this.ds.transaction(async (em) => {
+      if (importId) {
+        const claimed = await this.imports.claim(em, importId, 'registerLearningModels', ids);
+        if (claimed) return this.inOrder(em, claimed);
+      }
       const created: LearningModelEntry[] = [];
       for (let from = 0; from < inputs.length; from += INSERT_CHUNK) {
-        const chunk = inputs.slice(from, from + INSERT_CHUNK).map((r, i) => ({ r, area: areas[from + i]!, id: newId('LearningModelEntry') }));
+        const chunk = inputs.slice(from, from + INSERT_CHUNK).map((r, i) => ({ r, area: areas[from + i]!, id: ids[from + i] }));
         const [{ now }]: { now: Date }[] = await em.query(
           `WITH ins AS (
              INSERT INTO learning_model_entries (id, kind, name, area_id, area_ancestry, year, status)
@@ -240,6 +255,7 @@ export class EntryService {
             }),
           );
         }
+        if (importId) await this.imports.progress(importId, created.length, inputs.length);
       }
       for (let from = 0; from < created.length; from += EVENT_CHUNK) {
         await this.outbox.append(
@@ -253,8 +269,15 @@ export class EntryService {
           })),
         );
       }
+      if (importId) await this.imports.finished(em, caller, importId, 'registerLearningModels', created.length, commonArea(created.map((e) => e.areaId)));
       return created;
     });
+  }
+
+  /** Entries by id in the order of `ids` (an import's earlier write, answered again). */
+  private async inOrder(em: EntityManager, ids: readonly string[]): Promise<LearningModelEntry[]> {
+    const found = new Map((await em.createQueryBuilder(LearningModelEntry, 'e').where('e.id = ANY(:ids)', { ids }).getMany()).map((e) => [e.id, e]));
+    return ids.map((id) => found.get(id)!);
   }
 
   private checkDecision(

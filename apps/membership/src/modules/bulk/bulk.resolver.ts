@@ -1,4 +1,5 @@
-import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { IMPORT_ID_DESCRIPTION } from '@khg/platform';
 import type { MembershipContext } from '../../context';
 import { Area } from '../areas/area.entity';
 import { FeePayment, RecordFeePaymentInput } from '../fees/fee.entity';
@@ -19,13 +20,18 @@ export class BulkResolver {
     @Ctx() ctx: MembershipContext,
     // checked row by row by the service, so that every bad row is named in extensions.rows
     @Arg('inputs', () => [AdmitMemberInput], { validate: false }) inputs: AdmitMemberInput[],
+    @Arg('importId', () => ID, { nullable: true, description: IMPORT_ID_DESCRIPTION }) importId?: string,
   ): Promise<Member[]> {
-    return this.bulk.admitMembers(ctx.caller, inputs);
+    return this.bulk.admitMembers(ctx.caller, inputs, importId ?? null);
   }
 
   @Mutation(() => [FeePayment], { description: `Records a list of fee payments (the fee book), one FEE_PAID event each. ${ALL_OR_NOTHING}` })
-  recordFeePayments(@Ctx() ctx: MembershipContext, @Arg('inputs', () => [RecordFeePaymentInput]) inputs: RecordFeePaymentInput[]): Promise<FeePayment[]> {
-    return this.bulk.recordFeePayments(ctx.caller, inputs);
+  recordFeePayments(
+    @Ctx() ctx: MembershipContext,
+    @Arg('inputs', () => [RecordFeePaymentInput]) inputs: RecordFeePaymentInput[],
+    @Arg('importId', () => ID, { nullable: true, description: IMPORT_ID_DESCRIPTION }) importId?: string,
+  ): Promise<FeePayment[]> {
+    return this.bulk.recordFeePayments(ctx.caller, inputs, importId ?? null);
   }
 
   @Mutation(() => [Area], { description: `ADMIN: records (or corrects) the population and households of many areas for a year. ${ALL_OR_NOTHING}` })
@@ -33,7 +39,8 @@ export class BulkResolver {
     @Ctx() ctx: MembershipContext,
     @Arg('year', () => Int) year: number,
     @Arg('rows', () => [AreaStatisticsRow]) rows: AreaStatisticsRow[],
+    @Arg('importId', () => ID, { nullable: true, description: IMPORT_ID_DESCRIPTION }) importId?: string,
   ): Promise<Area[]> {
-    return this.bulk.recordAreaStatistics(ctx.caller, year, rows);
+    return this.bulk.recordAreaStatistics(ctx.caller, year, rows, importId ?? null);
   }
 }
