@@ -1,7 +1,8 @@
 import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import type { MembershipContext } from '../../context';
 import { Area } from '../areas/area.entity';
-import { FeePayment, RecordFeePaymentInput } from '../fees/fee.entity';
+import { FeePayment } from '../fees/fee.entity';
+import { RecordFeePaymentInput } from '../fees/fee.input';
 import { Member } from '../members/member.entity';
 import { AdmitMemberInput } from '../members/member.input';
 import { AreaStatisticsRow } from './bulk.input';
