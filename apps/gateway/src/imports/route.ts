@@ -164,7 +164,14 @@ function readFile(req: IncomingMessage, maxBytes: number): Promise<{ file: Buffe
   });
 }
 
-async function upload(d: ImportRouteDeps, req: IncomingMessage, res: ServerResponse, kind: keyof typeof KINDS, caller: Caller, requestId: string): Promise<void> {
+async function upload(
+  d: ImportRouteDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  kind: keyof typeof KINDS,
+  caller: Caller,
+  requestId: string,
+): Promise<void> {
   if (caller.role !== Role.ADMIN && caller.role !== Role.OFFICER)
     throw new UploadError(403, 'FORBIDDEN', `Imports write data: they need the role ADMIN or OFFICER; you are ${caller.role}`);
   const { params, dryRun } = paramsOf(new URL(req.url ?? '/', 'http://localhost'));
