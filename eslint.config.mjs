@@ -4,12 +4,19 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
+import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', '**/.turbo/**', '**/coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  comments.recommended,
+  {
+    // A rule switched off says why, and a switch that no longer silences anything is an error.
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: { '@eslint-community/eslint-comments/require-description': ['error', { ignore: ['eslint-enable'] }] },
+  },
   {
     files: ['**/*.{ts,mts,cts,js,mjs,cjs}'],
     plugins: { 'import-x': importX },
@@ -22,6 +29,15 @@ export default tseslint.config(
       'import-x/no-duplicates': 'error',
       'import-x/no-self-import': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+    },
+  },
+  {
+    // graphql-codegen writes these with one unlimited `eslint-disable` at the top; they are regenerated, not edited
+    files: ['packages/client/src/gql/**'],
+    rules: {
+      '@eslint-community/eslint-comments/disable-enable-pair': 'off',
+      '@eslint-community/eslint-comments/no-unlimited-disable': 'off',
+      '@eslint-community/eslint-comments/require-description': 'off',
     },
   },
   {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Role } from '@khg/domain';
-import { signInternalCaller, signUserToken, type Caller } from '@khg/platform';
+import { loadManifest, signInternalCaller, signUserToken, type Caller } from '@khg/platform';
 import {
   GATEWAY,
   ROOT,
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
         .join(', ')}`,
     );
 
-    say('Starting the platform (4 subgraphs + gateway)…');
+    say(`Starting the platform (${loadManifest().length} subgraphs + gateway)…`);
     platform = await startPlatform({
       databaseUrl: db.url,
       gatewayPort: await freePort(),

@@ -18,7 +18,7 @@ interface AutocannonRequest {
   body?: string;
 }
 type Autocannon = (o: Record<string, unknown>) => Promise<AutocannonResult>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- autocannon is CommonJS without type declarations; the type above names what is used
 const autocannon = require('autocannon') as Autocannon;
 
 export interface Target {

@@ -44,9 +44,9 @@ export interface DataSourceOptions {
   /** the subgraph's own Postgres schema: every table it owns lives there */
   schema: string;
   searchPath?: SearchPathMode;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity and migration classes as `Function`
   entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity and migration classes as `Function`
   migrations: MixedList<Function | string>;
   poolMax?: number;
   applicationName: string;

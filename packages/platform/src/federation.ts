@@ -30,9 +30,9 @@ export abstract class Node {
 export type ReferenceResolvers = Record<string, { __resolveReference: (ref: { id: string } & Record<string, unknown>, ctx: never) => unknown }>;
 
 export interface FederatedSchemaOptions {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes resolver and type classes as `Function`
   resolvers: NonEmptyArray<Function>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes resolver and type classes as `Function`
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
   /** resolver instances (constructed with their services); absent when only printing the SDL */

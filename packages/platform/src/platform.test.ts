@@ -6,6 +6,7 @@ import { signInternalCaller, signUserToken, verifyInternalCaller, verifyUserToke
 import { requireWriterWithin } from './context';
 import { decodeCursor, encodeCursor, pageSize } from './pagination';
 import { idFromLtreeLabel, idsOfLtreePath, ltreeLabel } from './db';
+import { loadConfig, secret } from './config';
 
 describe('scalars', () => {
   it('Vnd carries big integers exactly and refuses fractions', () => {
@@ -83,5 +84,49 @@ describe('isConnectionLoss', () => {
     expect(isConnectionLoss(released)).toBe(true);
     expect(isConnectionLoss(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }))).toBe(false);
     expect(isConnectionLoss(new Error('Cannot read properties of undefined'))).toBe(false);
+  });
+});
+
+describe('loadConfig', () => {
+  const shape = { JWT_SECRET: secret('JWT_SECRET') };
+
+  /** Runs loadConfig with process.exit and stderr captured: what it returned, or the exit code and what it printed. */
+  function load(env: NodeJS.ProcessEnv): { value?: unknown; exit?: number; printed: string } {
+    let printed = '';
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed += String(chunk);
+      return true;
+    });
+    const exit = jest.spyOn(process, 'exit').mockImplementation((code?: string | number | null) => {
+      throw Object.assign(new Error('exit'), { exitCode: Number(code) });
+    });
+    try {
+      return { value: loadConfig('svc', shape, env), printed };
+    } catch (e) {
+      return { exit: (e as { exitCode: number }).exitCode, printed };
+    } finally {
+      write.mockRestore();
+      exit.mockRestore();
+    }
+  }
+
+  // The environment it is given decides, not process.env: a launcher checks a child's settings
+  // before starting it, and its own NODE_ENV may differ.
+  it('refuses the development secret when the given environment is production, whatever process.env says', () => {
+    const own = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'test';
+    try {
+      const refused = load({ NODE_ENV: 'production' });
+      expect(refused.exit).toBe(1);
+      expect(refused.printed).toContain('JWT_SECRET must be set in production (NODE_ENV=production)');
+      process.env.NODE_ENV = 'production';
+      expect(load({})).toEqual({ value: { JWT_SECRET: expect.any(String) }, printed: '' });
+      expect(load({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-32-characters!!' })).toEqual({
+        value: { JWT_SECRET: 'a-real-secret-of-32-characters!!' },
+        printed: '',
+      });
+    } finally {
+      process.env.NODE_ENV = own;
+    }
   });
 });

@@ -16,9 +16,9 @@ export interface SubgraphDefinition<L> {
   /** its own Postgres schema */
   dbSchema: string;
   defaultPort: number;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- passed on to TypeORM, which takes entity and migration classes as `Function`
   entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- passed on to TypeORM, which takes entity and migration classes as `Function`
   migrations: MixedList<Function | string>;
   schema: FederatedSchemaOptions;
   /** builds the subgraph's services, its resolver instances and its per-request loader factory */

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -45,6 +46,8 @@ export interface RunningSubgraph {
  */
 export async function startSubgraphServer<L>(o: SubgraphServerOptions<L>): Promise<RunningSubgraph> {
   const httpServer: Server = createServer();
+  // Apollo's formatError gets no context: the request's id reaches the log line through this scope
+  const requestIds = new AsyncLocalStorage<string>();
   const apollo = new ApolloServer<RequestContext<L>>({
     schema: o.schema,
     stopOnTerminationSignals: false, // stopOnSignals orders the shutdown; Apollo's handler raced it
@@ -55,7 +58,7 @@ export async function startSubgraphServer<L>(o: SubgraphServerOptions<L>): Promi
     // its own response cache), and its per-field hook wrapped every resolver of an answer: with it, a
     // 500-donation page allocated about a fifth more (docs/performance.md, fan-out memory).
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
-    formatError: (formatted, error) => formatError(formatted, error, (e) => o.log.error({ err: e }, 'unexpected error')),
+    formatError: (formatted, error) => formatError(formatted, error, (e) => o.log.error({ err: e, requestId: requestIds.getStore() }, 'unexpected error')),
   });
   await apollo.start();
 
@@ -86,17 +89,19 @@ export async function startSubgraphServer<L>(o: SubgraphServerOptions<L>): Promi
     }
     if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
     requests++;
+    const requestId = String(req.headers[REQUEST_ID_HEADER] ?? '');
     readJsonBody(req, o.bodyLimit ?? SUBGRAPH_BODY_LIMIT)
       .then((body) =>
-        runApollo(apollo, req, res, body, async () => {
-          const requestId = String(req.headers[REQUEST_ID_HEADER] ?? '');
-          try {
-            const caller = await verifyInternalCaller(o.internalSecret, req.headers[CALLER_HEADER] as string | undefined);
-            return { caller, requestId, loaders: o.makeLoaders(), log: o.log.child({ requestId }) };
-          } catch (e) {
-            throw e instanceof DomainError ? toGraphQLError(e) : e;
-          }
-        }),
+        requestIds.run(requestId, () =>
+          runApollo(apollo, req, res, body, async () => {
+            try {
+              const caller = await verifyInternalCaller(o.internalSecret, req.headers[CALLER_HEADER] as string | undefined);
+              return { caller, requestId, loaders: o.makeLoaders(), log: o.log.child({ requestId }) };
+            } catch (e) {
+              throw e instanceof DomainError ? toGraphQLError(e) : e;
+            }
+          }),
+        ),
       )
       .catch((e: Error) => {
         if (res.headersSent) return res.end();

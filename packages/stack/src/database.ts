@@ -157,7 +157,7 @@ export async function startEmbeddedPostgres(o: EmbeddedOptions): Promise<Running
       reapClusters(ROOT_HOME);
       // installed software is reachable by every account; the npm package's copy may not be
       native = o.systemBinaries ? bins.native : reachableBinaries(bins, as, ROOT_HOME);
-      dataDir = placeDataDir(o.dir, as, ROOT_HOME);
+      dataDir = placeDataDir(o.dir, as, ROOT_HOME, o.dirSetting);
     } else {
       dataDir = resolve(o.dir);
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });

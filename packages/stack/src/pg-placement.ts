@@ -15,6 +15,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { canTraverse, type Account } from './reach';
+import { StartupError } from './startup-error';
 
 /**
  * Where, as root, PostgreSQL's binaries and data go when the requested place is under a directory
@@ -56,9 +57,10 @@ function ownData(data: string, who: Account): void {
 
 /**
  * The data directory PostgreSQL (running as `who`) will use for the requested `dir`: `dir` itself
- * when `who` can reach its parent, else a cluster under `home` that `dir` links to.
+ * when `who` can reach its parent, else a cluster under `home` that `dir` links to. `dirSetting`
+ * names the setting that chose `dir`, for the message when neither can work.
  */
-export function placeDataDir(dir: string, who: Account, home = ROOT_HOME): string {
+export function placeDataDir(dir: string, who: Account, home = ROOT_HOME, dirSetting = 'DATA_DIR'): string {
   dir = resolve(dir);
   const linked = linkedCluster(dir, home);
   if (linked) {
@@ -72,7 +74,9 @@ export function placeDataDir(dir: string, who: Account, home = ROOT_HOME): strin
   }
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     // data made earlier in place by a non-root run: PostgreSQL (as `who`) can open it only there
-    throw new Error(`${dir} holds data that the "${who.name}" account cannot reach (a parent directory is private)`);
+    throw new StartupError(
+      `${dir} holds data that the "${who.name}" account cannot reach (a parent directory is private): start as the user who made it again, or set ${dirSetting} to a new directory`,
+    );
   }
   rmSync(dir, { recursive: true, force: true });
   const clusters = join(home, 'clusters');

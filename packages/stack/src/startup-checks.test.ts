@@ -1,4 +1,8 @@
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { placeDataDir } from './pg-placement';
 import { freePort } from './ports';
 import { assertPortsFree } from './port-check';
 import { dataVersionProblem, diskSpaceProblem, explainPostgresOutput, MIN_FREE_BYTES } from './data-checks';
@@ -59,6 +63,31 @@ describe('one-line messages', () => {
       ),
     ).toMatch(/PostgreSQL 16.*PostgreSQL 18.*set DATA_DIR/);
     expect(explainPostgresOutput('LOG: something else', ctx)).toBeNull();
+  });
+
+  test('data made in place under a private directory, which the postgres account cannot reach, names the setting and is left alone', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'khg-placement-'));
+    try {
+      chmodSync(parent, 0o700);
+      const data = join(parent, 'pg');
+      mkdirSync(data);
+      writeFileSync(join(data, 'PG_VERSION'), '18\n');
+      const stranger: Account = { name: 'postgres', uid: 2 ** 30, gid: 2 ** 30, groups: [] }; // owns nothing here
+      let thrown: unknown;
+      try {
+        placeDataDir(data, stranger, join(parent, 'home'), 'KHG_DATA');
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(StartupError);
+      expect(startupMessage(thrown)).toBe(
+        `${data} holds data that the "postgres" account cannot reach (a parent directory is private): start as the user who made it again, or set KHG_DATA to a new directory`,
+      );
+      expect(startupMessage(thrown)).not.toContain('\n');
+      expect(readFileSync(join(data, 'PG_VERSION'), 'utf8')).toBe('18\n');
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   test('an unknown error prints its first line only', () => {

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SUBGRAPH_MANIFEST } from '@khg/platform';
 import { freePort } from '../src/ports';
 import { ROOT } from '../src/services';
 
@@ -40,6 +41,16 @@ function npmStart(e: NodeJS.ProcessEnv, until: RegExp) {
   return { child, exited, matched, output: () => out };
 }
 
+/** Listens on `port` the way another program would; resolves to the function that lets it go. */
+async function holdPort(port: number): Promise<() => Promise<void>> {
+  const held: Server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    held.once('error', reject);
+    held.listen(port, '127.0.0.1', () => resolve());
+  });
+  return () => new Promise<void>((r) => held.close(() => r()));
+}
+
 /** Processes whose working directory is inside the clone (PostgreSQL's is its data directory, found by its command line). */
 function leftovers(): string[] {
   const ps = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout;
@@ -65,17 +76,13 @@ beforeAll(async () => {
     'NODE_ENV',
     'LOG_LEVEL',
     'KHG_TEST_STATE',
+    'KHG_SUBGRAPH_MANIFEST',
   ])
     delete env[k];
   env.XDG_CONFIG_HOME = join(parent, 'config'); // turbo's first-run state: its telemetry notice would show here
-  Object.assign(env, {
-    PORT: String(await freePort()),
-    MEMBERSHIP_PORT: String(await freePort()),
-    FUNDRAISING_PORT: String(await freePort()),
-    LEARNING_MODELS_PORT: String(await freePort()),
-    INSPECTIONS_PORT: String(await freePort()),
-    EMBEDDED_PG_PORT: String(await freePort()),
-  });
+  // every port the clone's `npm start` listens on, from the same manifest it reads (a busy default
+  // such as 4005 on the CI machine must not fail this test)
+  for (const setting of ['PORT', ...SUBGRAPH_MANIFEST.map((m) => m.portVariable), 'EMBEDDED_PG_PORT']) env[setting] = String(await freePort());
   const install = spawnSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: clone, env, encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`npm install failed:\n${install.stderr.slice(-3000)}`);
 }, 15 * MINUTES);
@@ -112,14 +119,21 @@ test(
   10 * MINUTES,
 );
 
-test(
-  'with the gateway port taken, npm start exits 1 with one line naming PORT',
-  async () => {
-    const held: Server = createServer();
-    await new Promise<void>((resolve, reject) => {
-      held.once('error', reject);
-      held.listen(Number(env.PORT), '127.0.0.1', () => resolve());
-    });
+/**
+ * One of each kind of port `npm start` checks: the gateway's, a subgraph's (from the manifest), and
+ * embedded PostgreSQL's. The test holds a free port handed to the clone through the setting rather
+ * than the default 4000 itself: on a shared CI machine 4000 may already belong to another job's
+ * platform (then holding it fails) or be taken by one the moment this test lets it go, so the test
+ * could neither hold it reliably nor leave it free. A default reaches the same check as any other
+ * value (`loadStartSettings` fills it in before `assertPortsFree` runs).
+ */
+const takenPorts = ['PORT', SUBGRAPH_MANIFEST[SUBGRAPH_MANIFEST.length - 1].portVariable, 'EMBEDDED_PG_PORT'];
+
+test.each(takenPorts)(
+  'with %s taken, npm start exits 1 with one line naming it',
+  async (setting) => {
+    const port = Number(env[setting]);
+    const release = await holdPort(port);
     try {
       const run = npmStart(env, /$^/); // nothing to wait for but the exit
       run.matched.catch(() => undefined);
@@ -129,11 +143,30 @@ test(
         .split('\n')
         .filter((l) => /Could not start|Error|^\s+at\s/.test(l));
       expect(lines).toEqual([
-        `Could not start: Port ${env.PORT} is already in use (PORT): stop what listens there, or set PORT to a free port (e.g. PORT=${Number(env.PORT) + 100} npm start) — the platform cannot start`,
+        `Could not start: Port ${port} is already in use (${setting}): stop what listens there, or set ${setting} to a free port (e.g. ${setting}=${port < 65000 ? port + 100 : port - 100} npm start) — the platform cannot start`,
       ]);
       expect(leftovers()).toEqual([]);
     } finally {
-      await new Promise<void>((r) => held.close(() => r()));
+      await release();
+    }
+  },
+  5 * MINUTES,
+);
+
+test(
+  'with KHG_DEBUG=1 the same failure prints its stack trace after the one line',
+  async () => {
+    const port = Number(env.PORT);
+    const release = await holdPort(port);
+    try {
+      const run = npmStart({ ...env, KHG_DEBUG: '1' }, /$^/);
+      run.matched.catch(() => undefined);
+      expect(await run.exited).toBe(1);
+      const out = run.output();
+      expect(out).toMatch(/^Could not start: Port \d+ is already in use \(PORT\).*\nStartupError: Port \d+ is already in use[^\n]*\n\s+at /m);
+      expect(leftovers()).toEqual([]);
+    } finally {
+      await release();
     }
   },
   5 * MINUTES,

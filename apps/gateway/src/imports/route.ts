@@ -67,6 +67,8 @@ export function importRoute(d: ImportRouteDeps): Route {
 }
 
 async function serve(d: ImportRouteDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  // one id for the whole request (requestIdOf makes a new one each call when the client sent none)
+  const requestId = requestIdOf(req);
   try {
     if (path.startsWith(TEMPLATES)) return await serveTemplate(req, res, path.slice(TEMPLATES.length));
     if (!d.store || !d.runner) throw new UploadError(503, 'SERVICE_UNAVAILABLE', 'Imports need the database (DATABASE_URL)');
@@ -75,7 +77,7 @@ async function serve(d: ImportRouteDeps, req: IncomingMessage, res: ServerRespon
     const kind = kindOfSlug(segment);
     if (kind) {
       if (req.method !== 'POST') throw new UploadError(405, 'METHOD_NOT_ALLOWED', `Upload a file with POST ${IMPORTS_PATH}${segment}`);
-      return await upload(d, req, res, kind, caller);
+      return await upload(d, req, res, kind, caller, requestId);
     }
     if (req.method !== 'GET') throw new UploadError(405, 'METHOD_NOT_ALLOWED', 'An import is read with GET');
     const record = /^imp_[0-9a-f-]{36}$/.test(segment) ? await d.store.byId(segment) : null;
@@ -85,9 +87,9 @@ async function serve(d: ImportRouteDeps, req: IncomingMessage, res: ServerRespon
   } catch (e) {
     if (e instanceof UploadError) return sendJson(res, e.status, { error: e.message, code: e.code });
     if (e instanceof DomainError && e.code === 'UNAUTHENTICATED') return sendJson(res, 401, { error: e.message, code: e.code });
-    d.log.error({ err: (e as Error).message }, 'import request failed');
+    d.log.error({ requestId, err: { message: (e as Error).message, name: (e as Error).name } }, 'import request failed');
     if (res.headersSent) return void res.destroy();
-    sendJson(res, 500, { error: 'The import could not be started', code: 'INTERNAL_SERVER_ERROR' });
+    sendJson(res, 500, { error: 'The import could not be started', code: 'INTERNAL_SERVER_ERROR', requestId });
   }
 }
 
@@ -162,7 +164,14 @@ function readFile(req: IncomingMessage, maxBytes: number): Promise<{ file: Buffe
   });
 }
 
-async function upload(d: ImportRouteDeps, req: IncomingMessage, res: ServerResponse, kind: keyof typeof KINDS, caller: Caller): Promise<void> {
+async function upload(
+  d: ImportRouteDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  kind: keyof typeof KINDS,
+  caller: Caller,
+  requestId: string,
+): Promise<void> {
   if (caller.role !== Role.ADMIN && caller.role !== Role.OFFICER)
     throw new UploadError(403, 'FORBIDDEN', `Imports write data: they need the role ADMIN or OFFICER; you are ${caller.role}`);
   const { params, dryRun } = paramsOf(new URL(req.url ?? '/', 'http://localhost'));
@@ -170,7 +179,6 @@ async function upload(d: ImportRouteDeps, req: IncomingMessage, res: ServerRespo
   if (file.length === 0) throw new UploadError(400, 'BAD_USER_INPUT', 'The file is empty');
   const { record, fresh } = await d.store!.claim({ kind, fileName, sha256, dryRun, params, createdBy: caller.sub, createdByOrg: caller.orgId ?? null });
   if (fresh) {
-    const requestId = requestIdOf(req);
     setImmediate(() => void d.runner!.run({ id: record.id, kind, file, sha256, dryRun, params, caller, requestId }));
   }
   res.setHeader('location', `${IMPORTS_PATH}${record.id}`);

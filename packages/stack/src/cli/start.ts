@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     });
   } catch (e) {
     process.stderr.write(`Could not start: ${startupMessage(e)}\n`);
+    debugDetails(e);
     await stop(1);
     return;
   }
@@ -80,10 +81,15 @@ async function main(): Promise<void> {
   );
 }
 
+/** With KHG_DEBUG set, the whole error after its one line: for a report, or when the line is not enough. */
+function debugDetails(e: unknown): void {
+  if (process.env.KHG_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+}
+
 // Whatever escapes (a library's unhandled error) still ends in one line, not a stack trace.
 const fatal = (e: unknown) => {
   process.stderr.write(`Could not start: ${startupMessage(e)} (KHG_DEBUG=1 npm start shows the details)\n`);
-  if (process.env.KHG_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+  debugDetails(e);
   process.exit(1);
 };
 process.on('uncaughtException', fatal);

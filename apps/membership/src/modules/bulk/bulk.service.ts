@@ -31,7 +31,8 @@ import type { AdmitMemberInput } from '../members/member.input';
 import { Member } from '../members/member.entity';
 import { Organization } from '../organizations/organization.entity';
 import type { OrganizationService } from '../organizations/organization.service';
-import { FeePayment, type RecordFeePaymentInput } from '../fees/fee.entity';
+import { FeePayment } from '../fees/fee.entity';
+import type { RecordFeePaymentInput } from '../fees/fee.input';
 import type { AreaStatisticsRow } from './bulk.input';
 
 /** Rows per multi-row INSERT: bounded parameter arrays, a few statements per 10,000 rows. */

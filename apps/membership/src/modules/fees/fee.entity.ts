@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { IsOptional, Length } from 'class-validator';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar, VndScalar, bigintTransformer } from '@khg/platform';
 
 @Entity({ name: 'fee_payments' })
@@ -32,24 +31,4 @@ export class FeePayment {
   @Column({ name: 'receipt_number', type: 'text', nullable: true })
   @Field(() => String, { nullable: true })
   receiptNumber: string | null;
-}
-
-@InputType()
-export class RecordFeePaymentInput {
-  @Field(() => ID)
-  memberId: string;
-
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => VndScalar, { description: 'Whole dong, positive.' })
-  amount: bigint;
-
-  @Field(() => DateScalar)
-  paidOn: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 50)
-  receiptNumber?: string | null;
 }

@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { MembershipContext } from '../../context';
 import { Member } from '../members/member.entity';
-import { FeePayment, RecordFeePaymentInput } from './fee.entity';
+import { FeePayment } from './fee.entity';
+import { RecordFeePaymentInput } from './fee.input';
 import type { FeeService } from './fee.service';
 
 @Resolver(() => Member)

@@ -2,7 +2,8 @@ import { In, type DataSource } from 'typeorm';
 import { EventType, checkEntryAmount, isPlausibleYear, todayInVietnam } from '@khg/domain';
 import { badInput, conflict, newId, type Caller, type Outbox } from '@khg/platform';
 import type { MemberService } from '../members/member.service';
-import { FeePayment, type RecordFeePaymentInput } from './fee.entity';
+import { FeePayment } from './fee.entity';
+import type { RecordFeePaymentInput } from './fee.input';
 
 export class FeeService {
   constructor(

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Role } from '@khg/domain';
-import { ResponseCache } from '../src/response-cache';
+import { ResponseCache } from './response-cache';
 
-// The cache's rules on their own (the HTTP behaviour is in response-cache.test.ts).
+// The cache's rules on their own (the HTTP behaviour is in test/response-cache.test.ts).
 const admin = { sub: 'a', role: Role.ADMIN };
 const request = (variables: Record<string, unknown> = {}) => ({ query: '{ funds { id } }', variables });
 
