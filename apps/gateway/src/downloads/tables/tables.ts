@@ -1,5 +1,6 @@
 import { typeOfId } from '@khg/domain';
 import type { Caller } from '@khg/platform';
+import { DONATION_METHOD, GENDER, MEMBER_STATUS } from '../labels';
 import type { CallerGraph } from '../renderers';
 import type { ExportArgs } from '../signing';
 import type { TableColumn } from './table-writer';
@@ -40,9 +41,6 @@ async function* paged<R>(fetchPage: (after: string | null) => Promise<Page<R>>):
   }
 }
 
-const GENDER: Record<string, string> = { MALE: 'Nam', FEMALE: 'Nữ', OTHER: 'Khác' };
-const MEMBER_STATUS: Record<string, string> = { ACTIVE: 'Đang sinh hoạt', LAPSED: 'Gián đoạn', RESIGNED: 'Đã ra hội', DECEASED: 'Đã mất' };
-const METHOD: Record<string, string> = { CASH: 'Tiền mặt', BANK_TRANSFER: 'Chuyển khoản', IN_KIND: 'Hiện vật' };
 const LM_KIND: Record<string, string> = {
   FAMILY: 'Gia đình học tập',
   CLAN: 'Dòng họ học tập',
@@ -131,7 +129,7 @@ export const DONATIONS: TableSpec<DonationRow> = {
     { header: 'Người ủng hộ', type: 'text', width: 30, value: (d) => d.donorName },
     { header: 'Số tiền (đồng)', type: 'vnd', width: 16, value: (d) => d.amount },
     { header: 'Ngày nhận', type: 'date', width: 12, value: (d) => d.receivedOn },
-    { header: 'Hình thức', type: 'text', width: 14, value: (d) => METHOD[d.method] ?? d.method },
+    { header: 'Hình thức', type: 'text', width: 14, value: (d) => DONATION_METHOD[d.method] ?? d.method },
     { header: 'Đợt vận động', type: 'text', width: 28, value: (d) => d.campaign?.name },
     { header: 'Đã huỷ', type: 'text', width: 8, value: (d) => (d.voided ? 'Có' : '') },
   ],
