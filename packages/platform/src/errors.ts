@@ -93,10 +93,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
 }
 
 const PG_CONNECTION_CLASSES = ['08', '57']; // connection exception; operator intervention (admin shutdown)
-// TypeORM releases a transaction's runner when its connection dies; the COMMIT that follows then
-// fails with "Query runner already released" before reaching the server, so nothing was committed.
+// TypeORM releases a transaction's runner when its connection dies; the next statement or the COMMIT
+// then fails before reaching the server ("Query runner already released", or, from a query made through
+// the transaction's manager, "…provided by a query runner was already released"), so nothing was committed.
 const CONNECTION_MESSAGES =
-  /Connection terminated|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|socket has been ended|Client was closed|terminating connection|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|Query runner already released/i;
+  /Connection terminated|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|socket has been ended|Client was closed|terminating connection|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|Query runner already released|query runner was already released/i;
 
 /** True when a query failed because the connection to PostgreSQL was lost or could not be made. */
 export function isConnectionLoss(e: unknown): boolean {

@@ -82,6 +82,12 @@ describe('isConnectionLoss', () => {
     expect(isConnectionLoss(new Error('connect ECONNREFUSED 127.0.0.1:5432'))).toBe(true);
     const released = Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' });
     expect(isConnectionLoss(released)).toBe(true);
+    // seen in hardening-faults during a PostgreSQL restart: a donation's statement after its connection died
+    const provider = Object.assign(
+      new Error('Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.'),
+      { name: 'QueryRunnerProviderAlreadyReleasedError' },
+    );
+    expect(isConnectionLoss(provider)).toBe(true);
     expect(isConnectionLoss(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }))).toBe(false);
     expect(isConnectionLoss(new Error('Cannot read properties of undefined'))).toBe(false);
   });
