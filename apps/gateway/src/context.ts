@@ -16,8 +16,6 @@ export interface GatewayContext {
    * governs what callers send, does not apply to them
    */
   internal?: boolean;
-  /** a longer bound for this operation's subgraph fetches than SUBGRAPH_TIMEOUT_MS (set by imports, whose one write may take minutes) */
-  fetchTimeoutMs?: number;
   /** set when the answer may be stored in the response cache */
   cacheTicket?: CacheTicket;
 }

@@ -143,7 +143,7 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
       }),
     },
     downloadsRoute(config, graphql.apollo, log),
-    importsRoute(config, imports, graphql.apollo, auth, log),
+    importsRoute(config, imports, graphql.apollo, auth, log, (service) => cache?.invalidate(new Set([service]))),
   ];
   httpServer.on('request', router(routes, ENDPOINT));
 

@@ -1,4 +1,3 @@
-import { Agent } from 'undici';
 import { LocalGraphQLDataSource, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CALLER_HEADER, REQUEST_ID_HEADER, formatError, type Logger } from '@khg/platform';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -21,16 +20,6 @@ function noteTouched(options: GraphQLDataSourceProcessOptions<GatewayContext>, s
   (options.context as Partial<GatewayContext>).touched?.add(service);
 }
 
-/** The dispatcher of long writes: no headers or body timeout of its own; the signal bounds them. */
-const longWrites = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
-
-/** Carries a longer fetch timeout from the context to the fetcher (an import's one big write); never set by callers. */
-const TIMEOUT_HEADER = 'x-khg-fetch-timeout-ms';
-const longFetchTimeout = (init?: RequestInit): number | null => {
-  const v = Number(new Headers(init?.headers).get(TIMEOUT_HEADER));
-  return Number.isFinite(v) && v > 0 ? v : null;
-};
-
 /**
  * Forwards the verified caller and the request id to every subgraph fetch; bounds each fetch by a
  * timeout; turns a failed fetch into an error that names the unavailable service (the gateway then
@@ -49,16 +38,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   ) {
     super({
       url,
-      fetcher: ((input: string, init?: RequestInit) => {
-        const long = longFetchTimeout(init);
-        const limit = long ?? timeoutMs;
-        return fetch(input, {
+      fetcher: ((input: string, init?: RequestInit) =>
+        fetch(input, {
           ...init,
-          signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(limit)]) : AbortSignal.timeout(limit),
-          // fetch's own dispatcher gives up on headers after 5 minutes, whatever the signal allows
-          ...(long ? { dispatcher: longWrites } : {}),
-        } as RequestInit);
-      }) as never,
+          signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
+        })) as never,
     });
   }
 
@@ -91,7 +75,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
     if (context?.callerHeader) request.http?.headers.set(CALLER_HEADER, context.callerHeader);
     if (context?.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-    if (context?.fetchTimeoutMs) request.http?.headers.set(TIMEOUT_HEADER, String(context.fetchTimeoutMs));
   }
 
   override didEncounterError(error: Error): void {

@@ -143,6 +143,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     const fundraisingUrl = fundraising ? (process.env[fundraising.urlVariable] ?? `http://127.0.0.1:${fundraising.port}/graphql`) : null;
     const importWrites = new ImportWrites(ds, outbox);
     const privacy = new PrivacyService(ds, outbox, new DonorEraser(fundraisingUrl, config.INTERNAL_SECRET));
+    const memberExport = new MemberExportService(ds, privacy);
     return {
       instances: [
         new AreaResolver(areas),
@@ -165,8 +166,9 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
         new PersonalDataResolver(privacy),
         new BulkResolver(new BulkService(ds, outbox, orgs, importWrites)),
         new ImportProgress(importWrites),
-        new MemberExportResolver(new MemberExportService(ds, privacy)),
+        new MemberExportResolver(memberExport),
       ],
+      streams: [memberExport.stream],
       makeLoaders: () => ({
         ...areaLoaders(areas),
         ...organizationLoaders(orgs),

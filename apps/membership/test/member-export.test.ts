@@ -1,5 +1,6 @@
 import { Role } from '@khg/domain';
-import { admitMember, codes, countStatements, createTree, graph, graphOk, rowCount, tokenFor, type Tree } from '@khg/testing';
+import { CALLER_HEADER, signInternalCaller } from '@khg/platform';
+import { admitMember, codes, countStatements, createTree, graph, graphOk, rowCount, testState, tokenFor, type Tree } from '@khg/testing';
 
 // Query.memberExportPage, what a MEMBERS export reads: the subtree's members as plain rows in id
 // order, thousands a page in one statement, personal columns only for those who may read them
@@ -86,5 +87,57 @@ describe('member export pages', () => {
     const r = await graph(PAGE, { o: t.provinceOrg.id, first: 5000 });
     expect(codes(r)).toEqual(['OPERATION_LIMIT']);
     expect(r.errors![0].message).toMatch(/first/);
+  });
+});
+
+// The stream behind the MEMBERS file export: the same rows as the pages, newline-delimited JSON
+// with an end line, a thousand rows per statement, refusals as JSON before any row.
+describe('members-export stream', () => {
+  let t: Tree;
+  const ids: string[] = [];
+  beforeAll(async () => {
+    t = await createTree(1, 2);
+    for (const org of t.communeOrgs)
+      for (let i = 0; i < 3; i++) ids.push((await admitMember(org.id, undefined, { joinedOn: '2019-04-02', phone: '0912345678', birthYear: 1970 })).id);
+  });
+
+  async function open(org: string, caller: Parameters<typeof signInternalCaller>[1] | null) {
+    const url = new URL('/streams/members-export', testState().subgraphUrls.membership);
+    url.searchParams.set('organizationId', org);
+    const headers: Record<string, string> = caller ? { [CALLER_HEADER]: await signInternalCaller(testState().internalSecret, caller, '60s') } : {};
+    const res = await fetch(url, { headers });
+    const lines = (await res.text()).split('\n').filter(Boolean);
+    return { status: res.status, type: res.headers.get('content-type'), lines: lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
+  }
+
+  it('sends every member of the subtree in id order, then an end line counting them, and records the personal reads', async () => {
+    const before = await rowCount('membership.personal_data_reads', 'member_id = $1', [ids[0]]);
+    const { status, type, lines } = await open(t.districtOrgs[0].id, { sub: 'test-admin', role: Role.ADMIN });
+    expect(status).toBe(200);
+    expect(type).toMatch(/application\/x-ndjson/);
+    expect(lines.at(-1)).toEqual({ end: true, rows: 6 });
+    const rows = lines.slice(0, -1);
+    expect(rows.map((r) => r.id)).toEqual([...ids].sort());
+    expect(rows[0]).toMatchObject({ phone: '0912345678', birthYear: 1970, joinedOn: '2019-04-02' });
+    expect(await rowCount('membership.personal_data_reads', 'member_id = $1', [ids[0]])).toBe(before + 1);
+    // the same rows as the GraphQL pages give
+    const { memberExportPage: page }: { memberExportPage: Page } = await graphOk(PAGE, { o: t.districtOrgs[0].id, first: 10 });
+    expect(rows).toEqual(page.rows);
+  });
+
+  it('costs the same statements for the whole of a small subtree as for a part of it', async () => {
+    const whole = await countStatements(() => open(t.districtOrgs[0].id, { sub: 'test-admin', role: Role.ADMIN }));
+    const part = await countStatements(() => open(t.communeOrgs[0].id, { sub: 'test-admin', role: Role.ADMIN }));
+    expect(whole.membership).toBe(part.membership);
+  });
+
+  it('refuses before any row: no caller, an officer outside the subtree, an unknown organisation', async () => {
+    expect((await open(t.districtOrgs[0].id, null)).status).toBe(401);
+    const outside = await open(t.communeOrgs[1].id, { sub: 'o', role: Role.OFFICER, orgId: t.communeOrgs[0].id });
+    expect(outside.status).toBe(403);
+    expect(outside.lines).toEqual([expect.objectContaining({ code: 'PERSONAL_DATA' })]);
+    const unknown = await open('org_00000000-0000-4000-8000-000000000000', { sub: 'test-admin', role: Role.ADMIN });
+    expect(unknown.status).toBe(404);
+    expect(unknown.lines[0]).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -14,6 +14,7 @@ export * from './outbox';
 export * from './federation';
 export * from './http';
 export * from './subgraph-server';
+export * from './subgraph-stream';
 export * from './run-subgraph';
 export * from './pagination';
 export * from './directory';

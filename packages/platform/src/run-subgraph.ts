@@ -6,6 +6,7 @@ import { createLogger } from './logger';
 import { createDataSource, initializeDatabase, setRoleSearchPath } from './db';
 import { buildFederatedSchema, type FederatedSchemaOptions } from './federation';
 import { startSubgraphServer, stopOnSignals, type RunningSubgraph } from './subgraph-server';
+import type { SubgraphStream } from './subgraph-stream';
 import { Outbox } from './outbox';
 import { MembershipDirectory } from './directory';
 import { AuditIndexes1765000000000, auditResolverFor } from './audit';
@@ -30,6 +31,8 @@ export interface SubgraphDefinition<L> {
 export interface Wiring<L> {
   instances: object[];
   makeLoaders: () => L;
+  /** lists too long for one GraphQL answer, streamed to the gateway (docs/imports-exports.md) */
+  streams?: SubgraphStream[];
 }
 
 export interface SubgraphDeps {
@@ -64,7 +67,7 @@ export async function runSubgraph<L>(def: SubgraphDefinition<L>, env: NodeJS.Pro
   }
   const directory = new MembershipDirectory(config.MEMBERSHIP_URL, config.INTERNAL_SECRET, def.name);
   const deps: SubgraphDeps = { ds, directory, outbox: new Outbox(def.dbSchema), config, log };
-  const { instances, makeLoaders } = def.wire(deps);
+  const { instances, makeLoaders, streams } = def.wire(deps);
   if (config.SEED_DEMO && def.seedDemo) await def.seedDemo(deps);
   // Every subgraph answers for its own audit trail (docs/security.md).
   const Audit = auditResolverFor(def.name);
@@ -78,6 +81,7 @@ export async function runSubgraph<L>(def: SubgraphDefinition<L>, env: NodeJS.Pro
     internalSecret: config.INTERNAL_SECRET,
     log,
     makeLoaders,
+    streams,
   });
   stopOnSignals(log, running.stop);
   return running;

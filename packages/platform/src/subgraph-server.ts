@@ -13,6 +13,7 @@ import type { RequestContext } from './context';
 import { DomainError, formatError, toGraphQLError } from './errors';
 import { readJsonBody, runApollo, sendJson, BodyTooLargeError } from './http';
 import { sqlStatements } from './db';
+import { STREAMS_PATH, serveStream, type SubgraphStream } from './subgraph-stream';
 
 /**
  * The largest request a subgraph reads. Only the gateway calls subgraphs, and its own body limit
@@ -32,6 +33,8 @@ export interface SubgraphServerOptions<L> {
   /** one fresh set of DataLoaders per request */
   makeLoaders: () => L;
   bodyLimit?: number;
+  /** long lists served as NDJSON at /streams/<name> (the gateway's file exports) */
+  streams?: SubgraphStream[];
 }
 
 export interface RunningSubgraph {
@@ -41,8 +44,8 @@ export interface RunningSubgraph {
 }
 
 /**
- * Serves a subgraph: /graphql (only for callers the gateway vouches for), /health/live,
- * /health/ready (database reachable), /metrics (Prometheus text).
+ * Serves a subgraph: /graphql and /streams/<name> (only for callers the gateway vouches for),
+ * /health/live, /health/ready (database reachable), /metrics (Prometheus text).
  */
 export async function startSubgraphServer<L>(o: SubgraphServerOptions<L>): Promise<RunningSubgraph> {
   const httpServer: Server = createServer();
@@ -85,6 +88,17 @@ export async function startSubgraphServer<L>(o: SubgraphServerOptions<L>): Promi
           `# TYPE nodejs_heap_size_total_bytes gauge\nnodejs_heap_size_total_bytes ${m.heapTotal}\n` +
           `# TYPE nodejs_external_memory_bytes gauge\nnodejs_external_memory_bytes ${m.external}\n`,
       );
+      return;
+    }
+    if (path.startsWith(STREAMS_PATH)) {
+      const stream = o.streams?.find((s) => s.name === path.slice(STREAMS_PATH.length));
+      if (!stream || req.method !== 'GET') return sendJson(res, 404, { error: 'not found' });
+      verifyInternalCaller(o.internalSecret, req.headers[CALLER_HEADER] as string | undefined)
+        .then((caller) => serveStream(stream, caller, new URL(req.url ?? '/', 'http://localhost').searchParams, res, o.log))
+        .catch((e: Error) => {
+          if (res.headersSent) return void res.destroy();
+          sendJson(res, 401, { error: e.message, code: 'UNAUTHENTICATED' });
+        });
       return;
     }
     if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });

@@ -39,6 +39,6 @@ export const downloadsSchema = (config: GatewayConfig) => buildDownloadsSchema(s
 
 /** The one route that serves the links. */
 export const downloadsRoute = (config: GatewayConfig, apollo: ApolloServer<GatewayContext>, log: Logger): Route =>
-  downloadRoute({ apollo, signer: signerOf(config), registry: RENDERERS, internalSecret: config.INTERNAL_SECRET, log });
+  downloadRoute({ apollo, signer: signerOf(config), registry: RENDERERS, internalSecret: config.INTERNAL_SECRET, subgraphUrls: config.subgraphUrls, log });
 
 export { DOWNLOADS_SDL } from './schema';

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Caller } from '@khg/platform';
 import type { ExportArgs } from './signing';
+import type { CallerStreams } from './subgraph-streams';
 
 /** The contract's enums (section `exchange`), then PERSONAL_DATA (section `privacy`); only ever extended, never renamed. */
 export const EXPORT_KINDS = ['MEMBERS', 'DONATIONS', 'LEARNING_MODEL_ENTRIES', 'AREA_STATISTICS', 'YEAR_REPORT', 'PERSONAL_DATA'] as const;
@@ -34,7 +35,8 @@ export interface PreparedDownload {
 export interface Renderer {
   /** a problem with the arguments, refused by Query.export before a link is signed (BAD_USER_INPUT) */
   check?(args: ExportArgs): string | null;
-  prepare(args: ExportArgs, graph: CallerGraph, caller: Caller): Promise<PreparedDownload>;
+  /** `streams` reads a subgraph's long lists (NDJSON) as the same caller */
+  prepare(args: ExportArgs, graph: CallerGraph, caller: Caller, streams: CallerStreams): Promise<PreparedDownload>;
 }
 
 /** Renderers by kind and format; Query.export refuses a pair that has none with BAD_USER_INPUT. */

@@ -7,16 +7,19 @@ import type { Route } from '../routes';
 import { DOWNLOADS_PATH } from './schema';
 import { DownloadRequestError, rendererFor, type CallerGraph, type RendererRegistry } from './renderers';
 import { DownloadLinkError, type DownloadSigner } from './signing';
+import { streamsAs } from './subgraph-streams';
 
 export interface DownloadRouteDeps {
   apollo: ApolloServer<GatewayContext>;
   signer: DownloadSigner;
   registry: RendererRegistry;
   internalSecret: string;
+  /** each subgraph's /graphql, for its streams */
+  subgraphUrls: Record<string, string>;
   log: Logger;
 }
 
-const STATUS: Record<string, number> = { FORBIDDEN: 403, UNAUTHENTICATED: 403, NOT_FOUND: 404 };
+const STATUS: Record<string, number> = { FORBIDDEN: 403, UNAUTHENTICATED: 403, NOT_FOUND: 404, SERVICE_UNAVAILABLE: 503 };
 
 /** The caller's graph: the gateway's own Apollo (limits, plan, subgraph fetches signed for the caller), in process. */
 function graphAs(apollo: ApolloServer<GatewayContext>, caller: Caller, internalSecret: string, requestId: string): CallerGraph {
@@ -61,7 +64,8 @@ async function serve(d: DownloadRouteDeps, req: IncomingMessage, res: ServerResp
     const claims = d.signer.verify(token);
     const renderer = rendererFor(d.registry, claims.kind, claims.format);
     if (!renderer) return sendJson(res, 404, { error: `Nothing renders ${claims.kind} as ${claims.format} on this gateway`, code: 'NOT_FOUND' });
-    const prepared = await renderer.prepare(claims.args, graphAs(d.apollo, claims.caller, d.internalSecret, requestId), claims.caller);
+    const streams = streamsAs(d.subgraphUrls, () => signInternalCaller(d.internalSecret, claims.caller, '300s'), requestId);
+    const prepared = await renderer.prepare(claims.args, graphAs(d.apollo, claims.caller, d.internalSecret, requestId), claims.caller, streams);
     res.statusCode = 200;
     res.setHeader('content-type', prepared.contentType);
     res.setHeader(

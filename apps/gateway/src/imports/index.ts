@@ -25,7 +25,9 @@ export function importsRoute(
   apollo: ApolloServer<GatewayContext>,
   auth: CallerAuthenticator,
   log: Logger,
+  written: (service: string) => void,
 ): Route {
-  const runner = store ? new ImportRunner(store, apollo, config.INTERNAL_SECRET, log) : null;
+  const target = { urlOf: (service: string) => config.subgraphUrls[service], written };
+  const runner = store ? new ImportRunner(store, apollo, config.INTERNAL_SECRET, log, target) : null;
   return importRoute({ store, runner, auth, maxFileBytes: MAX_FILE_BYTES, log });
 }

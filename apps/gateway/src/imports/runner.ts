@@ -4,7 +4,8 @@ import type { GatewayContext } from '../context';
 import { KINDS, type ImportKind, type ImportParams } from './kinds';
 import { UnreadableFile, readSheet } from './read';
 import type { ImportStore } from './store';
-import { validateSheet, type Problem } from './validate';
+import { SubgraphUnreachable, writeToSubgraph, type GraphError } from './subgraph-write';
+import { validateSheet, type Problem, type Validated } from './validate';
 
 export interface ImportJob {
   id: string;
@@ -26,9 +27,12 @@ const IMPORT_WRITE_TIMEOUT_MS = 15 * 60_000;
 /** How often a running write's progress is read (a cheap primary-key read in the subgraph). */
 const PROGRESS_EVERY_MS = 500;
 
-interface GraphError {
-  message: string;
-  extensions?: { code?: string; rows?: { index: number; field: string; message: string }[] };
+/** Where an import's write goes, and who hears that it was written. */
+export interface ImportWriteTarget {
+  /** the owning subgraph's /graphql */
+  urlOf(service: string): string;
+  /** the write committed: answers that read the service are stale now (the response cache) */
+  written(service: string): void;
 }
 
 /**
@@ -43,6 +47,7 @@ export class ImportRunner {
     private readonly apollo: ApolloServer<GatewayContext>,
     private readonly internalSecret: string,
     private readonly log: Logger,
+    private readonly target: ImportWriteTarget,
   ) {}
 
   async run(job: ImportJob): Promise<void> {
@@ -60,16 +65,20 @@ export class ImportRunner {
     }
   }
 
-  private async runSteps(job: ImportJob): Promise<void> {
-    const spec = KINDS[job.kind];
-    let rows;
+  /** The file read and checked; its rows as read are garbage once this returns (only the inputs stay for the write). */
+  private async validate(job: ImportJob): Promise<Validated | Problem> {
     try {
-      rows = await readSheet(job.file);
+      return validateSheet(KINDS[job.kind], await readSheet(job.file), job.params, job.sha256);
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
-      return this.store.update(job.id, { status: 'REJECTED', problems: [{ row: 0, column: null, message: e.message }] }, true);
+      return { row: 0, column: null, message: e.message };
     }
-    const v = validateSheet(spec, rows, job.params, job.sha256);
+  }
+
+  private async runSteps(job: ImportJob): Promise<void> {
+    const spec = KINDS[job.kind];
+    const v = await this.validate(job);
+    if (!('inputs' in v)) return this.store.update(job.id, { status: 'REJECTED', problems: [v] }, true);
     if (v.problems.length) return this.store.update(job.id, { status: 'REJECTED', rows: v.rows, problems: v.problems, warnings: v.warnings }, true);
     if (job.dryRun) return this.store.update(job.id, { status: 'VALIDATED', rows: v.rows, warnings: v.warnings }, true);
     await this.store.update(job.id, { status: 'IMPORTING', rows: v.rows, warnings: v.warnings });
@@ -77,8 +86,22 @@ export class ImportRunner {
     const variables: Record<string, unknown> = spec.kind === 'AREA_STATISTICS' ? { year: job.params.year, rows: v.inputs } : { inputs: v.inputs };
     // the import's id: the subgraph writes it once, reports its progress and appends IMPORT_FINISHED
     variables.importId = job.id;
-    const errors = await this.withProgress(job, spec.service, this.execute(job, spec.mutation, variables));
-    if (!errors) return this.store.update(job.id, { status: 'COMPLETED', rowsDone: v.inputs.length }, true);
+    let errors: GraphError[];
+    try {
+      errors = await this.withProgress(job, spec.service, this.write(job, spec.service, spec.mutation, variables));
+    } catch (e) {
+      if (!(e instanceof SubgraphUnreachable)) throw e;
+      this.log.warn({ importId: job.id, service: spec.service, err: e.message }, 'import write failed');
+      return this.store.update(
+        job.id,
+        {
+          status: 'FAILED',
+          problems: [{ row: 0, column: null, message: `Nothing was written: the ${spec.service} service did not answer. Upload the file again later.` }],
+        },
+        true,
+      );
+    }
+    if (!errors.length) return this.store.update(job.id, { status: 'COMPLETED', rowsDone: v.inputs.length }, true);
 
     const columnOf = (field: string) => spec.columns.find((c) => c.field === field)?.header ?? field;
     const problems: Problem[] = [];
@@ -132,7 +155,24 @@ export class ImportRunner {
     }
   }
 
-  /** The mutation through the gateway's own graph as the uploader: the subgraph applies their rights. */
+  /** The bulk mutation straight to the owning subgraph as the uploader: the subgraph applies their rights. */
+  private async write(job: ImportJob, service: string, mutation: string, variables: Record<string, unknown>): Promise<GraphError[]> {
+    const { errors } = await writeToSubgraph(
+      {
+        url: this.target.urlOf(service),
+        callerHeader: await signInternalCaller(this.internalSecret, job.caller, '900s'),
+        requestId: job.requestId,
+        timeoutMs: IMPORT_WRITE_TIMEOUT_MS,
+      },
+      mutation,
+      variables,
+    );
+    // whatever the answer: dropping the cached answers that read the service is cheap and never wrong
+    this.target.written(service);
+    return errors;
+  }
+
+  /** A small query through the gateway's own graph as the uploader (the write's progress). */
   private async execute<D>(
     job: ImportJob,
     query: string,
@@ -146,7 +186,6 @@ export class ImportRunner {
       touched: new Set(),
       // the gateway's own operation: the safelist governs what callers send, not this
       internal: true,
-      fetchTimeoutMs: IMPORT_WRITE_TIMEOUT_MS,
     };
     const response = await this.apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('an import mutation answered incrementally');

@@ -14,10 +14,10 @@ const CONTENT_TYPE = {
 export function tableRenderer<R>(spec: TableSpec<R>, format: 'XLSX' | 'CSV'): Renderer {
   return {
     check: (args) => spec.check(args),
-    async prepare(args, graph, caller) {
+    async prepare(args, graph, caller, streams) {
       const problem = spec.check(args);
       if (problem) throw new Error(problem); // signed links were checked at Query.export
-      const pages = spec.pages(args, graph, caller);
+      const pages = spec.pages(args, graph, caller, streams);
       const first = await pages.next();
       return {
         contentType: CONTENT_TYPE[format],

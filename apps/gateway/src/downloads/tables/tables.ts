@@ -3,6 +3,7 @@ import type { Caller } from '@khg/platform';
 import { DONATION_METHOD, GENDER, MEMBER_STATUS } from '../labels';
 import type { CallerGraph } from '../renderers';
 import type { ExportArgs } from '../signing';
+import type { CallerStreams } from '../subgraph-streams';
 import type { TableColumn } from './table-writer';
 
 /**
@@ -15,7 +16,7 @@ export interface TableSpec<R> {
   fileName(args: ExportArgs): string;
   check(args: ExportArgs): string | null;
   columns: TableColumn<R>[];
-  pages(args: ExportArgs, graph: CallerGraph, caller: Caller): AsyncGenerator<R[]>;
+  pages(args: ExportArgs, graph: CallerGraph, caller: Caller, streams: CallerStreams): AsyncGenerator<R[]>;
 }
 
 /** The most a subgraph gives per page. */
@@ -62,18 +63,11 @@ interface MemberRow {
   cardNumber: string | null;
 }
 
-/** Members a page: membership's plain rows (no per-row resolvers), many per round trip. */
-const MEMBERS_PER_PAGE = 5_000;
-
 // Membership gives the personal columns to ADMIN and the subtree's officers (recording the reads),
 // leaves them empty for other roles and refuses an officer outside the subtree (PERSONAL_DATA).
-const MEMBERS_PAGE = `query ExportMembers($org: ID!, $first: Int!, $after: String) {
-  memberExportPage(organizationId: $org, first: $first, after: $after) {
-    next
-    rows { id fullName gender birthYear phone joinedOn status organizationName cardNumber }
-  }
-}`;
-
+// Streamed (not paged through the graph): 200,000 members as 5,000-row GraphQL pages cost
+// membership's execution and the gateway's result shaping of every field, and both processes
+// kept ~2 MB answers alive across awaits (docs/imports-exports.md).
 export const MEMBERS: TableSpec<MemberRow> = {
   sheet: 'Hội viên',
   fileName: () => 'hoi-vien',
@@ -90,15 +84,7 @@ export const MEMBERS: TableSpec<MemberRow> = {
     { header: 'Tổ chức', type: 'text', width: 36, value: (m) => m.organizationName },
     { header: 'Số thẻ', type: 'text', width: 14, value: (m) => m.cardNumber },
   ],
-  pages: (a, graph) =>
-    paged(async (after) => {
-      const { memberExportPage: page } = await graph<{ memberExportPage: { next: string | null; rows: MemberRow[] } }>(MEMBERS_PAGE, {
-        org: a.organizationId,
-        first: MEMBERS_PER_PAGE,
-        after,
-      });
-      return page;
-    }),
+  pages: (a, _graph, _caller, streams) => streams<MemberRow>('membership', 'members-export', { organizationId: a.organizationId! }),
 };
 
 interface DonationRow {

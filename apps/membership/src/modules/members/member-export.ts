@@ -1,7 +1,17 @@
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { Role } from '@khg/domain';
-import { badInput, decodeCursor, encodeCursor, idsOfLtreePath, notFound, personalDataWithheld, requireId, type Caller } from '@khg/platform';
+import {
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  idsOfLtreePath,
+  notFound,
+  personalDataWithheld,
+  requireId,
+  type Caller,
+  type SubgraphStream,
+} from '@khg/platform';
 import type { MembershipContext } from '../../context';
 import type { PrivacyService } from '../privacy/privacy.service';
 
@@ -77,11 +87,14 @@ WHERE m.organization_id = ANY(ARRAY(SELECT s.id FROM organizations s WHERE s.pat
 ORDER BY m.id
 LIMIT $3`;
 
+/** Rows per statement of the stream: small enough that a page dies young in V8's new space. */
+const STREAM_PAGE = 1_000;
+
 /**
- * The members of a subtree read for a file, thousands a page: Query.members resolves each field of
- * each member (a DataLoader call per card, organisation and personal field), which dominates
- * when 200,000 rows are exported. Personal data follows the same rule as Member.phone: all or none
- * of the subtree, and each read recorded in the read log (one INSERT per page).
+ * The members of a subtree read for a file: Query.members resolves each field of each member (a
+ * DataLoader call per card, organisation and personal field), which dominates when 200,000 rows
+ * are exported. Personal data follows the same rule as Member.phone: all or none of the subtree,
+ * and each read recorded in the read log (one INSERT per page).
  */
 export class MemberExportService {
   constructor(
@@ -89,33 +102,58 @@ export class MemberExportService {
     private readonly privacy: PrivacyService,
   ) {}
 
+  /** A page as GraphQL gives it (Query.memberExportPage). */
   async page(caller: Caller, organizationId: string, after: string | null, first: number): Promise<MemberExportPage> {
-    requireId('Organization', organizationId, 'organizationId');
     if (!Number.isInteger(first) || first < 1 || first > MAX_EXPORT_PAGE)
       throw badInput(`first must be between 1 and ${MAX_EXPORT_PAGE} (got ${first})`, { limit: MAX_EXPORT_PAGE });
+    const subtree = await this.subtree(caller, organizationId);
+    const rows = await this.rows(caller, subtree, after ? decodeCursor(after) : null, first);
+    return { personal: subtree.personal, next: rows.length === first ? encodeCursor(rows[rows.length - 1].id) : null, rows };
+  }
+
+  /**
+   * The whole subtree as the `members-export` stream (the gateway's MEMBERS file export): the same
+   * rows and rules as the pages, a thousand per statement, the next read once the gateway took the last.
+   */
+  readonly stream: SubgraphStream = {
+    name: 'members-export',
+    run: async (caller, params, send) => {
+      const subtree = await this.subtree(caller, params.get('organizationId') ?? '');
+      let after: string | null = null;
+      for (;;) {
+        const rows = await this.rows(caller, subtree, after, STREAM_PAGE);
+        if (rows.length) await send(rows);
+        if (rows.length < STREAM_PAGE) return;
+        after = rows[rows.length - 1].id;
+      }
+    },
+  };
+
+  /** The subtree's path, and whether the caller reads its personal columns (refused outright for an officer of another subtree). */
+  private async subtree(caller: Caller, organizationId: string): Promise<{ path: string; personal: boolean }> {
+    requireId('Organization', organizationId, 'organizationId');
     const [org]: { path: string }[] = await this.ds.query(`SELECT path::text AS path FROM organizations WHERE id = $1`, [organizationId]);
     if (!org) throw notFound('Organization', organizationId);
-    const personal = this.personal(caller, idsOfLtreePath(org.path));
-    const rows: Row[] = await this.ds.query(PAGE_SQL, [org.path, after ? decodeCursor(after) : null, first]);
-    if (personal && rows.length)
+    return { path: org.path, personal: this.personal(caller, idsOfLtreePath(org.path)) };
+  }
+
+  private async rows(caller: Caller, subtree: { path: string; personal: boolean }, afterId: string | null, first: number): Promise<MemberExportRow[]> {
+    const rows: Row[] = await this.ds.query(PAGE_SQL, [subtree.path, afterId, first]);
+    if (subtree.personal && rows.length)
       await this.privacy.record(
         rows.flatMap((r) => ['birthYear', 'phone'].map((field) => ({ memberId: r.id, field, readerId: caller.sub, role: caller.role }))),
       );
-    return {
-      personal,
-      next: rows.length === first ? encodeCursor(rows[rows.length - 1].id) : null,
-      rows: rows.map((r) => ({
-        id: r.id,
-        fullName: r.full_name,
-        gender: r.gender,
-        birthYear: personal ? r.birth_year : null,
-        phone: personal ? r.phone : null,
-        joinedOn: r.joined_on,
-        status: r.status,
-        organizationName: r.organization_name,
-        cardNumber: r.card_number,
-      })),
-    };
+    return rows.map((r) => ({
+      id: r.id,
+      fullName: r.full_name,
+      gender: r.gender,
+      birthYear: subtree.personal ? r.birth_year : null,
+      phone: subtree.personal ? r.phone : null,
+      joinedOn: r.joined_on,
+      status: r.status,
+      organizationName: r.organization_name,
+      cardNumber: r.card_number,
+    }));
   }
 
   /** An officer asking for a subtree outside its own is refused as Member.phone refuses it, not given a list without the columns. */
