@@ -25,7 +25,7 @@ describe('the stale window across two replicas (summary and report line)', () =>
 
   it('names the slow samples and the warm-up write', () => {
     const line = renderStaleWindow({ ...summarizeStaleWindow([10, 1500], 2), slow: '#1: 1500 ms', warmupMs: 4200 });
-    expect(line).toContain('(p99 < 1000: NOT met); over 1 s: #1: 1500 ms; the unmeasured first write took 4200.0 ms');
+    expect(line).toContain('(p99 < 1000: NOT met); over 1 s: #1: 1500 ms; the unmeasured warm-up writes took 4200.0 ms');
   });
 
   it('has no figures without samples', () => {

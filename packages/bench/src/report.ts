@@ -122,7 +122,7 @@ export function renderStaleWindow(w: StaleWindowResult): string {
     `Response cache across two gateway replicas: a write through one, until the other's cached answer changes: ${w.measured}/${w.samples} samples; ` +
     `median ${f1(w.p50)} ms, p99 ${f1(w.p99)} ms, max ${f1(w.max)} ms (p99 < 1000: ${w.measured === w.samples && w.p99 < 1000 ? 'met' : 'NOT met'})` +
     (w.slow ? `; over 1 s: ${w.slow}` : '') +
-    (w.warmupMs !== undefined ? `; the unmeasured first write took ${f1(w.warmupMs)} ms` : '') +
+    (w.warmupMs !== undefined ? `; the unmeasured warm-up writes took ${f1(w.warmupMs)} ms` : '') +
     (w.error ? `; error: ${w.error}` : '')
   );
 }

@@ -17,11 +17,15 @@ export interface OutboxChange {
   occurredAt: string;
 }
 
-/** Rows a batch added to the log, in cursor order, and the cursor before them. */
+/** How many rows a batch added to the log, the rows themselves (in cursor order) when a bus is to publish them, and the cursor before them. */
 export interface Appended {
+  count: number;
   rows: EventRow[];
   prev: string;
 }
+
+/** Events per INSERT when a transaction brings many (an import's): bounded parameters and answers. */
+const APPEND_SLICE = 5_000;
 
 /** A leader that another relay has replaced: it must write nothing more. */
 export class RelayFenced extends Error {
@@ -97,36 +101,45 @@ export class LogWriter {
     const cur = await c.query<{ epoch: string }>('SELECT epoch::text FROM events.relay_leader WHERE id = 1 FOR UPDATE');
     const current = BigInt(cur.rows[0].epoch);
     if (current !== epoch) throw new RelayFenced(epoch, current);
-    if (!changes.length) return { rows: [], prev: '0' };
+    if (!changes.length) return { count: 0, rows: [], prev: '0' };
     // under the leadership lock no other batch writes, so this is the row just before ours
     const before = await c.query<{ c: string }>('SELECT coalesce(max(cursor), 0)::text AS c FROM events.log');
-    const r = await c.query<EventRow>(
-      `INSERT INTO events.log (source, source_seq, type, subject_id, area_id, area_ancestry, payload, occurred_at)
-       SELECT src, s, t, sub, a, coalesce(anc, '{}'), p, o
-       FROM jsonb_to_recordset($1::jsonb) AS x(n int, src text, s bigint, t text, sub text, a text, anc text[], p jsonb, o timestamptz)
-       ORDER BY n
-       ON CONFLICT (source, source_seq) DO NOTHING
-       RETURNING cursor::text, source, source_seq::text, type, subject_id, area_id, area_ancestry, payload, occurred_at`,
-      [
-        JSON.stringify(
-          changes.map((ch, i) => ({
-            n: i,
-            src: ch.source,
-            s: ch.seq,
-            t: ch.type,
-            sub: ch.subjectId,
-            a: ch.areaId,
-            anc: anc[i],
-            p: ch.payload,
-            o: ch.occurredAt,
-          })),
-        ),
-      ],
-    );
-    const rows = r.rows.sort((a, b) => (BigInt(a.cursor) < BigInt(b.cursor) ? -1 : 1));
+    // A slice at a time: an import's 100,000 events as one JSON parameter (and one answer) were
+    // several copies of the whole transaction in the gateway's heap at once.
+    const inserted: EventRow[] = [];
+    let count = 0;
+    for (let from = 0; from < changes.length; from += APPEND_SLICE) {
+      const r = await c.query<EventRow>(
+        `INSERT INTO events.log (source, source_seq, type, subject_id, area_id, area_ancestry, payload, occurred_at)
+         SELECT src, s, t, sub, a, coalesce(anc, '{}'), p, o
+         FROM jsonb_to_recordset($1::jsonb) AS x(n int, src text, s bigint, t text, sub text, a text, anc text[], p jsonb, o timestamptz)
+         ORDER BY n
+         ON CONFLICT (source, source_seq) DO NOTHING
+         RETURNING ${this.bus ? 'cursor::text, source, source_seq::text, type, subject_id, area_id, area_ancestry, payload, occurred_at' : 'cursor::text'}`,
+        [
+          JSON.stringify(
+            changes.slice(from, from + APPEND_SLICE).map((ch, k) => ({
+              n: k,
+              src: ch.source,
+              s: ch.seq,
+              t: ch.type,
+              sub: ch.subjectId,
+              a: ch.areaId,
+              anc: anc[from + k],
+              p: ch.payload,
+              o: ch.occurredAt,
+            })),
+          ),
+        ],
+      );
+      // without a bus only the count is needed: readers take the rows from the log
+      if (this.bus) inserted.push(...r.rows);
+      count += r.rows.length;
+    }
+    const rows = inserted.sort((a, b) => (BigInt(a.cursor) < BigInt(b.cursor) ? -1 : 1));
     // sent by the relay's own transaction, never by a subgraph's write; replicas without the bus hear it
-    if (rows.length) await c.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(rows.length)]);
-    return { rows, prev: before.rows[0].c };
+    if (count) await c.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(count)]);
+    return { count, rows, prev: before.rows[0].c };
   }
 
   /** After the batch's commit: the distributed mode publishes its rows. A failure is repaired by readers (bus.ts). */
@@ -148,7 +161,7 @@ export class LogWriter {
       if (lsn) await c.query('UPDATE events.relay_leader SET lsn = greatest(lsn, $1::pg_lsn) WHERE id = 1', [lsn]);
       await c.query('COMMIT');
       await this.announce(appended);
-      return appended.rows.length;
+      return appended.count;
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined);
       throw e;

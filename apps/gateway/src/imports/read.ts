@@ -46,17 +46,18 @@ function utf8Safe<T extends new (...args: never[]) => object>(Base: T): T {
 
 const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-/** The rows of an uploaded `.xlsx` (its first worksheet) or `.csv`/`.txt`, whatever the name says. */
-export async function readSheet(file: Buffer): Promise<SheetRow[]> {
-  return isZip(file) ? readXlsx(file) : readDelimited(file);
+/** The rows of an uploaded `.xlsx` (its first worksheet) or `.csv`/`.txt`, whatever the name says, one at a time as read. */
+export function sheetRows(file: Buffer): AsyncGenerator<SheetRow> {
+  return isZip(file) ? xlsxRows(file) : delimitedRows(file);
 }
 
 /**
  * The first worksheet through exceljs' streaming reader: rows are read one by one (no model of the
- * whole workbook); number formats are kept so that date cells arrive as dates.
+ * whole workbook) and handed on as read; number formats are kept so that date cells arrive as dates.
  */
-async function readXlsx(file: Buffer): Promise<SheetRow[]> {
-  const rows: SheetRow[] = [];
+async function* xlsxRows(file: Buffer): AsyncGenerator<SheetRow> {
+  let sheets: AsyncIterator<unknown> | undefined;
+  let rows: AsyncIterator<{ number: number; values: unknown }>;
   try {
     const { stream } = await import('exceljs');
     const reader = new (utf8Safe(stream.xlsx.WorkbookReader))(Readable.from([file]), {
@@ -65,17 +66,36 @@ async function readXlsx(file: Buffer): Promise<SheetRow[]> {
       styles: 'cache',
       worksheets: 'emit',
     });
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = row.values as RawCell[];
-        rows.push({ row: row.number, cells: values.slice(1) });
-      }
-      break; // the first worksheet is the data; a notes sheet may follow
-    }
+    sheets = reader[Symbol.asyncIterator]();
+    const first = await sheets.next(); // the first worksheet is the data; a notes sheet may follow
+    if (first.done) return;
+    rows = (first.value as AsyncIterable<{ number: number; values: unknown }>)[Symbol.asyncIterator]();
   } catch (e) {
-    throw new UnreadableFile(`The .xlsx file could not be read (${(e as Error).message}); save it again from Excel as "Excel Workbook (.xlsx)"`);
+    throw unreadableXlsx(e);
   }
-  return rows;
+  try {
+    for (;;) {
+      let next: IteratorResult<{ number: number; values: unknown }>;
+      try {
+        next = await rows.next();
+      } catch (e) {
+        throw unreadableXlsx(e);
+      }
+      if (next.done) return;
+      yield { row: next.value.number, cells: (next.value.values as RawCell[]).slice(1) };
+    }
+  } finally {
+    // the rest of the workbook (a notes sheet) is not read
+    await rows.return?.();
+    await sheets?.return?.();
+  }
+}
+
+const unreadableXlsx = (e: unknown) =>
+  new UnreadableFile(`The .xlsx file could not be read (${(e as Error).message}); save it again from Excel as "Excel Workbook (.xlsx)"`);
+
+async function* delimitedRows(file: Buffer): AsyncGenerator<SheetRow> {
+  yield* readDelimited(file);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { importProgressFieldName, signInternalCaller, type Caller, type Logger } from '@khg/platform';
 import type { GatewayContext } from '../context';
 import { KINDS, type ImportKind, type ImportParams } from './kinds';
-import { UnreadableFile, readSheet } from './read';
+import { UnreadableFile, sheetRows } from './read';
 import type { ImportStore } from './store';
 import { SubgraphUnreachable, writeToSubgraph, type GraphError } from './subgraph-write';
 import { validateSheet, type Problem, type Validated } from './validate';
@@ -65,10 +65,10 @@ export class ImportRunner {
     }
   }
 
-  /** The file read and checked; its rows as read are garbage once this returns (only the inputs stay for the write). */
+  /** The file read and checked row by row: only the inputs stay for the write. */
   private async validate(job: ImportJob): Promise<Validated | Problem> {
     try {
-      return validateSheet(KINDS[job.kind], await readSheet(job.file), job.params, job.sha256);
+      return await validateSheet(KINDS[job.kind], sheetRows(job.file), job.params, job.sha256);
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
       return { row: 0, column: null, message: e.message };
