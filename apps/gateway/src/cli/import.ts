@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     } else if (barStarted) bar.update(answer.rowsDone, { status: answer.status });
     // follows the import as any client does: GET /imports/{id} until it is done
     await new Promise((r) => setTimeout(r, 500));
-    answer = (await (await fetch(`${base}/imports/${answer.id}`, { headers: auth })).json()) as Answer;
+    answer = await poll(`${base}/imports/${answer.id}`, auth);
   }
   if (barStarted) {
     bar.update(answer.rowsDone, { status: answer.status });
@@ -93,6 +93,24 @@ async function main(): Promise<void> {
     process.stdout.write(`… and ${answer.problemCount - answer.problems.length} more (GET ${base}/imports/${answer.id})\n`);
   process.stdout.write(`${answer.status}: ${answer.rows} rows, ${answer.rowsDone} written (import ${answer.id})\n`);
   process.exit(answer.status === 'COMPLETED' || answer.status === 'VALIDATED' ? 0 : 1);
+}
+
+/**
+ * The import's state, asked again after a failed request: a busy machine can drop a kept-alive
+ * connection between two polls, and the import goes on in the gateway regardless.
+ */
+async function poll(url: string, headers: Record<string, string>): Promise<Answer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(url, { headers });
+      if (res.ok) return (await res.json()) as Answer;
+      if (res.status < 500) fail(`the gateway answered ${res.status} for ${url}: ${await res.text()}`, 1);
+      throw new Error(`HTTP ${res.status}`);
+    } catch (e) {
+      if (attempt === 5) fail(`lost the import's progress (${(e as Error).message}); it goes on in the gateway: GET ${url}`, 1);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
 }
 
 void main();
