@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { memoryMetrics } from '@khg/platform';
 import type { ResponseCache } from './response-cache';
 import { sharingStats } from './subgraph-source';
 
@@ -9,8 +10,7 @@ export function renderMetrics(cache: ResponseCache | null): string {
     `khg_subgraph_fetches_total ${sharingStats.fetches}`,
     `# TYPE khg_subgraph_fetches_shared_total counter`,
     `khg_subgraph_fetches_shared_total ${sharingStats.shared}`,
-    `# TYPE process_resident_memory_bytes gauge`,
-    `process_resident_memory_bytes ${process.memoryUsage().rss}`,
+    memoryMetrics().trimEnd(),
   ];
   if (cache) {
     const { hits, misses, stored, staleOnArrival, invalidations } = cache.stats;

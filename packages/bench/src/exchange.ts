@@ -143,6 +143,11 @@ export async function runExchangeBench(argv: string[]): Promise<void> {
       return answer;
     };
     const mb = (n: number) => `${n.toFixed(0)} MB`;
+    // the gateway's live heap (its /metrics): tells objects still held from heap V8 has not given back
+    const gatewayHeap = async () => {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      return Number(/^nodejs_heap_size_used_bytes (\d+)/m.exec(text)?.[1] ?? NaN) / 1e6;
+    };
     for (const [tag, dry] of [
       ['A', true],
       ['A', false],
@@ -161,7 +166,7 @@ export async function runExchangeBench(argv: string[]): Promise<void> {
       results.push({
         scenario: `${dry ? 'dry run' : 'import'} of ${rows} members (.xlsx ${(statSync(file).size / 1e6).toFixed(1)} MB)${relayed === null ? '' : `, its events in the log ${relayed.toFixed(1)} s later`}`,
         seconds,
-        detail: `peak RSS ${ownPeaks ? 'during it' : 'since start'}: gateway ${mb(memory(gatewayPid).peak)}, membership ${mb(memory(membershipPid).peak)}; after it: gateway ${mb(memory(gatewayPid).rss)}, membership ${mb(memory(membershipPid).rss)}`,
+        detail: `peak RSS ${ownPeaks ? 'during it' : 'since start'}: gateway ${mb(memory(gatewayPid).peak)}, membership ${mb(memory(membershipPid).peak)}; after it: gateway ${mb(memory(gatewayPid).rss)} (heap used ${mb(await gatewayHeap())}), membership ${mb(memory(membershipPid).rss)}`,
       });
       process.stdout.write(`  ${results.at(-1)!.scenario}: ${seconds.toFixed(1)} s, ${results.at(-1)!.detail}\n`);
     }

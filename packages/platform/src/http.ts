@@ -52,3 +52,17 @@ export function sendJson(res: ServerResponse, status: number, value: unknown): v
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(value));
 }
+
+/**
+ * A process's memory as Prometheus text: the heap beside the RSS tells live objects (heap used) from
+ * memory V8 or malloc kept after a burst.
+ */
+export function memoryMetrics(): string {
+  const m = process.memoryUsage();
+  return (
+    `# TYPE process_resident_memory_bytes gauge\nprocess_resident_memory_bytes ${m.rss}\n` +
+    `# TYPE nodejs_heap_size_used_bytes gauge\nnodejs_heap_size_used_bytes ${m.heapUsed}\n` +
+    `# TYPE nodejs_heap_size_total_bytes gauge\nnodejs_heap_size_total_bytes ${m.heapTotal}\n` +
+    `# TYPE nodejs_external_memory_bytes gauge\nnodejs_external_memory_bytes ${m.external}\n`
+  );
+}

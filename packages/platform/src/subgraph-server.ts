@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { CALLER_HEADER, REQUEST_ID_HEADER, verifyInternalCaller } from './auth';
 import type { RequestContext } from './context';
 import { DomainError, formatError, toGraphQLError } from './errors';
-import { readJsonBody, runApollo, sendJson, BodyTooLargeError } from './http';
+import { memoryMetrics, readJsonBody, runApollo, sendJson, BodyTooLargeError } from './http';
 import { sqlStatements } from './db';
 import { STREAMS_PATH, serveStream, type SubgraphStream } from './subgraph-stream';
 
@@ -78,15 +78,10 @@ export async function startSubgraphServer<L>(o: SubgraphServerOptions<L>): Promi
     }
     if (path === '/metrics') {
       res.setHeader('content-type', 'text/plain; version=0.0.4');
-      // the heap beside the RSS: tells live objects (heap used) from memory V8 or malloc kept after a burst
-      const m = process.memoryUsage();
       res.end(
         `# TYPE khg_sql_statements_total counter\nkhg_sql_statements_total{service="${o.name}"} ${sqlStatements.total}\n` +
           `# TYPE khg_graphql_requests_total counter\nkhg_graphql_requests_total{service="${o.name}"} ${requests}\n` +
-          `# TYPE process_resident_memory_bytes gauge\nprocess_resident_memory_bytes ${m.rss}\n` +
-          `# TYPE nodejs_heap_size_used_bytes gauge\nnodejs_heap_size_used_bytes ${m.heapUsed}\n` +
-          `# TYPE nodejs_heap_size_total_bytes gauge\nnodejs_heap_size_total_bytes ${m.heapTotal}\n` +
-          `# TYPE nodejs_external_memory_bytes gauge\nnodejs_external_memory_bytes ${m.external}\n`,
+          memoryMetrics(),
       );
       return;
     }
