@@ -39,13 +39,20 @@ async function all(org: string, first: number, token?: string): Promise<{ rows: 
   return { rows, pages };
 }
 
+/** A district with two communes of three members each (phone and birth year given); their ids in admission order. */
+async function treeWithMembers(): Promise<{ t: Tree; ids: string[] }> {
+  const t = await createTree(1, 2);
+  const ids: string[] = [];
+  for (const org of t.communeOrgs)
+    for (let i = 0; i < 3; i++) ids.push((await admitMember(org.id, undefined, { joinedOn: '2019-04-02', phone: '0912345678', birthYear: 1970 })).id);
+  return { t, ids };
+}
+
 describe('member export pages', () => {
   let t: Tree;
-  const ids: string[] = [];
+  let ids: string[];
   beforeAll(async () => {
-    t = await createTree(1, 2);
-    for (const org of t.communeOrgs)
-      for (let i = 0; i < 3; i++) ids.push((await admitMember(org.id, undefined, { joinedOn: '2019-04-02', phone: '0912345678', birthYear: 1970 })).id);
+    ({ t, ids } = await treeWithMembers());
     await graphOk(`mutation($m: ID!) { issueMemberCard(memberId: $m) { id } }`, { m: ids[0] });
   });
 
@@ -94,11 +101,9 @@ describe('member export pages', () => {
 // with an end line, a thousand rows per statement, refusals as JSON before any row.
 describe('members-export stream', () => {
   let t: Tree;
-  const ids: string[] = [];
+  let ids: string[];
   beforeAll(async () => {
-    t = await createTree(1, 2);
-    for (const org of t.communeOrgs)
-      for (let i = 0; i < 3; i++) ids.push((await admitMember(org.id, undefined, { joinedOn: '2019-04-02', phone: '0912345678', birthYear: 1970 })).id);
+    ({ t, ids } = await treeWithMembers());
   });
 
   async function open(org: string, caller: Parameters<typeof signInternalCaller>[1] | null) {
