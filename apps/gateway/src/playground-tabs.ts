@@ -61,11 +61,11 @@ query HoiVienTheHoiPhi($year: Int!) {
   },
   {
     name: 'Tìm hội viên',
-    query: `# Tìm hội viên (gõ không dấu cũng được), kèm tổ chức, địa bàn và thẻ
-# Member search (diacritics optional) with organisation, area and card
+    query: `# Tìm hội viên (gõ không dấu cũng được), đúng nhất trước, kèm tổ chức, địa bàn và thẻ
+# Member search (diacritics optional), best match first, with organisation, area and card
 query TimHoiVien($search: String!) {
-  members(search: $search, first: 10) {
-    totalCount
+  members(search: $search, first: 10, orderBy: BEST_MATCH) {
+    totalCount totalCountIsEstimate
     edges { node { fullName status card { number status } organization { name area { name parent { name } } } } }
   }
 }`,

@@ -49,6 +49,7 @@ import { PlanFiguresService } from './modules/plan-figures/plan-figures.service'
 import { planFigureLoaders } from './modules/plan-figures/plan-figures.loaders';
 import { PersonalData1765400000000 } from './migrations/1765400000000-personal-data';
 import { StatsBuilds1765610000000 } from './migrations/1765610000000-stats-builds';
+import { SearchPrefix1766000000000 } from './migrations/1766000000000-search-prefix';
 import { ImportWrites1765800000000 } from './migrations/1765800000000-import-writes';
 import { PersonalDataResolver } from './modules/privacy/privacy.resolver';
 import { PrivacyService } from './modules/privacy/privacy.service';
@@ -110,6 +111,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipLoaders> = {
     PersonalData1765400000000,
     StatsBuilds1765610000000,
     ImportWrites1765800000000,
+    SearchPrefix1766000000000,
   ],
   schema: {
     resolvers: [...resolvers],

@@ -91,7 +91,8 @@ async function search(): Promise<void> {
   status.className = 'status';
   try {
     const { members } = await client.query(MemberSearchDocument, { search: $<HTMLInputElement>('search-text').value });
-    status.textContent = `${members.totalCount} hội viên`;
+    // past 1,000 matches the count is the database's estimate: say so ("khoảng", about)
+    status.textContent = `${members.totalCountIsEstimate ? 'khoảng ' : ''}${members.totalCount} hội viên`;
     $('search-results').innerHTML = members.edges
       .map(
         ({ node: m }) =>

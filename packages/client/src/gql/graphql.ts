@@ -916,6 +916,13 @@ export type MemberExportRow = {
   status: Scalars['String']['output'];
 };
 
+/** The order of a list of members. */
+export type MemberOrder =
+  /** With `search`: names starting with the search term first (alphabetically), then names where a later word starts with it, then names holding it anywhere else (each newest last). Without `search`, the same as NEWEST_LAST. Pages come from indexes: a common name costs no more than a rare one. */
+  | 'BEST_MATCH'
+  /** Oldest first, newest last (id order). The default. */
+  | 'NEWEST_LAST';
+
 /** ACTIVE (đang sinh hoạt), LAPSED, RESIGNED (đã thôi), DECEASED (đã mất). */
 export type MemberStatus =
   | 'ACTIVE'
@@ -1700,7 +1707,7 @@ export type Query = {
   memberByCard?: Maybe<Member>;
   /** The members of an organisation and every organisation below it as plain rows for a file (Query.export MEMBERS), up to 10000 a page. */
   memberExportPage: MemberExportPage;
-  /** Members, newest last. `search` ignores Vietnamese diacritics and case: "nguyen van a" finds "Nguyễn Văn A". */
+  /** Members, newest last (or best match first: `orderBy`). `search` ignores Vietnamese diacritics and case: "nguyen van a" finds "Nguyễn Văn A". */
   members: MemberConnection;
   /** Members by id, in the order asked (null where none exists). */
   membersByIds: Array<Maybe<Member>>;
@@ -1960,6 +1967,7 @@ export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeDescendants?: Scalars['Boolean']['input'];
+  orderBy?: MemberOrder;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<MemberStatus>;
@@ -2376,7 +2384,7 @@ export type MemberSearchQueryVariables = Exact<{
 }>;
 
 
-export type MemberSearchQuery = { __typename?: 'Query', members: { __typename?: 'MemberConnection', totalCount: number, edges: Array<{ __typename?: 'MemberEdge', node: { __typename?: 'Member', id: string, fullName: string, status: MemberStatus, card?: { __typename?: 'MemberCard', number: string, status: CardStatus } | null, organization: { __typename?: 'Organization', name: string, area: { __typename?: 'Area', name: string } } } }> } };
+export type MemberSearchQuery = { __typename?: 'Query', members: { __typename?: 'MemberConnection', totalCount: number, totalCountIsEstimate: boolean, edges: Array<{ __typename?: 'MemberEdge', node: { __typename?: 'Member', id: string, fullName: string, status: MemberStatus, card?: { __typename?: 'MemberCard', number: string, status: CardStatus } | null, organization: { __typename?: 'Organization', name: string, area: { __typename?: 'Area', name: string } } } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2464,8 +2472,9 @@ export const LiveEventsDocument = new TypedDocumentString(`
     `, {"sha256Hash":"9d210399cee3b1640fe810b834d32fd16e5e240b521846533083a42ec5845cea"}) as unknown as TypedDocumentString<LiveEventsSubscription, LiveEventsSubscriptionVariables>;
 export const MemberSearchDocument = new TypedDocumentString(`
     query MemberSearch($search: String!, $first: Int = 20) {
-  members(search: $search, first: $first) {
+  members(search: $search, first: $first, orderBy: BEST_MATCH) {
     totalCount
+    totalCountIsEstimate
     edges {
       node {
         id
@@ -2485,4 +2494,4 @@ export const MemberSearchDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"sha256Hash":"49cd12531eac909181ac4616d49497e19836de9c40c0761f2c87ff8529dce96e"}) as unknown as TypedDocumentString<MemberSearchQuery, MemberSearchQueryVariables>;
+    `, {"sha256Hash":"edf36723cf050c6e18bc2e14f5db3767dfb16e5c240370b1244a3f36967b7902"}) as unknown as TypedDocumentString<MemberSearchQuery, MemberSearchQueryVariables>;

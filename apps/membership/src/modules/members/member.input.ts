@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Gender } from '@khg/domain';
 import { DateScalar } from '@khg/platform';
@@ -30,3 +30,20 @@ export class AdmitMemberInput {
   @Field(() => DateScalar)
   joinedOn: string;
 }
+
+/** The order of a list of members. */
+export enum MemberOrder {
+  NEWEST_LAST = 'NEWEST_LAST',
+  BEST_MATCH = 'BEST_MATCH',
+}
+registerEnumType(MemberOrder, {
+  name: 'MemberOrder',
+  description: 'The order of a list of members.',
+  valuesConfig: {
+    NEWEST_LAST: { description: 'Oldest first, newest last (id order). The default.' },
+    BEST_MATCH: {
+      description:
+        'With `search`: names starting with the search term first (alphabetically), then names where a later word starts with it, then names holding it anywhere else (each newest last). Without `search`, the same as NEWEST_LAST. Pages come from indexes: a common name costs no more than a rare one.',
+    },
+  },
+});

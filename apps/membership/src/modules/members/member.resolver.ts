@@ -4,7 +4,7 @@ import { DateScalar, idsOfLtreePath, maySeePersonalData, personalDataWithheld, r
 import type { MembershipContext } from '../../context';
 import { Organization } from '../organizations/organization.entity';
 import { Member, MemberConnection, MembershipPeriod } from './member.entity';
-import { AdmitMemberInput } from './member.input';
+import { AdmitMemberInput, MemberOrder } from './member.input';
 import type { MemberService } from './member.service';
 
 @Resolver(() => Member)
@@ -21,7 +21,9 @@ export class MemberResolver {
     return Promise.all(ids.map((id) => ctx.loaders.member.load(requireId('Member', id, 'ids'))));
   }
 
-  @Query(() => MemberConnection, { description: 'Members, newest last. `search` ignores Vietnamese diacritics and case: "nguyen van a" finds "Nguyễn Văn A".' })
+  @Query(() => MemberConnection, {
+    description: 'Members, newest last (or best match first: `orderBy`). `search` ignores Vietnamese diacritics and case: "nguyen van a" finds "Nguyễn Văn A".',
+  })
   members(
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
@@ -30,8 +32,13 @@ export class MemberResolver {
     @Arg('search', () => String, { nullable: true }) search?: string,
     @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: 'With organizationId: include the organisations below it.' })
     includeDescendants?: boolean,
+    @Arg('orderBy', () => MemberOrder, {
+      defaultValue: MemberOrder.NEWEST_LAST,
+      description: 'NEWEST_LAST (the default) or, for a search box, BEST_MATCH. A cursor is good only for the order it came from.',
+    })
+    orderBy?: MemberOrder,
   ): Promise<MemberConnection> {
-    return this.service.page({ first, after, organizationId, status, search, includeDescendants });
+    return this.service.page({ first, after, organizationId, status, search, includeDescendants, order: orderBy });
   }
 
   @FieldResolver(() => String, {

@@ -16,7 +16,8 @@ import {
 import { Organization } from '../organizations/organization.entity';
 import type { OrganizationService } from '../organizations/organization.service';
 import { Member, MemberStatusChange, MembershipPeriod, type MemberConnection } from './member.entity';
-import type { AdmitMemberInput } from './member.input';
+import { MemberOrder, type AdmitMemberInput } from './member.input';
+import { MemberSearch, SEARCH_COUNT_BOUND, searchPatterns } from './member-search';
 import { orgMemberIds, orgMembersKey, type OrgMembersKey } from './org-member-pages';
 
 export interface MemberFilter {
@@ -27,20 +28,19 @@ export interface MemberFilter {
   includeDescendants?: boolean;
   status?: MemberStatus | null;
   search?: string | null;
+  /** with search: NEWEST_LAST (the default) or BEST_MATCH */
+  order?: MemberOrder | null;
 }
 
 const FINAL: MemberStatus[] = [MemberStatus.DECEASED];
 
-/** A name search counts its matches exactly up to here, then estimates (MemberConnection.totalCountIsEstimate). */
-export const SEARCH_COUNT_BOUND = 1000;
-
-function connection(rows: Member[], first: number, totalCount: number, totalCountIsEstimate: boolean): MemberConnection {
+function connection(rows: Member[], first: number, totalCount: number): MemberConnection {
   const page = rows.slice(0, first);
   return {
     edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
     pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1].id) : null },
     totalCount,
-    totalCountIsEstimate,
+    totalCountIsEstimate: false,
   };
 }
 
@@ -60,15 +60,36 @@ export class MemberService {
   }
 
   /**
-   * A page of members in id order, whatever the page size: one statement for a name search (page
-   * and bounded count together, plus the planner's estimate when the bound is passed), two otherwise
-   * (page and exact total).
+   * A page of members, whatever the page size in a constant number of statements: without a name
+   * search two (page and exact total); with one see MemberSearch (the count bounded, BEST_MATCH
+   * ranked from the indexes).
    */
   async page(f: MemberFilter): Promise<MemberConnection> {
     const first = pageSize(f.first);
+    if (f.organizationId) requireId('Organization', f.organizationId, 'organizationId');
+    const scoped = () => this.scoped(f);
+    const search = f.search ? foldVietnamese(f.search) : '';
+    if (search) {
+      const searching = new MemberSearch(this.ds, scoped, searchPatterns(search));
+      return f.order === MemberOrder.BEST_MATCH ? searching.ranked(first, f.after) : searching.byId(first, f.after);
+    }
+    const qb = scoped();
+    const total = qb.clone().getCount();
+    if (f.after) qb.andWhere('m.id > :after', { after: decodeCursor(f.after) });
+    const rows =
+      first === 0
+        ? []
+        : await qb
+            .orderBy('m.id', 'ASC')
+            .limit(first + 1)
+            .getMany();
+    return connection(rows, first, await total);
+  }
+
+  /** Members of the filter's organisation (or subtree) and status, alias `m`. */
+  private scoped(f: MemberFilter): SelectQueryBuilder<Member> {
     const qb = this.ds.getRepository(Member).createQueryBuilder('m');
     if (f.organizationId) {
-      requireId('Organization', f.organizationId, 'organizationId');
       if (f.includeDescendants) {
         // The subtree's organisation ids first, as an array: the scan of members is then narrowed by
         // members_organization (and combined with the name index) instead of joining after it.
@@ -80,54 +101,7 @@ export class MemberService {
       }
     }
     if (f.status) qb.andWhere('m.status = :status', { status: f.status });
-    const search = f.search ? foldVietnamese(f.search) : '';
-    if (search) qb.andWhere("m.search_name LIKE :search ESCAPE '\\'", { search: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    if (search) return this.searchPage(qb, first, f.after);
-    const total = qb.clone().getCount();
-    if (f.after) qb.andWhere('m.id > :after', { after: decodeCursor(f.after) });
-    const rows =
-      first === 0
-        ? []
-        : await qb
-            .orderBy('m.id', 'ASC')
-            .limit(first + 1)
-            .getMany();
-    return connection(rows, first, await total, false);
-  }
-
-  /**
-   * A name search's page without counting every match: a common name ("nguyen thi") matches a
-   * large share of the province, and an exact count would read all of it for every page. Matches
-   * are counted up to SEARCH_COUNT_BOUND; past it the total is the planner's estimate, flagged.
-   */
-  private async searchPage(matching: SelectQueryBuilder<Member>, first: number, after?: string | null): Promise<MemberConnection> {
-    const hits = matching
-      .clone()
-      .select('m.id', 'id')
-      .limit(SEARCH_COUNT_BOUND + 1);
-    const qb = matching.clone().addCommonTableExpression(hits, 'hits').addSelect('(SELECT count(*) FROM hits)', 'match_count');
-    if (after) qb.andWhere('m.id > :after', { after: decodeCursor(after) });
-    const { entities, raw } = await qb
-      .orderBy('m.id', 'ASC')
-      .limit(Math.max(first, 0) + 1)
-      .getRawAndEntities<{ match_count: string }>();
-    const rows = first === 0 ? [] : entities;
-    // No row to carry the count (past the last page): count on its own.
-    let counted = raw.length ? Number(raw[0].match_count) : await this.countAll(hits);
-    let estimated = false;
-    if (counted > SEARCH_COUNT_BOUND) {
-      const [sql, params] = matching.clone().select('m.id').getQueryAndParameters();
-      const [plan] = await this.ds.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-      counted = Math.max(SEARCH_COUNT_BOUND + 1, Math.round(Number(plan['QUERY PLAN'][0].Plan['Plan Rows'])));
-      estimated = true;
-    }
-    return connection(rows, first, counted, estimated);
-  }
-
-  private async countAll(qb: SelectQueryBuilder<Member>): Promise<number> {
-    const [sql, params] = qb.getQueryAndParameters();
-    const [{ n }] = await this.ds.query(`SELECT count(*) AS n FROM (${sql}) h`, params);
-    return Number(n);
+    return qb;
   }
 
   /**
@@ -150,7 +124,6 @@ export class MemberService {
                 p.ids.map((id) => members.get(id)!),
                 first,
                 p.count,
-                false,
               ),
         };
       }),
