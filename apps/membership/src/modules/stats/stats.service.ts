@@ -25,9 +25,8 @@ interface Row {
  * The organisations a key covers: the root's subtree through the path index, or the root alone. One
  * join condition with an OR (subtree OR root) could use no index: every key compared every
  * organisation's path, 2 million comparisons for a province dashboard of 100 districts at scale 10
- * (20,000 organisations), where the index finds each district's 200. At that size the statement
- * is dominated by the 40,000 maintained rows it adds up (250–470 ms either way); the comparisons
- * grow with keys × organisations, the index lookups with the organisations shown.
+ * (20,000 organisations), where the index finds each district's 200: the comparisons grow with
+ * keys × organisations, the index lookups with the organisations shown.
  */
 const SUBTREE_OF = (key: string) =>
   `SELECT o.id FROM organizations o WHERE ${key}.descendants AND o.path <@ root.path UNION ALL SELECT root.id WHERE NOT ${key}.descendants`;
@@ -92,7 +91,13 @@ SELECT q.ord,
 FROM q LEFT JOIN per_member pm ON pm.ord = q.ord LEFT JOIN fees fe ON fe.ord = q.ord
 GROUP BY q.ord`;
 
-/** Sums the maintained per-organisation rows over each asked subtree: one statement, any number of keys. */
+/**
+ * Sums the maintained per-organisation rows over each asked subtree: one statement, any number of
+ * keys. `$4`, the distinct years asked, lets the planner take only those years' rows (a range of the
+ * primary key) when a province's districts join thousands of organisations by hash; joined on
+ * `k.year` alone it hashed every year's rows (at scale 10, 438,000 rows for 20,000 wanted: 240 ms
+ * instead of 70–90 ms).
+ */
 const SUM_SQL = `
 SELECT k.ord,
   coalesce(sum(s.members), 0) AS members, coalesce(sum(s.active), 0) AS active,
@@ -101,7 +106,7 @@ SELECT k.ord,
 FROM unnest($1::text[], $2::int[], $3::bool[]) WITH ORDINALITY AS k(org_id, year, descendants, ord)
 JOIN organizations root ON root.id = k.org_id
 JOIN LATERAL (${SUBTREE_OF('k')}) o ON true
-LEFT JOIN org_year_stats s ON s.organization_id = o.id AND s.year = k.year
+LEFT JOIN org_year_stats s ON s.organization_id = o.id AND s.year = k.year AND s.year = ANY($4::int[])
 GROUP BY k.ord`;
 
 const UPSERT_SQL = `
@@ -134,7 +139,12 @@ export class StatsService {
     const future = this.ready ? keys.filter((k) => k.year > now) : keys;
     const out: { key: string; stats: MembershipStats }[] = [];
     if (kept.length) {
-      const rows: Row[] = await this.ds.query(SUM_SQL, [kept.map((k) => k.organizationId), kept.map((k) => k.year), kept.map((k) => k.includeDescendants)]);
+      const rows: Row[] = await this.ds.query(SUM_SQL, [
+        kept.map((k) => k.organizationId),
+        kept.map((k) => k.year),
+        kept.map((k) => k.includeDescendants),
+        [...new Set(kept.map((k) => k.year))],
+      ]);
       out.push(...rows.map((r) => ({ key: statsKey(kept[Number(r.ord) - 1]), stats: toStats(r) })));
     }
     if (future.length) out.push(...(await compute(this.ds.manager, future)).map((r) => ({ key: r.key, stats: r.stats })));
