@@ -256,7 +256,7 @@ async function main(): Promise<void> {
           }`,
         );
       }
-      results.push({ key: s.key, title: s.title, rows });
+      results.push({ key: s.key, title: s.title, rows, listed: s.listed });
     }
 
     let delivery: DeliveryResult | null = null;

@@ -52,6 +52,18 @@ describe('renderGrowth (the growth table)', () => {
     expect(lines.find((l) => l.startsWith('| year-end'))).toContain('| 45.0 | 400.0 | 8.89× |');
   });
 
+  it('compares an answer that lists more at scale 10 per item listed', () => {
+    const dashboard = (scale: number, districts: number, p50: number): Report => ({
+      ...report(scale, [], [], 1, 1),
+      scenarios: [
+        { key: 'dashboard', title: `1. Dashboard (${districts})`, rows: [row('gateway, cache off', 10, p50)], listed: { count: districts, noun: 'district' } },
+      ],
+    });
+    const lines = renderGrowth(dashboard(1, 10, 300), dashboard(10, 100, 1500)).split('\n');
+    expect(lines.find((l) => l.startsWith('| 1. Dashboard (100)'))).toContain('| 300.0 | 1500.0 | 5.00× |');
+    expect(lines.find((l) => l.startsWith('| ↳'))).toBe('| ↳ p50 per district listed (10 → 100) | | | | 30.0 | 15.0 | 0.50× | | |');
+  });
+
   it('leaves a scenario measured at one scale only without a ratio', () => {
     const one = report(1, [row('gateway, cache off', 100, 150)], [], 200, 45);
     const ten = report(10, [{ ...row('gateway, cache off', 0, 0), error: 'timed out' }], [], 900, 400);

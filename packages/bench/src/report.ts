@@ -13,7 +13,8 @@ export interface Report {
   generation: { seconds: number; counts: Record<string, number>; yearEndBuildSeconds?: number };
   /** membership's first build of its year-end figures on this dataset, as timed by the bench (null: not known) */
   yearEndBuildSeconds?: number | null;
-  scenarios: { key: string; title: string; rows: Measurement[] }[];
+  /** listed: how many items the answer lists where that grows with the scale (the dashboard's districts) */
+  scenarios: { key: string; title: string; rows: Measurement[]; listed?: { count: number; noun: string } }[];
   delivery: DeliveryResult | null;
   /** the same measurement while a write transaction is held open for 30 s elsewhere */
   deliveryWhileHeld?: (DeliveryResult & { heldMs: number }) | null;
@@ -155,6 +156,12 @@ export function renderGrowth(base: Report, r: Report): string {
     lines.push(
       `| ${s.title} | ${f1(a.rps)} | ${f1(b.rps)} | ${ratio(b.rps, a.rps)} | ${f1(a.p50)} | ${f1(b.p50)} | ${ratio(b.p50, a.p50)} | ${f2(a.sqlPerRequest)} | ${f2(b.sqlPerRequest)} |`,
     );
+    // an answer that lists ten times more at scale 10 is compared per item listed, too
+    const listedA = base.scenarios.find((x) => x.key === s.key)?.listed;
+    if (listedA && s.listed && listedA.count !== s.listed.count) {
+      const [pa, pb] = [a.p50 / listedA.count, b.p50 / s.listed.count];
+      lines.push(`| ↳ p50 per ${s.listed.noun} listed (${listedA.count} → ${s.listed.count}) | | | | ${f1(pa)} | ${f1(pb)} | ${ratio(pb, pa)} | | |`);
+    }
   }
   const build = (x: Report) => x.yearEndBuildSeconds ?? x.generation.yearEndBuildSeconds;
   lines.push(

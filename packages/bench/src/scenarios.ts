@@ -16,6 +16,8 @@ export interface Scenario {
   write?: boolean;
   /** writes sent alongside at a fixed rate while this scenario is measured */
   background?: { make(i: number): Request; rate: number; note: string };
+  /** how many items the answer lists, where that grows with the scale */
+  listed?: { count: number; noun: string };
 }
 
 const DASHBOARD = `query Dashboard($root: ID!, $year: Int!) {
@@ -77,7 +79,8 @@ export function scenarios(scale: number, runId: string, donationCursors: (string
   return [
     {
       key: 'dashboard',
-      title: '1. Province dashboard (10 districts × 4 subgraphs)',
+      title: `1. Province dashboard (${z.districts} districts × 4 subgraphs)`,
+      listed: { count: z.districts, noun: 'district' },
       request: () => ({ query: DASHBOARD, variables: { root: PROVINCE_ORG, year: 2018 } }),
     },
     {
@@ -85,6 +88,7 @@ export function scenarios(scale: number, runId: string, donationCursors: (string
       // still answer fast while the province records money.
       key: 'dashboard-writes',
       title: `1b. Province dashboard while ${writeRate} donations/s are recorded`,
+      listed: { count: z.districts, noun: 'district' },
       request: () => ({ query: DASHBOARD, variables: { root: PROVINCE_ORG, year: 2018 } }),
       background: { make: (i) => donation(i + 90_000_000), rate: writeRate, note: `${writeRate} recordDonation/s alongside` },
     },
