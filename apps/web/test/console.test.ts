@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
-import { admitMember, asAdmin, createTree, testState } from '@khg/testing';
+import { admitMember, asAdmin, createTree, testState, unique } from '@khg/testing';
 
 /**
  * The reference console in a real browser (Debian's chromium, driven by puppeteer-core), served by
- * the gateway at /console: the token pasted once, the dashboard drawn for a province, and a live
- * event caused by a mutation. Without Chromium the suite says it was skipped and how to install it.
+ * the gateway at /console: the token pasted once, the dashboard drawn for a province, a member
+ * search typed without diacritics (best match first), and a live event caused by a mutation. Without Chromium the suite says it was skipped and how to install it.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -44,6 +44,17 @@ if (!available)
     for (const d of t.districts) expect(fundRows.join('\n')).toContain(d.name);
     const associations = await tab.$eval('#membership', (e) => e.textContent);
     expect(associations).toContain(t.provinceOrg.name);
+
+    // Search without diacritics: the name starting with the term first, then the later word.
+    const tok = unique('Khởi');
+    await admitMember(t.communeOrgs[1].id, `Lê Thị ${tok}`);
+    await admitMember(t.communeOrgs[1].id, `${tok} Văn Bình`);
+    await tab.$eval('#search-text', (e, q) => ((e as HTMLInputElement).value = q), tok.replace('ở', 'o'));
+    await tab.click('#search-form button');
+    await tab.waitForFunction(() => document.querySelectorAll('#search-results li').length === 2, { timeout: 20_000 });
+    const found = await tab.$$eval('#search-results li b', (bs) => bs.map((b) => b.textContent));
+    expect(found).toEqual([`${tok} Văn Bình`, `Lê Thị ${tok}`]);
+    expect(await tab.$eval('#search-status', (e) => e.textContent)).toBe('2 hội viên');
 
     // The feed starts when the subscription is live, which the page does not announce: admit
     // members until one shows (the first usually does). The commune's association is this test's own.
