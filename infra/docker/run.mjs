@@ -7,21 +7,21 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
-const { loadManifest, envPrefix, fromRoot } = createRequire(import.meta.url)(resolve(root, 'packages/platform/dist/manifest.js'));
+const { loadManifest, envPrefix, fromRoot, GATEWAY_NODE_OPTIONS } = createRequire(import.meta.url)(resolve(root, 'packages/platform/dist/manifest.js'));
 const manifest = loadManifest();
 const what = process.argv[2];
 
 /** Runs one process in the foreground, handing it our signals; resolves with its exit code. */
-function run(entry, env = process.env) {
+function run(entry, env = process.env, nodeOptions = []) {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', fromRoot(root, entry)], { stdio: 'inherit', env });
+    const child = spawn(process.execPath, ['--enable-source-maps', ...nodeOptions, fromRoot(root, entry)], { stdio: 'inherit', env });
     for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal));
     child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
 }
 
 if (what === 'gateway') {
-  process.exit(await run('apps/gateway/dist/index.js'));
+  process.exit(await run('apps/gateway/dist/index.js', process.env, GATEWAY_NODE_OPTIONS));
 } else if (what === 'migrate') {
   // Membership first (the manifest's order), each as its own role: <NAME>_DATABASE_URL, else DATABASE_URL.
   for (const m of manifest) {
