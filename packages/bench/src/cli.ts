@@ -27,7 +27,7 @@ import { drain, measure, post, waitForYearEndFigures, type Measurement, type Tar
 import { DONATION_PAGE, scenarios } from './scenarios';
 import { measureDelivery, type DeliveryResult } from './subscriptions';
 import { measureDeliveryWhileHeld } from './held-transaction';
-import { renderGrowth, renderReport, type Report } from './report';
+import { renderGrowth, renderReport, reportName, type Report } from './report';
 import { runExchangeBench } from './exchange';
 
 function options() {
@@ -317,12 +317,13 @@ async function main(): Promise<void> {
       staleWindow,
       totalSeconds: (Date.now() - started) / 1000,
     };
-    // the scale-1 run to grow from: a plain run's report, else a --compare run's
+    // the scale-1 run to grow from: a plain run's report, else a --compare run's (never an --only run's)
     const baseline = ['report.json', 'report-compare.json'].map((f) => join(ROOT, '.data', 'bench-1', f)).find((f) => existsSync(f));
     const text = renderReport(report) + (o.scale > 1 && baseline ? '\n\n' + renderGrowth(JSON.parse(readFileSync(baseline, 'utf8')) as Report, report) : '');
     say('\n' + text);
-    writeFileSync(join(dir, `report${o.compare ? '-compare' : ''}.md`), text);
-    writeFileSync(join(dir, `report${o.compare ? '-compare' : ''}.json`), JSON.stringify(report, null, 2));
+    const name = reportName(o.compare, o.only);
+    writeFileSync(join(dir, `${name}.md`), text);
+    writeFileSync(join(dir, `${name}.json`), JSON.stringify(report, null, 2));
     const problems = unexpectedFailures(report);
     if (problems.length) {
       process.stderr.write(`Benchmark failed: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);

@@ -1,5 +1,5 @@
 import type { Measurement } from './load';
-import { renderGrowth, type Report } from './report';
+import { renderGrowth, reportName, type Report } from './report';
 
 const row = (target: string, rps: number, p50: number): Measurement => ({
   target,
@@ -68,5 +68,14 @@ describe('renderGrowth (the growth table)', () => {
     const one = report(1, [row('gateway, cache off', 100, 150)], [], 200, 45);
     const ten = report(10, [{ ...row('gateway, cache off', 0, 0), error: 'timed out' }], [], 900, 400);
     expect(renderGrowth(one, ten)).toContain('| 2. Member search | 100.0 | – | – |');
+  });
+});
+
+describe('reportName', () => {
+  it('keeps a narrowed run (--only) out of the full run’s report, which the growth table grows from', () => {
+    expect(reportName(true, null)).toBe('report-compare');
+    expect(reportName(false, null)).toBe('report');
+    expect(reportName(true, ['write'])).toBe('report-compare-only');
+    expect(reportName(false, ['dashboard', 'search'])).toBe('report-only');
   });
 });

@@ -170,3 +170,12 @@ export function renderGrowth(base: Report, r: Report): string {
   );
   return lines.join('\n');
 }
+
+/**
+ * The file name (without extension) a run's report is written to. A run narrowed with `--only`
+ * gets its own name: it must not replace the full run's report, which a later `--scale N` run
+ * grows from and which docs/performance.md quotes.
+ */
+export function reportName(compare: boolean, only: readonly string[] | null): string {
+  return `report${compare ? '-compare' : ''}${only ? '-only' : ''}`;
+}
