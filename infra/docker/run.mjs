@@ -7,9 +7,19 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
-const { loadManifest, envPrefix, fromRoot, GATEWAY_NODE_OPTIONS } = createRequire(import.meta.url)(resolve(root, 'packages/platform/dist/manifest.js'));
+const { loadManifest, envPrefix, fromRoot, serviceNodeOptions } = createRequire(import.meta.url)(resolve(root, 'packages/platform/dist/manifest.js'));
 const manifest = loadManifest();
 const what = process.argv[2];
+
+/** Node's options for the service (KHG_HEAP_MB); a bad value ends here with one line saying so. */
+function nodeOptions() {
+  try {
+    return serviceNodeOptions(process.env);
+  } catch (e) {
+    console.error(e.message);
+    process.exit(2);
+  }
+}
 
 /** Runs one process in the foreground, handing it our signals; resolves with its exit code. */
 function run(entry, env = process.env, nodeOptions = []) {
@@ -21,7 +31,7 @@ function run(entry, env = process.env, nodeOptions = []) {
 }
 
 if (what === 'gateway') {
-  process.exit(await run('apps/gateway/dist/index.js', process.env, GATEWAY_NODE_OPTIONS));
+  process.exit(await run('apps/gateway/dist/index.js', process.env, nodeOptions()));
 } else if (what === 'migrate') {
   // Membership first (the manifest's order), each as its own role: <NAME>_DATABASE_URL, else DATABASE_URL.
   for (const m of manifest) {
@@ -40,5 +50,5 @@ if (what === 'gateway') {
     console.error(`usage: <gateway | migrate | ${manifest.map((m) => m.name).join(' | ')}> (got ${what ?? 'nothing'})`);
     process.exit(2);
   }
-  process.exit(await run(entry.entry));
+  process.exit(await run(entry.entry, process.env, nodeOptions()));
 }

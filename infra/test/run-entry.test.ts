@@ -20,4 +20,12 @@ describe('the image entry point (infra/docker/run.mjs)', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('MEMBERSHIP_DATABASE_URL');
   });
+
+  it('refuses a heap limit that is not a number of megabytes before it starts a service, in one line', () => {
+    for (const what of ['gateway', 'membership']) {
+      const r = spawnSync(process.execPath, [RUN, what], { encoding: 'utf8', env: { ...process.env, KHG_HEAP_MB: 'lots' } });
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim()).toBe('KHG_HEAP_MB must be a whole number of megabytes, at least 128 (got "lots")');
+    }
+  });
 });

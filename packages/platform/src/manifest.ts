@@ -92,18 +92,33 @@ export function checkManifest(entries: readonly SubgraphManifestEntry[]): void {
     throw new Error('The manifest must include membership: every subgraph asks it where areas and organisations sit');
 }
 
-/** An entry's file (entry point, schema) as an absolute path from the repository root. */
 /**
- * Node's options for the gateway process, wherever it is started (packages/stack, infra/docker/run.mjs,
- * the gateway's `npm start`). With no limit V8 sizes the old generation from the machine's memory and
- * lets garbage pile up to several times the live heap before it collects: during a 100,000-member
- * import the gateway's heap used reached 260–290 MB against ~125–180 MB live, and RSS 376–402 MB.
- * With 512 MB the same import peaked at 293–325 MB. The live heap stays far below it (after start ~80 MB,
- * the response cache 64 MB by default, the largest import of 200,000 rows ~150 MB more); two such
- * imports at once are the case the limit could refuse (docs/performance.md, "Excel in and out").
+ * The old generation's limit of every service process, gateway and subgraphs, wherever it is started
+ * (packages/stack, infra/docker/run.mjs; each app's `npm start` writes 512). With no limit V8 sizes the old
+ * generation from the machine's memory and lets garbage pile up to several times the live heap
+ * before it collects:
+ * - the gateway, during a 100,000-member import: heap used 260–290 MB against ~125–180 MB live,
+ *   RSS 376–402 MB; with 512 MB the same import peaked at 293–325 MB. Its live heap stays far below
+ *   it (after start ~80 MB, the response cache 64 MB by default, an import of 200,000 rows ~150 MB
+ *   more); two such imports at once are the case the limit could refuse;
+ * - the subgraphs, after the benchmark's sixteen concurrent 500-donation answers: fundraising ended
+ *   at 289–350 MB and membership at up to 328 MB; with 512 MB every subgraph ended under 190 MB at
+ *   scales 1 and 10, at the same speed (docs/performance.md, "Issue 21, fifth session").
  */
-export const GATEWAY_NODE_OPTIONS: readonly string[] = ['--max-old-space-size=512'];
+export const DEFAULT_HEAP_MB = 512;
 
+/** Node's options for a service process: its old generation's limit, `KHG_HEAP_MB` else 512 MB. */
+export function serviceNodeOptions(env: NodeJS.ProcessEnv = process.env): string[] {
+  const raw = env.KHG_HEAP_MB?.trim();
+  if (!raw) return [`--max-old-space-size=${DEFAULT_HEAP_MB}`];
+  const mb = Number(raw);
+  if (!Number.isInteger(mb) || mb < 128) {
+    throw new Error(`KHG_HEAP_MB must be a whole number of megabytes, at least 128 (got "${env.KHG_HEAP_MB}")`);
+  }
+  return [`--max-old-space-size=${mb}`];
+}
+
+/** An entry's file (entry point, schema) as an absolute path from the repository root. */
 export const fromRoot = (root: string, path: string): string => (isAbsolute(path) ? path : resolve(root, path));
 
 /** The subgraph whose outbox a global-log row came from (its Postgres schema) → its name. */

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { GATEWAY_NODE_OPTIONS, fromRoot, loadManifest, type SubgraphManifestEntry } from '@khg/platform/manifest';
+import { fromRoot, serviceNodeOptions, loadManifest, type SubgraphManifestEntry } from '@khg/platform/manifest';
 
 /** The repository root (this file is packages/stack/dist/services.js). */
 export const ROOT = resolve(__dirname, '..', '..', '..');
@@ -11,8 +11,6 @@ export interface ServiceSpec {
   defaultPort: number;
   entry: string;
   urlEnv?: string;
-  /** options for node itself, before the entry */
-  nodeOptions?: readonly string[];
 }
 
 /** The processes of the manifest's subgraphs. */
@@ -21,7 +19,7 @@ export const subgraphServices = (manifest: readonly SubgraphManifestEntry[]): Se
 
 /** The subgraphs of the manifest in force (KHG_SUBGRAPH_MANIFEST, else the built-in one). */
 export const SUBGRAPHS: ServiceSpec[] = subgraphServices(loadManifest());
-export const GATEWAY: ServiceSpec = { name: 'gateway', defaultPort: 4000, entry: 'apps/gateway/dist/index.js', nodeOptions: GATEWAY_NODE_OPTIONS };
+export const GATEWAY: ServiceSpec = { name: 'gateway', defaultPort: 4000, entry: 'apps/gateway/dist/index.js' };
 
 export interface RunningService {
   spec: ServiceSpec;
@@ -85,7 +83,7 @@ export async function startService(spec: ServiceSpec, port: number, o: ServiceOp
   const profile = o.env.KHG_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${o.env.KHG_CPU_PROF}`, `--cpu-prof-name=${spec.name}.${port}.${process.pid}.cpuprofile`]
     : [];
-  const child = spawn(process.execPath, ['--enable-source-maps', ...(spec.nodeOptions ?? []), ...profile, fromRoot(ROOT, spec.entry)], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...serviceNodeOptions(o.env), ...profile, fromRoot(ROOT, spec.entry)], {
     cwd: ROOT,
     env: { ...o.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
