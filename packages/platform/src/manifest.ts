@@ -102,7 +102,7 @@ export function checkManifest(entries: readonly SubgraphManifestEntry[]): void {
  *   it (after start ~80 MB, the response cache 64 MB by default, an import of 200,000 rows ~150 MB
  *   more); two such imports at once are the case the limit could refuse;
  * - the subgraphs, after the benchmark's sixteen concurrent 500-donation answers: fundraising ended
- *   at 289–350 MB and membership at up to 328 MB; with 512 MB every subgraph ended under 190 MB at
+ *   at 289–350 MB and membership at up to 328 MB; with 512 MB no subgraph ended above 202 MB at
  *   scales 1 and 10, at the same speed (docs/performance.md, "Issue 21, fifth session").
  */
 export const DEFAULT_HEAP_MB = 512;
