@@ -38,6 +38,19 @@ export interface Connection<T> {
 }
 
 /**
+ * The connection of edges read one past the page (`first + 1` rows): the extra edge only says that a
+ * next page exists.
+ */
+export function connectionOf<T>(edges: readonly { cursor: string; node: T }[], first: number, totalCount: number): Connection<T> {
+  const page = edges.slice(0, first);
+  return {
+    edges: page,
+    pageInfo: { hasNextPage: edges.length > first, endCursor: page.length ? page[page.length - 1].cursor : null },
+    totalCount,
+  };
+}
+
+/**
  * `<Name>Connection` and `<Name>Edge` object types for a node type: the same shape as members'
  * (edges with cursors, pageInfo, totalCount), one class pair per list.
  */
@@ -111,13 +124,12 @@ export async function keysetPage<T extends object>(
           .getMany(),
     counted.getCount(),
   ]);
-  const page = rows.slice(0, first);
   const cursorOf = (row: T) => encodeCursor(JSON.stringify(o.keys.map((k) => k.value(row))));
-  return {
-    edges: page.map((node) => ({ cursor: cursorOf(node), node })),
-    pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? cursorOf(page[page.length - 1]) : null },
+  return connectionOf(
+    rows.map((node) => ({ cursor: cursorOf(node), node })),
+    first,
     totalCount,
-  };
+  );
 }
 
 /** A page of a list ordered by a sort column then id, both descending (newest first): see `keysetPage`. */

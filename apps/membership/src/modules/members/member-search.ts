@@ -1,5 +1,5 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { badInput, decodeCursor, encodeCursor } from '@khg/platform';
+import { badInput, connectionOf, decodeCursor, encodeCursor } from '@khg/platform';
 import { Member, type MemberConnection } from './member.entity';
 
 /** A name search counts its matches exactly up to here, then estimates (MemberConnection.totalCountIsEstimate). */
@@ -64,14 +64,8 @@ function parseRankedCursor(cursor: string): RankedKey {
   return key as RankedKey;
 }
 
-function connection(rows: { node: Member; cursor: string }[], first: number, total: { count: number; estimated: boolean }): MemberConnection {
-  const page = rows.slice(0, first);
-  return {
-    edges: page,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? page[page.length - 1].cursor : null },
-    totalCount: total.count,
-    totalCountIsEstimate: total.estimated,
-  };
+function connection(edges: { node: Member; cursor: string }[], first: number, total: { count: number; estimated: boolean }): MemberConnection {
+  return { ...connectionOf(edges, first, total.count), totalCountIsEstimate: total.estimated };
 }
 
 /**

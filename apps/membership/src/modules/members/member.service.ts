@@ -3,6 +3,7 @@ import { EventType, MemberStatus, collapseWhitespace, foldVietnamese, todayInVie
 import {
   badInput,
   conflict,
+  connectionOf,
   decodeCursor,
   encodeCursor,
   newId,
@@ -34,12 +35,14 @@ export interface MemberFilter {
 
 const FINAL: MemberStatus[] = [MemberStatus.DECEASED];
 
+/** A page in id order (rows read one past it), its total counted exactly. */
 function connection(rows: Member[], first: number, totalCount: number): MemberConnection {
-  const page = rows.slice(0, first);
   return {
-    edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
-    pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1].id) : null },
-    totalCount,
+    ...connectionOf(
+      rows.map((node) => ({ cursor: encodeCursor(node.id), node })),
+      first,
+      totalCount,
+    ),
     totalCountIsEstimate: false,
   };
 }
