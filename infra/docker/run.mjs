@@ -12,7 +12,7 @@ const manifest = loadManifest();
 const what = process.argv[2];
 
 /** Node's options for the service (KHG_HEAP_MB); a bad value ends here with one line saying so. */
-function nodeOptions() {
+function heapOptions() {
   try {
     return serviceNodeOptions(process.env);
   } catch (e) {
@@ -31,7 +31,7 @@ function run(entry, env = process.env, nodeOptions = []) {
 }
 
 if (what === 'gateway') {
-  process.exit(await run('apps/gateway/dist/index.js', process.env, nodeOptions()));
+  process.exit(await run('apps/gateway/dist/index.js', process.env, heapOptions()));
 } else if (what === 'migrate') {
   // Membership first (the manifest's order), each as its own role: <NAME>_DATABASE_URL, else DATABASE_URL.
   for (const m of manifest) {
@@ -50,5 +50,5 @@ if (what === 'gateway') {
     console.error(`usage: <gateway | migrate | ${manifest.map((m) => m.name).join(' | ')}> (got ${what ?? 'nothing'})`);
     process.exit(2);
   }
-  process.exit(await run(entry.entry, process.env, nodeOptions()));
+  process.exit(await run(entry.entry, process.env, heapOptions()));
 }

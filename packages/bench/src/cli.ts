@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [-- --scale N] [--compare] [--no-subscriptions] [--seconds S] [--connections C] [--stale-samples N]`
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -317,8 +317,11 @@ async function main(): Promise<void> {
       staleWindow,
       totalSeconds: (Date.now() - started) / 1000,
     };
-    // the scale-1 run to grow from: a plain run's report, else a --compare run's (never an --only run's)
-    const baseline = ['report.json', 'report-compare.json'].map((f) => join(ROOT, '.data', 'bench-1', f)).find((f) => existsSync(f));
+    // the scale-1 run to grow from: the newer of a plain and a --compare run's report (never an --only run's)
+    const baseline = ['report.json', 'report-compare.json']
+      .map((f) => join(ROOT, '.data', 'bench-1', f))
+      .filter((f) => existsSync(f))
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
     const text = renderReport(report) + (o.scale > 1 && baseline ? '\n\n' + renderGrowth(JSON.parse(readFileSync(baseline, 'utf8')) as Report, report) : '');
     say('\n' + text);
     const name = reportName(o.compare, o.only);
